@@ -1,0 +1,41 @@
+using Ecommerce.Notifications.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ecommerce.Notifications.Data;
+
+internal abstract class NotificationsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "notifications";
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder model) =>
+        model.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+}
+
+/// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>
+internal sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotificationsDbContext> options) : NotificationsDbContext(options);
+
+internal sealed class SqlServerNotificationsDbContext(DbContextOptions<SqlServerNotificationsDbContext> options) : NotificationsDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.HasDefaultSchema(Schema);
+        base.OnModelCreating(model);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.ToTable("notifications");
+        notification.HasKey(n => n.Id);
+        notification.HasIndex(n => n.OrderId);
+        notification.Property(n => n.Channel).HasMaxLength(8);
+        notification.Property(n => n.TemplateName).HasMaxLength(64);
+        notification.Property(n => n.Recipient).HasMaxLength(320);
+        notification.Property(n => n.Status).HasMaxLength(16);
+    }
+}

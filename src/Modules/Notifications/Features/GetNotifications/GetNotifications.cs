@@ -1,0 +1,38 @@
+using Ecommerce.Notifications.Contracts;
+using Ecommerce.Notifications.Data;
+using Ecommerce.Shared.Errors;
+using Mapster;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Notifications.Features.GetNotifications;
+
+internal sealed record GetNotification(int NotificationId) : IRequest<NotificationResponse>;
+
+internal sealed record GetOrderNotifications(int OrderId) : IRequest<IReadOnlyList<NotificationResponse>>;
+
+/// <summary>Additive: the list the original lacked (its dashboard made one call per order instead).</summary>
+internal sealed record ListNotifications(int Skip, int Limit, string? Channel, string? TemplateName) : IRequest<IReadOnlyList<NotificationResponse>>;
+
+internal sealed class GetNotificationsHandler(NotificationsDbContext db) :
+    IRequestHandler<GetNotification, NotificationResponse>,
+    IRequestHandler<GetOrderNotifications, IReadOnlyList<NotificationResponse>>,
+    IRequestHandler<ListNotifications, IReadOnlyList<NotificationResponse>>
+{
+    public async Task<NotificationResponse> Handle(GetNotification request, CancellationToken cancellationToken) =>
+        (await db.Notifications.FirstOrDefaultAsync(n => n.Id == request.NotificationId, cancellationToken))?.Adapt<NotificationResponse>()
+        ?? throw ApiError.NotFound("Notification not found");
+
+    public async Task<IReadOnlyList<NotificationResponse>> Handle(GetOrderNotifications request, CancellationToken cancellationToken) =>
+        (await db.Notifications.Where(n => n.OrderId == request.OrderId).OrderBy(n => n.Id).ToListAsync(cancellationToken))
+        .Adapt<List<NotificationResponse>>();
+
+    public async Task<IReadOnlyList<NotificationResponse>> Handle(ListNotifications request, CancellationToken cancellationToken)
+    {
+        var notifications = db.Notifications.AsQueryable();
+        if (request.Channel is { } channel) notifications = notifications.Where(n => n.Channel == channel);
+        if (request.TemplateName is { } template) notifications = notifications.Where(n => n.TemplateName == template);
+        var page = await notifications.OrderBy(n => n.Id).Skip(request.Skip).Take(request.Limit).ToListAsync(cancellationToken);
+        return page.Adapt<List<NotificationResponse>>();
+    }
+}

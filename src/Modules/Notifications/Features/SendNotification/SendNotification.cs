@@ -1,0 +1,49 @@
+using Ecommerce.Notifications.Contracts;
+using Ecommerce.Notifications.Data;
+using Ecommerce.Notifications.Delivery;
+using Ecommerce.Notifications.Domain;
+using Ecommerce.Notifications.Templates;
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Time;
+using Mapster;
+using MediatR;
+
+namespace Ecommerce.Notifications.Features.SendNotification;
+
+internal sealed record SendEmail(SendEmailRequest Body) : IRequest<NotificationResponse>;
+
+internal sealed record SendSms(SendSmsRequest Body) : IRequest<NotificationResponse>;
+
+internal sealed class SendNotificationHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock) :
+    IRequestHandler<SendEmail, NotificationResponse>,
+    IRequestHandler<SendSms, NotificationResponse>
+{
+    public Task<NotificationResponse> Handle(SendEmail request, CancellationToken cancellationToken)
+    {
+        var body = request.Body;
+        var message = TemplateRenderer.Email(Template(body.TemplateName), body.OrderId, body.TemplateData);
+        return SaveAndSend(Notification.Accepted(body.OrderId, Notification.Email, body.TemplateName, body.ToEmail,
+            message.Subject, message.Body, clock.UtcNowMicros()), cancellationToken);
+    }
+
+    public Task<NotificationResponse> Handle(SendSms request, CancellationToken cancellationToken)
+    {
+        var body = request.Body;
+        var text = TemplateRenderer.Sms(Template(body.TemplateName), body.OrderId, body.TemplateData);
+        return SaveAndSend(Notification.Accepted(body.OrderId, Notification.Sms, body.TemplateName, body.ToPhone,
+            null, text, clock.UtcNowMicros()), cancellationToken);
+    }
+
+    private async Task<NotificationResponse> SaveAndSend(Notification notification, CancellationToken cancellationToken)
+    {
+        db.Notifications.Add(notification);
+        await db.SaveChangesAsync(cancellationToken);
+        await sender.SendAsync(notification, cancellationToken);
+        return notification.Adapt<NotificationResponse>();
+    }
+
+    private static NotificationTemplate Template(string name) =>
+        TemplateCatalog.All.TryGetValue(name, out var template)
+            ? template
+            : throw ApiError.BadRequest($"Unknown template '{name}'. Known templates: {string.Join(", ", TemplateCatalog.All.Keys)}");
+}

@@ -1,0 +1,23 @@
+using Ecommerce.Notifications.Data;
+using Ecommerce.Notifications.Delivery;
+using Ecommerce.Notifications.RateLimiting;
+using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Persistence;
+
+namespace Ecommerce.Notifications;
+
+public static class NotificationsModule
+{
+    public const string Name = "Notifications";
+
+    public static void AddNotificationsModule(this WebApplicationBuilder builder)
+    {
+        if (!builder.TryAddModule(Name, typeof(NotificationsModule).Assembly)) return;
+        builder.Services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext>(
+            builder.Configuration, Name, NotificationsDbContext.Schema);
+        builder.Services.AddSingleton<INotificationSender, LoggingNotificationSender>();
+        builder.Services.AddSendRateLimits(builder.Configuration);
+    }
+
+    public static void UseNotificationsModule(this WebApplication app) => app.MigrateModuleDatabase<NotificationsDbContext>();
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Ecommerce.Notifications.Templates;
+
+internal sealed record RenderedMessage(string Subject, string Body);
+
+/// <summary>Fills a template from template_data: amounts as <c>¥183,100</c>, absent names as お客様, absent lines left out.</summary>
+internal static partial class TemplateRenderer
+{
+    public const int SmsMaxLength = 140;
+    private static readonly HashSet<string> MoneyKeys = ["total_amount", "amount", "refund_amount"];
+
+    public static RenderedMessage Email(NotificationTemplate template, int orderId, IReadOnlyDictionary<string, JsonElement> data)
+    {
+        var values = Values(orderId, data);
+        return new RenderedMessage(Line(template.Subject, values) ?? template.Subject, Lines(template.EmailBody, values, "\n"));
+    }
+
+    public static string Sms(NotificationTemplate template, int orderId, IReadOnlyDictionary<string, JsonElement> data)
+    {
+        var body = Lines(template.SmsBody, Values(orderId, data), "\n");
+        return body.Length <= SmsMaxLength ? body : body[..(SmsMaxLength - 1)] + "…";
+    }
+
+    private static Dictionary<string, string> Values(int orderId, IReadOnlyDictionary<string, JsonElement> data)
+    {
+        var currency = data.TryGetValue("currency", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "JPY";
+        var values = new Dictionary<string, string>();
+        foreach (var (key, value) in data)
+            if (Text(key, value, currency) is { Length: > 0 } text) values[key] = text;
+        // The request's own order_id is authoritative; a name is never left blank in a greeting.
+        values["order_id"] = orderId.ToString(CultureInfo.InvariantCulture);
+        values.TryAdd("customer_name", "お客様");
+        return values;
+    }
+
+    private static string? Text(string key, JsonElement value, string currency) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number when MoneyKeys.Contains(key) && value.TryGetDecimal(out var amount) => Money(amount, currency),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "はい",
+        JsonValueKind.False => "いいえ",
+        _ => null,
+    };
+
+    public static string Money(decimal amount, string currency) => currency == "JPY"
+        ? "¥" + Math.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture)
+        : amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + currency;
+
+    private static string Lines(IReadOnlyList<string> lines, Dictionary<string, string> values, string separator)
+    {
+        var rendered = new StringBuilder();
+        foreach (var template in lines)
+        {
+            if (Line(template, values) is not { } line) continue;
+            if (rendered.Length > 0) rendered.Append(separator);
+            rendered.Append(line);
+        }
+        return rendered.ToString();
+    }
+
+    /// <summary>The line with its placeholders filled, or null when one of them has no value.</summary>
+    private static string? Line(string template, Dictionary<string, string> values)
+    {
+        var complete = true;
+        var line = Placeholder().Replace(template, match =>
+        {
+            if (values.TryGetValue(match.Groups[1].Value, out var value)) return value;
+            complete = false;
+            return "";
+        });
+        return complete ? line : null;
+    }
+
+    [GeneratedRegex(@"\{([a-z_]+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,27 @@
+using Ecommerce.Payments.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Payments.Data;
+
+internal abstract class PaymentsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "payments";
+
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+
+    protected override void OnModelCreating(ModelBuilder model) =>
+        model.ApplyConfigurationsFromAssembly(typeof(PaymentsDbContext).Assembly);
+}
+
+/// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>
+internal sealed class SqlitePaymentsDbContext(DbContextOptions<SqlitePaymentsDbContext> options) : PaymentsDbContext(options);
+
+internal sealed class SqlServerPaymentsDbContext(DbContextOptions<SqlServerPaymentsDbContext> options) : PaymentsDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.HasDefaultSchema(Schema);
+        base.OnModelCreating(model);
+    }
+}

@@ -1,0 +1,40 @@
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Json;
+
+namespace Ecommerce.Payments.Domain;
+
+internal sealed class Payment
+{
+    /// <summary>D17: the processor's per-transaction limits, whatever the currency.</summary>
+    public const decimal MinAmount = 100m;
+    public const decimal MaxAmount = 1_000_000m;
+    public const string DefaultMethod = "credit_card";
+
+    public int Id { get; private set; }
+    public int OrderId { get; private set; }
+    public decimal Amount { get; private set; }
+    public string Currency { get; private set; } = "";
+    public string Status { get; private set; } = "";
+    public string PaymentMethod { get; private set; } = "";
+    public string TransactionId { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>The simulated processor accepts every amount within the limits at once.</summary>
+    public static Payment Charge(int orderId, decimal amount, string currency, string method, DateTime now)
+    {
+        if (amount is < MinAmount or > MaxAmount)
+            throw ApiError.BadRequest($"Amount must be between 100 and 1,000,000 JPY, got {PythonFloat.Format(amount)}");
+        return new Payment
+        {
+            OrderId = orderId,
+            Amount = amount,
+            Currency = currency,
+            Status = PaymentStatus.Completed,
+            PaymentMethod = method,
+            TransactionId = Guid.NewGuid().ToString(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using Ecommerce.Payments.Clients;
+using Ecommerce.Payments.Contracts;
+using Ecommerce.Payments.Data;
+using Ecommerce.Payments.Domain;
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Time;
+using Mapster;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Payments.Features.CreatePayment;
+
+internal sealed record CreatePayment(CreatePaymentRequest Body) : IRequest<PaymentResponse>;
+
+internal sealed class CreatePaymentHandler(PaymentsDbContext db, OrdersWebhookClient orders, TimeProvider clock)
+    : IRequestHandler<CreatePayment, PaymentResponse>
+{
+    public async Task<PaymentResponse> Handle(CreatePayment request, CancellationToken cancellationToken)
+    {
+        var body = request.Body;
+        var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, clock.UtcNowMicros());
+        if (await db.Payments.AnyAsync(p => p.OrderId == body.OrderId, cancellationToken)) throw AlreadyExists(body.OrderId);
+        db.Payments.Add(payment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            throw AlreadyExists(body.OrderId); // a concurrent request for the same order won the unique index
+        }
+
+        // Committed first: the webhook re-enters Orders, which must not wait on anything this request holds.
+        await orders.NotifyAsync(payment.OrderId, payment.Id, payment.Status, payment.TransactionId);
+        return payment.Adapt<PaymentResponse>();
+    }
+
+    private static ApiException AlreadyExists(int orderId) => ApiError.BadRequest($"Payment already exists for order {orderId}");
+}

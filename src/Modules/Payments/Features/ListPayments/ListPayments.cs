@@ -1,0 +1,21 @@
+using Ecommerce.Payments.Contracts;
+using Ecommerce.Payments.Data;
+using Mapster;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Payments.Features.ListPayments;
+
+/// <summary>Additive: the list the original lacked, whose absence forced its dashboard into N+1 calls.</summary>
+internal sealed record ListPayments(int Skip, int Limit, string? Status) : IRequest<IReadOnlyList<PaymentResponse>>;
+
+internal sealed class ListPaymentsHandler(PaymentsDbContext db) : IRequestHandler<ListPayments, IReadOnlyList<PaymentResponse>>
+{
+    public async Task<IReadOnlyList<PaymentResponse>> Handle(ListPayments request, CancellationToken cancellationToken)
+    {
+        var payments = db.Payments.AsQueryable();
+        if (request.Status is { } status) payments = payments.Where(p => p.Status == status);
+        var page = await payments.OrderBy(p => p.Id).Skip(request.Skip).Take(request.Limit).ToListAsync(cancellationToken);
+        return page.Adapt<List<PaymentResponse>>();
+    }
+}

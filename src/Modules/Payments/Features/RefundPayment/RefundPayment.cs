@@ -1,0 +1,41 @@
+using Ecommerce.Payments.Clients;
+using Ecommerce.Payments.Contracts;
+using Ecommerce.Payments.Data;
+using Ecommerce.Payments.Domain;
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Time;
+using Mapster;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Payments.Features.RefundPayment;
+
+internal sealed record RefundPayment(RefundRequest Body) : IRequest<RefundResponse>;
+
+internal sealed class RefundPaymentHandler(PaymentsDbContext db, OrdersWebhookClient orders, TimeProvider clock)
+    : IRequestHandler<RefundPayment, RefundResponse>
+{
+    public async Task<RefundResponse> Handle(RefundPayment request, CancellationToken cancellationToken)
+    {
+        var paymentId = request.Body.PaymentId;
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId, cancellationToken)
+                      ?? throw ApiError.NotFound("Payment not found");
+        var now = clock.UtcNowMicros();
+        var refund = Refund.Full(payment, request.Body.Reason, now);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Conditional on 'completed': of two concurrent refunds exactly one changes the row.
+            var changed = await db.Payments
+                .Where(p => p.Id == paymentId && p.Status == PaymentStatus.Completed)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, PaymentStatus.Refunded).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            if (changed == 0) throw ApiError.BadRequest($"Payment {paymentId} cannot be refunded: it is not completed");
+            db.Refunds.Add(refund);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await orders.NotifyAsync(payment.OrderId, payment.Id, PaymentStatus.Refunded, payment.TransactionId);
+        return refund.Adapt<RefundResponse>();
+    }
+}

@@ -1,0 +1,48 @@
+using Carter;
+using Ecommerce.Payments.Contracts;
+using Ecommerce.Payments.Domain;
+using Ecommerce.Payments.Features.CreatePayment;
+using Ecommerce.Payments.Features.GetPayment;
+using Ecommerce.Payments.Features.ListPayments;
+using Ecommerce.Payments.Features.RefundPayment;
+using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Validation;
+using MediatR;
+
+namespace Ecommerce.Payments;
+
+public sealed class PaymentsEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var payments = app.MapModuleGroup(PaymentsModule.Name, "/api/v1/payments").WithTags("Payments");
+        payments.MapPost("/", Create).WithName("CreatePayment").Accepts<CreatePaymentRequest>("application/json")
+            .Produces<PaymentResponse>(StatusCodes.Status201Created);
+        payments.MapGet("/", List).WithName("ListPayments").Produces<IReadOnlyList<PaymentResponse>>();
+        payments.MapPost("/refund", Refund).WithName("RefundPayment").Accepts<RefundRequest>("application/json")
+            .Produces<RefundResponse>(StatusCodes.Status201Created);
+        payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").Produces<PaymentResponse>();
+        payments.MapGet("/{payment_id}", Get).WithName("GetPayment").Produces<PaymentResponse>();
+    }
+
+    private static async Task<IResult> Create(CreatePaymentRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Json(await mediator.Send(new CreatePayment(body), ct), statusCode: StatusCodes.Status201Created);
+
+    private static async Task<IResult> Refund(RefundRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Json(await mediator.Send(new RefundPayment(body), ct), statusCode: StatusCodes.Status201Created);
+
+    private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetPayment(PathIds.Get(http, "payment_id")), ct));
+
+    private static async Task<IResult> GetByOrder(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetPaymentByOrder(PathIds.Get(http, "order_id")), ct));
+
+    private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var query = new QueryReader(http);
+        var request = new ListPayments(query.Int("skip", 0, ge: 0), query.Int("limit", 20, ge: 1, le: 100),
+            query.Choice("status", PaymentStatus.All));
+        query.ThrowIfInvalid();
+        return TypedResults.Ok(await mediator.Send(request, ct));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Carter;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Hosting;
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Persistence;
+using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.AspNetCore.WebUtilities;
+using Serilog;
+
+namespace Ecommerce.Shared.Hosting;
+
+/// <summary>The plumbing every module shares: ports, wire format, errors, CORS, logging, docs, health.</summary>
+public static class Platform
+{
+    /// <summary>D25: a single-entity body over 1 MiB is refused before it is parsed.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var modules = new ModuleRegistry(configuration);
+        _ = DatabaseSettings.From(configuration); // a bad provider stops start-up here, before anything binds
+        builder.Host.Properties[typeof(ModuleRegistry)] = modules;
+
+        builder.Services.AddSingleton(modules);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSerilog(logger => PlatformLogging.Configure(logger, configuration));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
+            foreach (var module in modules.Modules) kestrel.ListenAnyIP(module.Port);
+        });
+        builder.Services.ConfigureHttpJsonOptions(options => WireJson.Configure(options.SerializerOptions));
+        builder.Services.AddSingleton<MatcherPolicy, ModulePortMatcherPolicy>();
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() is { Length: > 0 } origins
+                ? origins
+                : ["http://localhost:5173", "http://127.0.0.1:5173"])
+            .AllowAnyHeader()
+            .AllowAnyMethod()));
+        builder.Services.AddRateLimiter(options => options.OnRejected = RejectAsync);
+        // Modules register their own ICarterModule types (TryAddModule); Carter only maps them.
+        builder.Services.AddCarter(configurator: carter => carter.WithEmptyModules());
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        var modules = app.Services.GetRequiredService<ModuleRegistry>();
+        app.UseSerilogRequestLogging(options => PlatformLogging.ConfigureRequestLogging(options, modules));
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        // Whatever error status is left without a body (404, 405, 413...) gets the contract's {"detail"} (D9).
+        app.UseStatusCodePages(context =>
+        {
+            var status = context.HttpContext.Response.StatusCode;
+            return ErrorBody.WriteAsync(context.HttpContext, status, ReasonPhrases.GetReasonPhrase(status));
+        });
+        app.UseCors();
+        app.Use((context, next) =>
+        {
+            // FastAPI served its document at /openapi.json on each service; here each port serves its module's.
+            if (context.Request.Path == "/openapi.json" && modules.ModuleAt(context.Connection.LocalPort) is { } module)
+                context.Request.Path = $"/openapi/{module.ToLowerInvariant()}.json";
+            return next(context);
+        });
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "docs";
+            ui.SwaggerEndpoint("/openapi.json", "API");
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+    }
+
+    public static void MapPlatform(this WebApplication app)
+    {
+        var modules = app.Services.GetRequiredService<ModuleRegistry>();
+        app.MapGet("/health", (HttpContext context) =>
+                TypedResults.Ok(new Health("ok", modules.ModuleAt(context.Connection.LocalPort)?.ToLowerInvariant())))
+            .ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapCarter();
+    }
+
+    /// <summary>D22: 429 with the limiter's own message and a whole-second Retry-After of at least 1.</summary>
+    private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var detail = context.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) ? reason : "Too Many Requests";
+        return new ValueTask(ErrorBody.WriteAsync(http, StatusCodes.Status429TooManyRequests, detail ?? "Too Many Requests"));
+    }
+
+    private sealed record Health(string Status, string? Service);
+}

@@ -1,0 +1,30 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+using Serilog.AspNetCore;
+
+namespace Ecommerce.Shared.Hosting;
+
+/// <summary>Structured JSON logs: one line per request (module, port, status, elapsed, order id) and per cross-module call.</summary>
+internal static class PlatformLogging
+{
+    public static void Configure(LoggerConfiguration logger, IConfiguration configuration) => logger
+        .MinimumLevel.Information()
+        .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+        .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+        .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+        .ReadFrom.Configuration(configuration)
+        .Enrich.FromLogContext()
+        .WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
+
+    public static void ConfigureRequestLogging(RequestLoggingOptions options, ModuleRegistry modules)
+    {
+        options.MessageTemplate = "{Module} HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+        options.EnrichDiagnosticContext = (diagnostics, http) =>
+        {
+            diagnostics.Set("Module", modules.ModuleAt(http.Connection.LocalPort) ?? "none");
+            diagnostics.Set("Port", http.Connection.LocalPort);
+            if (http.Request.RouteValues.TryGetValue("order_id", out var orderId)) diagnostics.Set("OrderId", orderId);
+        };
+    }
+}

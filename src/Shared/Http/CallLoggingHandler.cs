@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace Ecommerce.Shared.Http;
+
+/// <summary>One structured log line per cross-module call; the order id comes from the caller's log context.</summary>
+internal sealed class CallLoggingHandler(ILogger<CallLoggingHandler> logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            logger.LogInformation("Call {Method} {Url} answered {StatusCode} in {Elapsed:0.0} ms",
+                request.Method, request.RequestUri, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("Call {Method} {Url} failed after {Elapsed:0.0} ms: {Error}",
+                request.Method, request.RequestUri, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Message);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Ecommerce.Shared.Hosting;
+
+namespace Ecommerce.Shared.Http;
+
+/// <summary>
+/// Typed clients for calls between modules, always over HTTP so any module can run in its own process.
+/// Base URL: <c>Services:{Service}:BaseUrl</c>, else this host's port for that module. Timeout:
+/// <c>Services:{Service}:TimeoutSeconds</c>, else the contract's value passed by the caller.
+/// </summary>
+public static class ServiceClients
+{
+    public static IHttpClientBuilder AddServiceClient<TClient>(
+        this IServiceCollection services, IConfiguration configuration, string service, TimeSpan contractTimeout)
+        where TClient : class
+    {
+        var timeout = configuration.GetValue<double?>($"Services:{service}:TimeoutSeconds") is { } seconds
+            ? TimeSpan.FromSeconds(seconds)
+            : contractTimeout;
+        services.AddTransient<CallLoggingHandler>();
+        return services
+            .AddHttpClient<TClient>((sp, http) =>
+            {
+                http.BaseAddress = BaseUrl(configuration, sp.GetRequiredService<ModuleRegistry>(), service);
+                http.Timeout = timeout;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                UseProxy = false,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<CallLoggingHandler>();
+    }
+
+    public static Uri BaseUrl(IConfiguration configuration, ModuleRegistry modules, string service)
+    {
+        var configured = configuration[$"Services:{service}:BaseUrl"];
+        var url = string.IsNullOrWhiteSpace(configured) ? $"http://127.0.0.1:{modules.PortOf(service)}/api/v1" : configured;
+        // A trailing slash makes relative paths ("payments") append to /api/v1 instead of replacing it.
+        return new Uri(url.TrimEnd('/') + "/");
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ecommerce.Shared.Persistence;
+
+/// <summary>
+/// Registers a module's DbContext on the configured provider. Each provider has its own context subclass so each
+/// keeps its own migrations (EF migrations are provider-specific); the module code only sees <typeparamref name="TContext"/>.
+/// </summary>
+public static class ModulePersistence
+{
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(
+        this IServiceCollection services, IConfiguration configuration, string module, string schema)
+        where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext
+    {
+        var settings = DatabaseSettings.From(configuration);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var connectionString = settings.SqliteConnectionString(module);
+            services.AddDbContextPool<TSqlite>(options => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(SqlitePragmas.Instance)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
+        }
+        else
+        {
+            var connectionString = DatabaseSettings.SqlServerConnectionString(configuration, module);
+            services.AddDbContextPool<TSqlServer>(options => options
+                .UseSqlServer(connectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlServer>());
+        }
+        return services;
+    }
+
+    /// <summary>Creates or upgrades the module's schema; idempotent across restarts; nothing when the module runs elsewhere.</summary>
+    public static void MigrateModuleDatabase<TContext>(this IApplicationBuilder app) where TContext : DbContext
+    {
+        using var scope = app.ApplicationServices.CreateScope();
+        if (scope.ServiceProvider.GetService<TContext>() is not { } db) return;
+        if (db.Database.IsSqlite()) db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        db.Database.Migrate();
+    }
+}

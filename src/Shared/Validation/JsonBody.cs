@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Ecommerce.Shared.Errors;
+using Microsoft.Net.Http.Headers;
+
+namespace Ecommerce.Shared.Validation;
+
+/// <summary>
+/// Reads a request body as FastAPI did (fastapi-errors.md §2–3): JSON content types only, CPython's syntax errors,
+/// the model's field errors; path errors come first. A request type binds with
+/// <c>public static ValueTask&lt;T?&gt; BindAsync(HttpContext c) =&gt; JsonBody.BindAsync(c, Read);</c>
+/// </summary>
+public static class JsonBody
+{
+    public static async ValueTask<T?> BindAsync<T>(HttpContext context, Func<JsonFields, T> read)
+    {
+        var errors = new List<ValidationError>();
+        PathIds.Validate(context, errors);
+
+        var body = await ReadAllAsync(context.Request);
+        var root = Parse(context, body, errors);
+        if (root is { } element)
+        {
+            var value = read(new JsonFields(element, ["body"], errors));
+            if (errors.Count == 0) return value;
+        }
+        throw new RequestValidationException(errors);
+    }
+
+    private static JsonElement? Parse(HttpContext context, byte[] body, List<ValidationError> errors)
+    {
+        if (body.Length == 0)
+        {
+            errors.Add(Pydantic.Missing(["body"], null));
+            return null;
+        }
+        if (!IsJson(context.Request.ContentType))
+        {
+            errors.Add(Pydantic.ModelAttributesType(["body"], Encoding.UTF8.GetString(body)));
+            return null;
+        }
+        if (!Utf8.IsValid(body)) throw ApiError.BadRequest("There was an error parsing the body");
+
+        var text = Encoding.UTF8.GetString(body);
+        if (PythonJsonSyntax.FindError(text) is var (position, message))
+        {
+            errors.Add(Pydantic.JsonInvalid(position, message));
+            return null;
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException)
+        {
+            // Valid to Python but not to JSON proper (NaN, Infinity): Python could not have answered either.
+            errors.Add(Pydantic.JsonInvalid(0, "Out of range float values are not JSON compliant"));
+            return null;
+        }
+        context.Response.RegisterForDispose(document);
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Null)
+        {
+            errors.Add(Pydantic.Missing(["body"], null));
+            return null;
+        }
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(Pydantic.ModelAttributesType(["body"], root));
+            return null;
+        }
+        return root;
+    }
+
+    private static async Task<byte[]> ReadAllAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength : 1024);
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
+        var type = media.MediaType.Value ?? "";
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+               || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Ecommerce.Shared.Validation;
+
+/// <summary>
+/// Reads the fields of one JSON object the way a pydantic model in lax mode validates them, in declaration order,
+/// collecting every problem with its loc. A request type lists its fields once, here, and gets FastAPI's 422 for free.
+/// Values read from an invalid field are defaults; callers only use them when no error was collected.
+/// </summary>
+public sealed class JsonFields
+{
+    private readonly JsonElement _object;
+    private readonly object[] _loc;
+    private readonly List<ValidationError> _errors;
+
+    internal JsonFields(JsonElement @object, object[] loc, List<ValidationError> errors)
+    {
+        _object = @object;
+        _loc = loc;
+        _errors = errors;
+    }
+
+    public bool HasErrors => _errors.Count > 0;
+
+    /// <summary>A required string (no <paramref name="fallback"/>) or one with a default.</summary>
+    public string String(string name, int minLength = 0, int maxLength = int.MaxValue, string? pattern = null, string? fallback = null)
+    {
+        if (!TryGet(name, fallback is null, out var value, out var loc)) return fallback ?? "";
+        if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(loc, value), "");
+        var text = value.GetString()!;
+        var length = text.EnumerateRunes().Count();
+        if (length < minLength) return Fail(Pydantic.StringTooShort(loc, value, minLength), "");
+        if (length > maxLength) return Fail(Pydantic.StringTooLong(loc, value, maxLength), "");
+        if (pattern is not null && !Regex.IsMatch(text, pattern)) return Fail(Pydantic.PatternMismatch(loc, value, pattern), "");
+        return text;
+    }
+
+    /// <summary>An EmailStr: normalised (trimmed, domain lower-cased) as pydantic returns it.</summary>
+    public string Email(string name)
+    {
+        if (!TryGet(name, true, out var value, out var loc)) return "";
+        if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(loc, value), "");
+        return EmailAddress.TryNormalize(value.GetString()!, out var email, out var reason)
+            ? email
+            : Fail(Pydantic.InvalidEmail(loc, value, reason), "");
+    }
+
+    /// <summary>One of a fixed set of strings (a Python Enum field).</summary>
+    public string Choice(string name, IReadOnlyList<string> allowed)
+    {
+        if (!TryGet(name, true, out var value, out var loc)) return "";
+        return value.ValueKind == JsonValueKind.String && allowed.Contains(value.GetString()!)
+            ? value.GetString()!
+            : Fail(Pydantic.Enum(loc, value, allowed), "");
+    }
+
+    public int Int(string name, long? ge = null, long? le = null, int? fallback = null)
+    {
+        if (!TryGet(name, fallback is null, out var value, out var loc)) return fallback ?? 0;
+        long number;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.True or JsonValueKind.False:
+                number = value.ValueKind == JsonValueKind.True ? 1 : 0;
+                break;
+            case JsonValueKind.Number when value.TryGetInt64(out number):
+                break;
+            case JsonValueKind.Number:
+                var d = value.GetDouble();
+                if (double.IsInfinity(d)) return Fail(Pydantic.FiniteNumber(loc, value), 0);
+                if (d != Math.Floor(d)) return Fail(Pydantic.IntFromFloat(loc, value), 0);
+                number = d >= long.MaxValue ? long.MaxValue : d <= long.MinValue ? long.MinValue : (long)d;
+                break;
+            case JsonValueKind.String:
+                if (!LaxInt.TryParse(value.GetString(), out number)) return Fail(Pydantic.IntParsing(loc, value), 0);
+                break;
+            default:
+                return Fail(Pydantic.IntType(loc, value), 0);
+        }
+        if (number < ge) return Fail(Pydantic.GreaterThanEqual(loc, value, ge.Value), 0);
+        if (number > le) return Fail(Pydantic.LessThanEqual(loc, value, le.Value), 0);
+        // Out of int range can only fail later as "not found" or a business limit; clamp rather than overflow.
+        return (int)Math.Clamp(number, int.MinValue, int.MaxValue);
+    }
+
+    /// <summary>A float field of the original, held exactly as decimal (D4).</summary>
+    public decimal Number(string name, decimal? gt = null, decimal? fallback = null)
+    {
+        if (!TryGet(name, fallback is null, out var value, out var loc)) return fallback ?? 0m;
+        decimal number;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.True or JsonValueKind.False:
+                number = value.ValueKind == JsonValueKind.True ? 1m : 0m;
+                break;
+            case JsonValueKind.Number:
+                if (!value.TryGetDecimal(out number)) return Fail(Pydantic.FiniteNumber(loc, value), 0m);
+                break;
+            case JsonValueKind.String:
+                if (!decimal.TryParse(value.GetString()!.Trim().Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+                    return Fail(Pydantic.FloatParsing(loc, value), 0m);
+                break;
+            default:
+                return Fail(Pydantic.FloatType(loc, value), 0m);
+        }
+        if (number <= gt) return Fail(Pydantic.GreaterThan(loc, value, gt.Value), 0m);
+        return number;
+    }
+
+    public IReadOnlyList<T> List<T>(string name, int minLength, int maxLength, Func<JsonFields, T> readItem)
+    {
+        if (!TryGet(name, true, out var value, out var loc)) return [];
+        if (value.ValueKind != JsonValueKind.Array) return Fail(Pydantic.ListType(loc, value), (IReadOnlyList<T>)[]);
+        var count = value.GetArrayLength();
+        if (count > maxLength) return Fail(Pydantic.TooLong(loc, value, maxLength, count), (IReadOnlyList<T>)[]);
+        var items = new List<T>(count);
+        var index = 0;
+        foreach (var element in value.EnumerateArray())
+        {
+            object[] itemLoc = [.. loc, index++];
+            if (element.ValueKind != JsonValueKind.Object) _errors.Add(Pydantic.ModelAttributesType(itemLoc, element));
+            else items.Add(readItem(new JsonFields(element, itemLoc, _errors)));
+        }
+        if (count < minLength) _errors.Add(Pydantic.TooShort(loc, value, minLength, count));
+        return items;
+    }
+
+    /// <summary>A free-form object (a Python dict[str, Any]); empty when absent.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Dictionary(string name)
+    {
+        if (!TryGet(name, false, out var value, out var loc)) return new Dictionary<string, JsonElement>();
+        if (value.ValueKind != JsonValueKind.Object) return Fail(Pydantic.DictType(loc, value), new Dictionary<string, JsonElement>());
+        var result = new Dictionary<string, JsonElement>();
+        foreach (var property in value.EnumerateObject()) result[property.Name] = property.Value;
+        return result;
+    }
+
+    private bool TryGet(string name, bool required, out JsonElement value, out object[] loc)
+    {
+        loc = [.. _loc, name];
+        if (_object.TryGetProperty(name, out value)) return true;
+        if (required) _errors.Add(Pydantic.Missing(loc, _object));
+        return false;
+    }
+
+    private T Fail<T>(ValidationError error, T fallback)
+    {
+        _errors.Add(error);
+        return fallback;
+    }
+}
