@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ecommerce.Shared.Json;
+
+namespace Ecommerce.Orders.Clients;
+
+/// <summary>
+/// Orders' view of the Payments API (contract 5.1), over HTTP only. Failures of any kind (4xx, 5xx, timeout,
+/// refused connection) come back as a reason, logged, never thrown: they decide the order's path, not the response code.
+/// </summary>
+internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> logger)
+{
+    public async Task<PaymentOutcome> CreateAsync(int orderId, decimal amount, string currency)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync("payments", new CreatePayment(orderId, amount, currency), WireJson.Options);
+            if (response.StatusCode == HttpStatusCode.Created)
+                return new PaymentOutcome(await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options), null);
+            var reason = await ErrorDetail.ReadAsync(response);
+            logger.LogWarning("Payment for order {OrderId} refused: {StatusCode} {Reason}", orderId, (int)response.StatusCode, reason);
+            return new PaymentOutcome(null, reason);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            logger.LogWarning("Payment for order {OrderId} failed: {Error}", orderId, exception.Message);
+            return new PaymentOutcome(null, "Payment service unavailable");
+        }
+    }
+
+    public async Task<PaymentView?> FindForOrderAsync(int orderId)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"payments/order/{orderId}");
+            if (response.StatusCode == HttpStatusCode.NotFound) return null;
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            logger.LogWarning("Payment lookup for order {OrderId} failed: {Error}", orderId, exception.Message);
+            return null;
+        }
+    }
+
+    public async Task<bool> RefundAsync(int orderId, int paymentId, string reason)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync("payments/refund", new RefundPayment(paymentId, reason), WireJson.Options);
+            if (response.IsSuccessStatusCode) return true;
+            logger.LogWarning("Refund of payment {PaymentId} for order {OrderId} refused: {StatusCode} {Reason}",
+                paymentId, orderId, (int)response.StatusCode, await ErrorDetail.ReadAsync(response));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Refund of payment {PaymentId} for order {OrderId} failed: {Error}", paymentId, orderId, exception.Message);
+        }
+        return false;
+    }
+
+    private sealed record CreatePayment(int OrderId, decimal Amount, string Currency);
+
+    private sealed record RefundPayment(int PaymentId, string Reason);
+}
+
+internal sealed record PaymentView(int Id, int OrderId, decimal Amount, string Status, string TransactionId)
+{
+    public const string Completed = "completed";
+}
+
+internal sealed record PaymentOutcome(PaymentView? Payment, string? FailureReason)
+{
+    public bool Succeeded => Payment is { Status: PaymentView.Completed };
+}

@@ -1,0 +1,26 @@
+using Ecommerce.Orders.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Orders.Data;
+
+internal abstract class OrdersDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "orders";
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    protected override void OnModelCreating(ModelBuilder model) =>
+        model.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly);
+}
+
+/// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>
+internal sealed class SqliteOrdersDbContext(DbContextOptions<SqliteOrdersDbContext> options) : OrdersDbContext(options);
+
+internal sealed class SqlServerOrdersDbContext(DbContextOptions<SqlServerOrdersDbContext> options) : OrdersDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.HasDefaultSchema(Schema);
+        base.OnModelCreating(model);
+    }
+}

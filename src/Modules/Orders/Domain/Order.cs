@@ -1,0 +1,43 @@
+namespace Ecommerce.Orders.Domain;
+
+internal sealed class Order
+{
+    public int Id { get; private set; }
+    public string CustomerEmail { get; private set; } = "";
+    public string CustomerName { get; private set; } = "";
+    public string Status { get; private set; } = "";
+    public decimal TotalAmount { get; private set; }
+    public string Currency { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public List<OrderItem> Items { get; private set; } = [];
+
+    /// <summary>D13: a new order is pending until its payment's webhook says otherwise; the total is exact.</summary>
+    public static Order Place(string customerEmail, string customerName, string currency, IEnumerable<OrderItem> items, DateTime now)
+    {
+        var lines = items.ToList();
+        return new Order
+        {
+            CustomerEmail = customerEmail,
+            CustomerName = customerName,
+            Currency = currency,
+            Status = OrderStatus.Pending,
+            TotalAmount = lines.Sum(i => i.Quantity * i.UnitPrice),
+            CreatedAt = now,
+            UpdatedAt = now,
+            Items = lines,
+        };
+    }
+}
+
+internal sealed class OrderItem
+{
+    public int Id { get; private set; }
+    public int OrderId { get; private set; }
+    public string ProductName { get; private set; } = "";
+    public int Quantity { get; private set; }
+    public decimal UnitPrice { get; private set; }
+
+    public static OrderItem Of(string productName, int quantity, decimal unitPrice) =>
+        new() { ProductName = productName, Quantity = quantity, UnitPrice = unitPrice };
+}

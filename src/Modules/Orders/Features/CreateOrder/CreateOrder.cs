@@ -1,0 +1,45 @@
+using Ecommerce.Orders.Clients;
+using Ecommerce.Orders.Contracts;
+using Ecommerce.Orders.Data;
+using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Time;
+using Mapster;
+using MediatR;
+using Serilog;
+using Serilog.Context;
+
+namespace Ecommerce.Orders.Features.CreateOrder;
+
+internal sealed record CreateOrder(CreateOrderRequest Body) : IRequest<OrderResponse>;
+
+/// <summary>D13: commit pending → pay (the webhook marks it paid) → confirm by email → answer with the order as it now stands.</summary>
+internal sealed class CreateOrderHandler(
+    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, TimeProvider clock, IDiagnosticContext diagnostics)
+    : IRequestHandler<CreateOrder, OrderResponse>
+{
+    public async Task<OrderResponse> Handle(CreateOrder request, CancellationToken cancellationToken)
+    {
+        var body = request.Body;
+        var order = Order.Place(body.CustomerEmail, body.CustomerName, body.Currency,
+            body.Items.Select(i => OrderItem.Of(i.ProductName, i.Quantity, i.UnitPrice)), clock.UtcNowMicros());
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        diagnostics.Set("OrderId", order.Id);
+        using var _ = LogContext.PushProperty("OrderId", order.Id);
+
+        // Committed before calling out, so the webhook that re-enters Orders finds the row and no lock of ours.
+        // From here on the order exists: its side effects run to the end even if the client goes away.
+        var payment = await payments.CreateAsync(order.Id, order.TotalAmount, order.Currency);
+        var current = await db.LoadAsync(order.Id, CancellationToken.None);
+        if (payment.Succeeded && current.Status == OrderStatus.Pending)
+        {
+            // The webhook normally did this already; doing it here (idempotent) keeps the order right if the webhook was lost.
+            await db.TryMoveAsync(order.Id, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros());
+            current = await db.LoadAsync(order.Id, CancellationToken.None);
+        }
+
+        if (payment.Succeeded) await notifier.SendAsync(current, OrderNotifier.Confirmation);
+        else await notifier.SendAsync(current, OrderNotifier.PaymentFailed, payment.FailureReason);
+        return current.Adapt<OrderResponse>();
+    }
+}

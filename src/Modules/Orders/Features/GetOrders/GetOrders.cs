@@ -1,0 +1,32 @@
+using Ecommerce.Orders.Contracts;
+using Ecommerce.Orders.Data;
+using Mapster;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Orders.Features.GetOrders;
+
+internal sealed record GetOrder(int OrderId) : IRequest<OrderResponse>;
+
+/// <summary>D11: ordered by id ascending; status and customer_email filters are additive.</summary>
+internal sealed record ListOrders(int Skip, int Limit, string? Status, string? CustomerEmail) : IRequest<IReadOnlyList<OrderResponse>>;
+
+internal sealed class GetOrdersHandler(OrdersDbContext db) :
+    IRequestHandler<GetOrder, OrderResponse>,
+    IRequestHandler<ListOrders, IReadOnlyList<OrderResponse>>
+{
+    public async Task<OrderResponse> Handle(GetOrder request, CancellationToken cancellationToken) =>
+        (await db.LoadAsync(request.OrderId, cancellationToken)).Adapt<OrderResponse>();
+
+    public async Task<IReadOnlyList<OrderResponse>> Handle(ListOrders request, CancellationToken cancellationToken)
+    {
+        var orders = db.Orders.AsQueryable();
+        if (request.Status is { } status) orders = orders.Where(o => o.Status == status);
+        if (request.CustomerEmail is { } email) orders = orders.Where(o => o.CustomerEmail == email);
+        var page = await orders.OrderBy(o => o.Id).Skip(request.Skip).Take(request.Limit)
+            .Include(o => o.Items.OrderBy(i => i.Id))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return page.Adapt<List<OrderResponse>>();
+    }
+}

@@ -1,0 +1,53 @@
+using Carter;
+using Ecommerce.Orders.Contracts;
+using Ecommerce.Orders.Domain;
+using Ecommerce.Orders.Features.ChangeStatus;
+using Ecommerce.Orders.Features.CreateOrder;
+using Ecommerce.Orders.Features.GetOrders;
+using Ecommerce.Orders.Features.PaymentWebhook;
+using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Validation;
+using MediatR;
+
+namespace Ecommerce.Orders;
+
+public sealed class OrdersEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        var orders = app.MapModuleGroup(OrdersModule.Name, "/api/v1/orders").WithTags("Orders");
+        orders.MapPost("/", Create).WithName("CreateOrder").Accepts<CreateOrderRequest>("application/json")
+            .Produces<OrderResponse>(StatusCodes.Status201Created);
+        orders.MapGet("/", List).WithName("ListOrders").Produces<IReadOnlyList<OrderResponse>>();
+        orders.MapGet("/{order_id}", Get).WithName("GetOrder").Produces<OrderResponse>();
+        orders.MapPut("/{order_id}/status", UpdateStatus).WithName("UpdateOrderStatus")
+            .Accepts<UpdateStatusRequest>("application/json").Produces<OrderResponse>();
+        orders.MapDelete("/{order_id}", Cancel).WithName("CancelOrder").Produces<OrderResponse>();
+        orders.MapPost("/{order_id}/webhook", Webhook).WithName("PaymentWebhook")
+            .Accepts<PaymentWebhookRequest>("application/json").Produces<OrderResponse>();
+    }
+
+    private static async Task<IResult> Create(CreateOrderRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Json(await mediator.Send(new CreateOrder(body), ct), statusCode: StatusCodes.Status201Created);
+
+    private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetOrder(PathIds.Get(http, "order_id")), ct));
+
+    private static async Task<IResult> UpdateStatus(HttpContext http, UpdateStatusRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ChangeOrderStatus(PathIds.Get(http, "order_id"), body.Status), ct));
+
+    private static async Task<IResult> Cancel(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ChangeOrderStatus(PathIds.Get(http, "order_id"), OrderStatus.Cancelled), ct));
+
+    private static async Task<IResult> Webhook(HttpContext http, PaymentWebhookRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ApplyPaymentWebhook(PathIds.Get(http, "order_id"), body), ct));
+
+    private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var query = new QueryReader(http);
+        var request = new ListOrders(query.Int("skip", 0, ge: 0), query.Int("limit", 20, ge: 1, le: 100),
+            query.Choice("status", OrderStatus.All), query.String("customer_email"));
+        query.ThrowIfInvalid();
+        return TypedResults.Ok(await mediator.Send(request, ct));
+    }
+}

@@ -1,0 +1,26 @@
+using Ecommerce.Orders.Clients;
+using Ecommerce.Orders.Data;
+using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Http;
+using Ecommerce.Shared.Persistence;
+
+namespace Ecommerce.Orders;
+
+public static class OrdersModule
+{
+    public const string Name = "Orders";
+
+    public static void AddOrdersModule(this WebApplicationBuilder builder)
+    {
+        if (!builder.TryAddModule(Name, typeof(OrdersModule).Assembly)) return;
+        var configuration = builder.Configuration;
+        builder.Services.AddModuleDbContext<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext>(
+            configuration, Name, OrdersDbContext.Schema);
+        // Contract 5.1 and 5.2: Payments 30 s, Notifications 10 s.
+        builder.Services.AddServiceClient<PaymentsClient>(configuration, "Payments", TimeSpan.FromSeconds(30));
+        builder.Services.AddServiceClient<NotificationsClient>(configuration, "Notifications", TimeSpan.FromSeconds(10));
+        builder.Services.AddScoped<OrderNotifier>();
+    }
+
+    public static void UseOrdersModule(this WebApplication app) => app.MigrateModuleDatabase<OrdersDbContext>();
+}
