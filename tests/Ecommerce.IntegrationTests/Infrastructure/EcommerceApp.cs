@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Ecommerce.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host on real Kestrel: four free ports (never 8000–8002), its own SQLite directory, real HTTP.
+/// Settings override configuration exactly as environment variables would.
+/// </summary>
+public sealed class EcommerceApp : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly List<HttpClient> _clients = [];
+
+    public EcommerceApp(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        OrdersPort = FreePort();
+        PaymentsPort = FreePort();
+        NotificationsPort = FreePort();
+        DashboardPort = FreePort();
+        var all = new Dictionary<string, string?>
+        {
+            ["Ports:Orders"] = $"{OrdersPort}",
+            ["Ports:Payments"] = $"{PaymentsPort}",
+            ["Ports:Notifications"] = $"{NotificationsPort}",
+            ["Ports:Dashboard"] = $"{DashboardPort}",
+            ["Database:SqliteDirectory"] = DataDirectory,
+            ["Notifications:RateLimitPerSecond"] = "100000",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            foreach (var (key, value) in all) host.UseSetting(key, value);
+        });
+        _factory.UseKestrel();
+        _factory.StartServer();
+        Orders = Client(OrdersPort);
+        Payments = Client(PaymentsPort);
+        Notifications = Client(NotificationsPort);
+        Dashboard = Client(DashboardPort);
+    }
+
+    public string DataDirectory { get; }
+    public int OrdersPort { get; }
+    public int PaymentsPort { get; }
+    public int NotificationsPort { get; }
+    public int DashboardPort { get; }
+    public HttpClient Orders { get; }
+    public HttpClient Payments { get; }
+    public HttpClient Notifications { get; }
+    public HttpClient Dashboard { get; }
+
+    public HttpClient Client(int port)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        _clients.Add(client);
+        return client;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients) client.Dispose();
+        await _factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold a pooled handle for a moment; the temp folder is harmless.
+        }
+    }
+}

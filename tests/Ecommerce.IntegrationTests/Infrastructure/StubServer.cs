@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Ecommerce.IntegrationTests.Infrastructure;
+
+/// <summary>A stand-in for another service on a free port: records what it receives, answers what it is told.</summary>
+public sealed class StubServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public StubServer(Func<HttpContext, Task> respond)
+    {
+        Port = EcommerceApp.FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        _app = builder.Build();
+        _app.Run(async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path, context.Request.ContentType, await reader.ReadToEndAsync()));
+            await respond(context);
+        });
+        _app.StartAsync().GetAwaiter().GetResult();
+    }
+
+    public int Port { get; }
+    public string BaseUrl => $"http://127.0.0.1:{Port}/api/v1";
+    public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ReceivedRequest(string Method, string Path, string? ContentType, string Body);
