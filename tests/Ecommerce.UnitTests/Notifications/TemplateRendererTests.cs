@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Ecommerce.Notifications.Templates;
+
+namespace Ecommerce.UnitTests.Notifications;
+
+public sealed class TemplateRendererTests
+{
+    private static IReadOnlyDictionary<string, JsonElement> Data(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
+
+    private const string Full = """{"order_id":1,"customer_name":"田中太郎","total_amount":183100,"currency":"JPY","item_count":2}""";
+
+    [Test]
+    public void Given_full_data_Then_the_order_confirmation_reads_exactly_so()
+    {
+        var message = TemplateRenderer.Email(TemplateCatalog.All["ORDER_CONFIRMATION"], 1, Data(Full));
+        Assert.That(message.Subject, Is.EqualTo("ご注文確認 — 注文番号 #1"));
+        Assert.That(message.Body, Is.EqualTo(
+            "田中太郎 様\n\nご注文ありがとうございます。以下の内容でご注文を承りました。\n\n注文番号: #1\n商品点数: 2点\nご請求金額: ¥183,100\n\n" +
+            "商品の発送準備が整い次第、改めてご連絡いたします。\n今後ともよろしくお願いいたします。"));
+    }
+
+    [TestCaseSource(nameof(Templates))]
+    public void Given_any_data_Then_no_placeholder_is_left_and_the_body_greets_by_name(string name)
+    {
+        foreach (var json in new[] { Full, """{"customer_name":"佐藤"}""", "{}", """{"total_amount":"abc","extra":[1,2]}""" })
+        {
+            var message = TemplateRenderer.Email(TemplateCatalog.All[name], 7, Data(json));
+            var sms = TemplateRenderer.Sms(TemplateCatalog.All[name], 7, Data(json));
+            Assert.That(message.Subject + message.Body + sms, Does.Not.Contain("{").And.Not.Contain("}"), json);
+            Assert.That(message.Subject, Does.Contain("注文番号 #7"));
+            Assert.That(message.Body, Does.Match("^.+ 様\n"));
+            Assert.That(sms.Length, Is.LessThanOrEqualTo(TemplateRenderer.SmsMaxLength));
+        }
+    }
+
+    [Test]
+    public void Given_no_data_Then_the_customer_is_addressed_politely_and_the_amount_line_is_left_out()
+    {
+        var message = TemplateRenderer.Email(TemplateCatalog.All["ORDER_CONFIRMATION"], 3, Data("{}"));
+        Assert.That(message.Body, Does.StartWith("お客様 様\n"));
+        Assert.That(message.Body, Does.Not.Contain("ご請求金額"));
+    }
+
+    [Test]
+    public void Given_a_very_long_name_Then_the_sms_is_cut_to_140_characters()
+    {
+        var sms = TemplateRenderer.Sms(TemplateCatalog.All["ORDER_CONFIRMATION"], 1, Data($$"""{"customer_name":"{{new string('長', 300)}}"}"""));
+        Assert.That(sms.Length, Is.EqualTo(TemplateRenderer.SmsMaxLength));
+    }
+
+    [TestCase(183100, "JPY", "¥183,100")]
+    [TestCase(1999.99, "USD", "1,999.99 USD")]
+    public void Given_an_amount_Then_it_is_formatted_for_its_currency(decimal amount, string currency, string expected) =>
+        Assert.That(TemplateRenderer.Money(amount, currency), Is.EqualTo(expected));
+
+    private static IEnumerable<string> Templates => TemplateCatalog.All.Keys;
+}

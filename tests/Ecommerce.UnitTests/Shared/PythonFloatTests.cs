@@ -1,0 +1,55 @@
+using Ecommerce.Shared.Json;
+
+namespace Ecommerce.UnitTests.Shared;
+
+public sealed class PythonFloatTests
+{
+    [TestCase("183100", "183100.0")]
+    [TestCase("3500", "3500.0")]
+    [TestCase("0.5", "0.5")]
+    [TestCase("1999.99", "1999.99")]
+    [TestCase("100", "100.0")]
+    [TestCase("1000000.01", "1000000.01")]
+    [TestCase("0.0001", "0.0001")]
+    [TestCase("0.00001", "1e-05")]
+    [TestCase("1000000000000000", "1000000000000000.0")]
+    [TestCase("10000000000000000", "1e+16")]
+    [TestCase("12345678901234567890", "1.2345678901234567e+19")]
+    [TestCase("-2.5", "-2.5")]
+    [TestCase("0", "0.0")]
+    public void Given_a_decimal_Then_it_is_written_as_pythons_repr_of_the_float(string value, string expected) =>
+        Assert.That(PythonFloat.Format(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
+
+    [Test]
+    public void Given_a_binary_float_sum_Then_the_shortest_round_trip_digits_are_kept() =>
+        Assert.That(PythonFloat.Format(0.1 + 0.2), Is.EqualTo("0.30000000000000004"));
+
+    [Test]
+    public void Given_a_response_Then_money_and_times_use_the_wire_format()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(
+            new { TotalAmount = 183100m, CustomerName = "田中太郎", CreatedAt = new DateTime(2025, 12, 1, 10, 0, 0, DateTimeKind.Utc) },
+            WireJson.Options);
+        Assert.That(json, Is.EqualTo("""{"total_amount":183100.0,"customer_name":"田中太郎","created_at":"2025-12-01T10:00:00Z"}"""));
+    }
+}
+
+public sealed class UtcDateTimeConverterTests
+{
+    [Test]
+    public void Given_whole_seconds_Then_no_fraction_and_a_z() =>
+        Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Utc)), Is.EqualTo("2025-12-01T10:00:01Z"));
+
+    [Test]
+    public void Given_microseconds_Then_six_digits() =>
+        Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Utc).AddTicks(1_230_000)),
+            Is.EqualTo("2025-12-01T10:00:01.123000Z"));
+
+    [Test]
+    public void Given_an_unspecified_kind_as_sqlite_returns_Then_it_is_treated_as_utc() =>
+        Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Unspecified)), Is.EqualTo("2025-12-01T10:00:01Z"));
+
+    [Test]
+    public void Given_sub_microsecond_ticks_Then_they_are_cut_as_python_would() =>
+        Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Utc).AddTicks(5)), Is.EqualTo("2025-12-01T10:00:01Z"));
+}
