@@ -1,0 +1,163 @@
+using System.Net;
+
+namespace Ecommerce.IntegrationTests.Notifications;
+
+[TestFixture]
+public sealed class NotificationsTests
+{
+    private EcommerceApp _app = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _app = new EcommerceApp(new Dictionary<string, string?> { ["Modules:Enabled"] = "Notifications" });
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _app.DisposeAsync();
+
+    [Test]
+    public async Task Given_an_email_Then_201_with_the_japanese_subject_and_body()
+    {
+        var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(41));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(body.AsObject().Select(p => p.Key), Is.EqualTo(new[]
+            { "id", "order_id", "channel", "template_name", "recipient", "subject", "body", "status", "sent_at", "created_at" }));
+        Assert.That((string?)body["channel"], Is.EqualTo("email"));
+        Assert.That((string?)body["subject"], Is.EqualTo("ご注文確認 — 注文番号 #41"));
+        Assert.That((string?)body["body"], Does.StartWith("田中太郎 様\n\nご注文ありがとうございます。"));
+        Assert.That((string?)body["body"], Does.Contain("¥183,100"));
+        Assert.That((string?)body["status"], Is.EqualTo("sent"));
+        // Raw UTF-8 on the wire, never \u escapes (D3).
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.That(raw, Does.Contain("田中太郎").And.Not.Contain("\\u"));
+    }
+
+    [Test]
+    public async Task Given_an_unknown_template_Then_400_naming_the_known_ones()
+    {
+        var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1, template: "WELCOME"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)body["detail"], Does.Contain("WELCOME").And.Contain("ORDER_CONFIRMATION").And.Contain("PAYMENT_FAILED"));
+    }
+
+    [Test]
+    public async Task Given_an_invalid_email_Then_422()
+    {
+        var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1, to: "not-an-email"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That((string?)body["detail"]![0]!["type"], Is.EqualTo("value_error"));
+        Assert.That(body["detail"]![0]!["loc"]!.ToJsonString(), Is.EqualTo("""["body","to_email"]"""));
+    }
+
+    [Test]
+    public async Task Given_an_sms_Then_channel_sms_no_subject_and_a_short_body()
+    {
+        var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/sms", new
+        {
+            order_id = 42, to_phone = "+819012345678", template_name = "ORDER_SHIPPED",
+            template_data = new { customer_name = "田中太郎", tracking_number = "1234-5678" },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((string?)body["channel"], Is.EqualTo("sms"));
+        Assert.That((string?)body["recipient"], Is.EqualTo("+819012345678"));
+        Assert.That(body["subject"], Is.Null);
+        Assert.That(body.ToJsonString(), Does.Contain("\"subject\":null"));
+        Assert.That(((string?)body["body"])!.Length, Is.LessThanOrEqualTo(140));
+        Assert.That((string?)body["body"], Does.Contain("1234-5678"));
+    }
+
+    [TestCase("09012345678")]
+    [TestCase("+0123456789")]
+    [TestCase("+1234567")]
+    [TestCase("+1234567890123456")]
+    public async Task Given_a_phone_that_is_not_e164_Then_422(string phone)
+    {
+        var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/sms",
+            new { order_id = 1, to_phone = phone, template_name = "ORDER_SHIPPED" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That((string?)body["detail"]![0]!["type"], Is.EqualTo("string_pattern_mismatch"));
+    }
+
+    [Test]
+    public async Task Given_notifications_Then_they_can_be_read_by_id_by_order_and_listed()
+    {
+        var (_, first) = await _app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(77));
+        await _app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(77, template: "ORDER_SHIPPED"));
+
+        var (byId, one) = await _app.Notifications.GetJson($"/api/v1/notifications/{first["id"]}");
+        Assert.That(byId.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((int)one["order_id"]!, Is.EqualTo(77));
+
+        var (_, forOrder) = await _app.Notifications.GetJson("/api/v1/notifications/order/77");
+        Assert.That(forOrder.AsArray().Select(n => (string?)n!["template_name"]), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED" }));
+
+        var (none, empty) = await _app.Notifications.GetJson("/api/v1/notifications/order/123456");
+        Assert.That(none.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(empty.ToJsonString(), Is.EqualTo("[]"));
+
+        var (missing, detail) = await _app.Notifications.GetJson("/api/v1/notifications/999999");
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((string?)detail["detail"], Is.EqualTo("Notification not found"));
+
+        var (_, shipped) = await _app.Notifications.GetJson("/api/v1/notifications?template_name=ORDER_SHIPPED&channel=email");
+        Assert.That(shipped.AsArray().Select(n => (string?)n!["template_name"]), Is.All.EqualTo("ORDER_SHIPPED").And.Not.Empty);
+    }
+}
+
+/// <summary>D22 over real HTTP with the default limit of 10 per second.</summary>
+[TestFixture]
+public sealed class RateLimitTests
+{
+    private EcommerceApp _app = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _app = new EcommerceApp(new Dictionary<string, string?>
+    {
+        ["Modules:Enabled"] = "Notifications",
+        ["Notifications:RateLimitPerSecond"] = null,
+    });
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _app.DisposeAsync();
+
+    [Test]
+    public async Task Given_a_quiet_second_Then_a_burst_of_30_gets_exactly_10_created_and_20_limited_each_time()
+    {
+        // Several bursts: each may straddle a wall-clock second boundary, which an exact rolling window must not care about.
+        for (var round = 0; round < 4; round++)
+        {
+            await Task.Delay(1100);
+            var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ =>
+                _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(round + 1)))));
+            var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+            var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+            Assert.That((created, limited.Count), Is.EqualTo((10, 20)), $"round {round}");
+            foreach (var response in limited)
+            {
+                Assert.That(int.Parse(response.Headers.GetValues("Retry-After").Single()), Is.GreaterThanOrEqualTo(1));
+                Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"detail":"Rate limit exceeded: 10 per 1 second"}"""));
+            }
+        }
+    }
+
+    [Test]
+    public async Task Given_email_at_its_limit_Then_sms_and_reads_still_answer()
+    {
+        await Task.Delay(1100);
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(5)))));
+        var (sms, _) = await _app.Notifications.PostJson("/api/v1/notifications/sms",
+            new { order_id = 5, to_phone = "+819012345678", template_name = "ORDER_SHIPPED" });
+        Assert.That(sms.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var reads = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => _app.Notifications.GetAsync("/api/v1/notifications/order/5")));
+        Assert.That(reads.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Given_rejected_bodies_Then_they_still_count_against_the_limit()
+    {
+        await Task.Delay(1100);
+        var invalid = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json("""{"order_id":"x"}"""))));
+        Assert.That(invalid.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.UnprocessableEntity));
+        using var valid = await _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(6)));
+        Assert.That(valid.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+}
