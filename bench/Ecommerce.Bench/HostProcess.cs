@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Ecommerce.Bench;
+
+/// <summary>The product as a user runs it: a Release build of src/Host in its own process, on free ports, with a fresh data directory.</summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(Process process, Dictionary<string, int> ports, string dataDirectory, TimeSpan ready)
+    {
+        _process = process;
+        Ports = ports;
+        DataDirectory = dataDirectory;
+        ReadyAfter = ready;
+    }
+
+    public Dictionary<string, int> Ports { get; }
+    public string DataDirectory { get; }
+    public TimeSpan ReadyAfter { get; }
+
+    public static string Build(string repositoryRoot)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "ecommerce-bench-host");
+        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(repositoryRoot, "src", "Host"), "-c", "Release", "-o", output, "-nologo", "-v", "q"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        build.StandardOutput.ReadToEnd();
+        build.WaitForExit();
+        if (build.ExitCode != 0) throw new InvalidOperationException("dotnet build of src/Host failed");
+        return Path.Combine(output, "Ecommerce.Host.dll");
+    }
+
+    public static async Task<HostProcess> StartAsync(string hostDll, IReadOnlyDictionary<string, string> settings)
+    {
+        var ports = new[] { "Orders", "Payments", "Notifications", "Dashboard" }.ToDictionary(m => m, _ => FreePort());
+        var data = Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("dotnet", [hostDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+        };
+        foreach (var (module, port) in ports) start.Environment[$"Ports__{module}"] = port.ToString();
+        start.Environment["Database__SqliteDirectory"] = data;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        // Drain its output so a full pipe never blocks it; the benchmark reads nothing from it.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var up = 0;
+            foreach (var port in ports.Values)
+            {
+                try
+                {
+                    if ((await http.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode) up++;
+                }
+                catch (HttpRequestException)
+                {
+                }
+            }
+            if (up == ports.Count) return new HostProcess(process, ports, data, clock.Elapsed);
+            if (process.HasExited) break;
+            await Task.Delay(20);
+        }
+        process.Kill();
+        throw new InvalidOperationException("The host did not answer /health on all four ports");
+    }
+
+    /// <summary>Peak resident set size of the host so far (VmHWM), in MiB.</summary>
+    public double PeakRssMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+    }
+
+    public string Url(string module, string path) => $"http://127.0.0.1:{Ports[module]}{path}";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

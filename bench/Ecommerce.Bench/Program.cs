@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ecommerce.Bench;
+
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients 32] [--duration 30] [--warmup 20] [--log-level Information]
+var options = Options.Parse(args);
+if (options.Scenario != "orders")
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients N] [--duration S] [--warmup S] [--log-level L]");
+    return 2;
+}
+
+var root = FindRepositoryRoot();
+Console.WriteLine($"Building src/Host (Release) ...");
+var hostDll = HostProcess.Build(root);
+await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+{
+    // Raised so every order really completes the chain, confirmation email included (the default 10/s would refuse most).
+    ["Notifications:RateLimitPerSecond"] = "1000000",
+    ["Serilog:MinimumLevel:Default"] = options.LogLevel,
+});
+Console.WriteLine($"Host ready on all four ports {host.ReadyAfter.TotalMilliseconds:0} ms after process start (fresh data directory, migrations included)");
+
+using var http = LoadDriver.Client();
+var orderUrl = host.Url("Orders", "/api/v1/orders/");
+var healthUrl = host.Url("Orders", "/health");
+var created = new ConcurrentBag<(int Id, string Status)>();
+var body = """
+    {"customer_email":"tanaka@example.co.jp","customer_name":"田中太郎","items":[
+     {"product_name":"ノートPC","quantity":2,"unit_price":89800.0},{"product_name":"マウス","quantity":1,"unit_price":3500.0}],"currency":"JPY"}
+    """u8.ToArray();
+
+async Task<bool> PostOrder(HttpClient client, bool record)
+{
+    using var content = new ByteArrayContent(body);
+    content.Headers.ContentType = new("application/json");
+    using var response = await client.PostAsync(orderUrl, content);
+    if (response.StatusCode != HttpStatusCode.Created) return false;
+    if (record)
+    {
+        var order = JsonNode.Parse(await response.Content.ReadAsStreamAsync())!;
+        created.Add(((int)order["id"]!, (string)order["status"]!));
+    }
+    return true;
+}
+
+async Task<bool> GetHealth(HttpClient client)
+{
+    using var response = await client.GetAsync(healthUrl);
+    return response.IsSuccessStatusCode;
+}
+
+Console.WriteLine($"Warm-up: {options.Warmup.TotalSeconds:0} s of orders and of /health, {options.Clients} clients (tiered JIT settles)");
+await LoadDriver.RunAsync(http, options.Clients, options.Warmup / 2, c => PostOrder(c, record: false));
+await LoadDriver.RunAsync(http, options.Clients, options.Warmup / 2, GetHealth);
+
+Console.WriteLine($"Measuring: {options.Duration.TotalSeconds:0} s each");
+var baseline = await LoadDriver.RunAsync(http, options.Clients, options.Duration, GetHealth);
+var orders = await LoadDriver.RunAsync(http, options.Clients, options.Duration, c => PostOrder(c, record: true));
+var peakRss = host.PeakRssMiB();
+
+// Afterwards: every measured order must be paid and have its ORDER_CONFIRMATION stored.
+var confirmed = new HashSet<int>();
+for (var skip = 0; ; skip += 100)
+{
+    var page = await http.GetFromJsonAsync<JsonArray>(host.Url("Notifications", $"/api/v1/notifications/?template_name=ORDER_CONFIRMATION&skip={skip}&limit=100"));
+    foreach (var n in page!) confirmed.Add((int)n!["order_id"]!);
+    if (page.Count < 100) break;
+}
+var measured = created.ToList();
+var paid = measured.Count(o => o.Status == "paid");
+var paidAndConfirmed = measured.Count(o => o.Status == "paid" && confirmed.Contains(o.Id));
+
+var report = new StringBuilder();
+report.AppendLine();
+report.AppendLine($"Scenario: POST /api/v1/orders/ through the whole chain (order → payment → webhook → confirmation email), {options.Clients} clients, log level {options.LogLevel}");
+report.AppendLine($"{"",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"errors",10}");
+report.AppendLine(Row("baseline GET /health", baseline));
+report.AppendLine(Row("POST /orders (full chain)", orders));
+report.AppendLine($"orders/s ÷ health req/s:    {orders.PerSecond / baseline.PerSecond:0.000}");
+report.AppendLine($"orders paid:                {paid}/{measured.Count} ({100.0 * paid / Math.Max(1, measured.Count):0.0} %)");
+report.AppendLine($"paid and confirmed:         {paidAndConfirmed}/{measured.Count} ({100.0 * paidAndConfirmed / Math.Max(1, measured.Count):0.0} %)");
+report.AppendLine($"ready after start:          {host.ReadyAfter.TotalMilliseconds:0} ms");
+report.AppendLine($"host peak RSS:              {peakRss:0} MiB");
+Console.WriteLine(report.ToString());
+return orders.Failures == 0 && paidAndConfirmed == measured.Count ? 0 : 1;
+
+static string Row(string name, LoadResult r) =>
+    string.Create(CultureInfo.InvariantCulture, $"{name,-28}{r.PerSecond,10:0}{r.Percentile(0.50),10:0.0}{r.Percentile(0.99),10:0.0}{r.Failures,10}");
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Ecommerce.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Run the benchmark from inside the repository");
+}
+
+internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel)
+{
+    public static Options Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        return new Options(
+            args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "orders",
+            int.Parse(Value("--clients", "32"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Value("--duration", "30"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "20"), CultureInfo.InvariantCulture)),
+            Value("--log-level", "Information"));
+    }
+}
