@@ -10,12 +10,24 @@ internal static class OrderQueries
         await db.Orders.Include(o => o.Items.OrderBy(i => i.Id)).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
         ?? throw ApiError.NotFound("Order not found");
 
+    /// <summary>Brings a read copy up to date with what others (the webhook, a concurrent request) have since written.</summary>
+    public static async Task RefreshAsync(this OrdersDbContext db, Order order)
+    {
+        var state = await db.Orders.Where(o => o.Id == order.Id).Select(o => new { o.Status, o.UpdatedAt }).SingleAsync();
+        order.Moved(state.Status, state.UpdatedAt);
+    }
+
     /// <summary>
-    /// Moves an order from <paramref name="from"/> to <paramref name="to"/> only if it is still in <paramref name="from"/>:
-    /// a conditional update the database applies atomically, so of two concurrent changes exactly one wins.
+    /// Moves the order to <paramref name="to"/> only if it is still in the status it was read with: a conditional update
+    /// the database applies atomically, so of two concurrent changes exactly one wins. On success the read copy follows.
     /// </summary>
-    public static async Task<bool> TryMoveAsync(this OrdersDbContext db, int orderId, string from, string to, DateTime now) =>
-        await db.Orders
-            .Where(o => o.Id == orderId && o.Status == from)
+    public static async Task<bool> TryMoveAsync(this OrdersDbContext db, Order order, string to, DateTime now)
+    {
+        var from = order.Status;
+        var changed = await db.Orders
+            .Where(o => o.Id == order.Id && o.Status == from)
             .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, to).SetProperty(x => x.UpdatedAt, now)) == 1;
+        if (changed) order.Moved(to, now);
+        return changed;
+    }
 }

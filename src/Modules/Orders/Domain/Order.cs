@@ -12,6 +12,13 @@ internal sealed class Order
     public DateTime UpdatedAt { get; private set; }
     public List<OrderItem> Items { get; private set; } = [];
 
+    /// <summary>Mirrors a status change the database has just applied (see OrderQueries.TryMoveAsync).</summary>
+    public void Moved(string status, DateTime now)
+    {
+        Status = status;
+        UpdatedAt = now;
+    }
+
     /// <summary>D13: a new order is pending until its payment's webhook says otherwise; the total is exact.</summary>
     public static Order Place(string customerEmail, string customerName, string currency, IEnumerable<OrderItem> items, DateTime now)
     {

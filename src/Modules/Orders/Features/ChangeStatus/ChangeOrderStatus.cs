@@ -22,17 +22,17 @@ internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, PaymentsClien
         using var _ = LogContext.PushProperty("OrderId", request.OrderId);
         var order = await db.LoadAsync(request.OrderId, cancellationToken);
         OrderStatus.EnsureClientMayChange(order.Status, request.Status);
-        if (!await db.TryMoveAsync(order.Id, order.Status, request.Status, clock.UtcNowMicros()))
+        // Someone else may change it between our read and our write; then judge again against what won.
+        if (!await db.TryMoveAsync(order, request.Status, clock.UtcNowMicros()))
         {
-            // Someone else changed it between our read and our write; judge again against what won.
-            var now = await db.LoadAsync(order.Id, cancellationToken);
-            throw OrderStatus.CannotChange(now.Status, request.Status);
+            await db.RefreshAsync(order);
+            throw OrderStatus.CannotChange(order.Status, request.Status);
         }
 
         // D14: the cancellation is committed before the refund, so the refund's webhook finds it cancelled and sends nothing.
         if (request.Status == OrderStatus.Cancelled && await payments.FindForOrderAsync(order.Id) is { Status: PaymentView.Completed } payment)
             await payments.RefundAsync(order.Id, payment.Id, CancellationReason);
         await notifier.SendAsync(order, OrderNotifier.ForStatus(request.Status));
-        return (await db.LoadAsync(order.Id, CancellationToken.None)).Adapt<OrderResponse>();
+        return order.Adapt<OrderResponse>();
     }
 }

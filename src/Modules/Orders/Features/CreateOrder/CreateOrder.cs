@@ -30,16 +30,13 @@ internal sealed class CreateOrderHandler(
         // Committed before calling out, so the webhook that re-enters Orders finds the row and no lock of ours.
         // From here on the order exists: its side effects run to the end even if the client goes away.
         var payment = await payments.CreateAsync(order.Id, order.TotalAmount, order.Currency);
-        var current = await db.LoadAsync(order.Id, CancellationToken.None);
-        if (payment.Succeeded && current.Status == OrderStatus.Pending)
-        {
-            // The webhook normally did this already; doing it here (idempotent) keeps the order right if the webhook was lost.
-            await db.TryMoveAsync(order.Id, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros());
-            current = await db.LoadAsync(order.Id, CancellationToken.None);
-        }
+        await db.RefreshAsync(order);
+        // The webhook normally marked it paid already; doing it here too (idempotent) keeps it right if the webhook was lost.
+        if (payment.Succeeded && order.Status == OrderStatus.Pending)
+            await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros());
 
-        if (payment.Succeeded) await notifier.SendAsync(current, OrderNotifier.Confirmation);
-        else await notifier.SendAsync(current, OrderNotifier.PaymentFailed, payment.FailureReason);
-        return current.Adapt<OrderResponse>();
+        if (payment.Succeeded) await notifier.SendAsync(order, OrderNotifier.Confirmation);
+        else await notifier.SendAsync(order, OrderNotifier.PaymentFailed, payment.FailureReason);
+        return order.Adapt<OrderResponse>();
     }
 }

@@ -37,26 +37,30 @@ internal sealed class PaymentWebhookHandler(OrdersDbContext db, OrderNotifier no
                 await RefundAsync(order);
                 break;
         }
-        return (await db.LoadAsync(order.Id, CancellationToken.None)).Adapt<OrderResponse>();
+        return order.Adapt<OrderResponse>();
     }
 
     private async Task CompleteAsync(Order order)
     {
         if (order.Status == OrderStatus.Paid) return;
         if (order.Status != OrderStatus.Pending) throw OrderStatus.CannotChange(order.Status, OrderStatus.Paid);
-        if (await db.TryMoveAsync(order.Id, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros())) return;
-        var now = await db.LoadAsync(order.Id);
-        if (now.Status != OrderStatus.Paid) throw OrderStatus.CannotChange(now.Status, OrderStatus.Paid);
+        if (await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros())) return;
+        // A concurrent change won; a concurrent identical webhook is as good as ours.
+        await db.RefreshAsync(order);
+        if (order.Status != OrderStatus.Paid) throw OrderStatus.CannotChange(order.Status, OrderStatus.Paid);
     }
 
     private async Task RefundAsync(Order order)
     {
         // A refund is final: whatever the status, the order ends cancelled; retry if a concurrent change moved it first.
-        for (var status = order.Status; status != OrderStatus.Cancelled; status = (await db.LoadAsync(order.Id)).Status)
+        while (order.Status != OrderStatus.Cancelled)
         {
-            if (!await db.TryMoveAsync(order.Id, status, OrderStatus.Cancelled, clock.UtcNowMicros())) continue;
-            await notifier.SendAsync(order, OrderNotifier.Cancelled);
-            return;
+            if (await db.TryMoveAsync(order, OrderStatus.Cancelled, clock.UtcNowMicros()))
+            {
+                await notifier.SendAsync(order, OrderNotifier.Cancelled);
+                return;
+            }
+            await db.RefreshAsync(order);
         }
     }
 }
