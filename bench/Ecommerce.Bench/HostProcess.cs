@@ -48,7 +48,7 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["Database__SqliteDirectory"] = data;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;

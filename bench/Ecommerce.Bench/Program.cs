@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients 32] [--duration 30] [--warmup 20] [--log-level Information]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE]
 var options = Options.Parse(args);
 if (options.Scenario != "orders")
 {
@@ -23,7 +23,7 @@ await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<stri
     // Raised so every order really completes the chain, confirmation email included (the default 10/s would refuse most).
     ["Notifications:RateLimitPerSecond"] = "1000000",
     ["Serilog:MinimumLevel:Default"] = options.LogLevel,
-});
+}.Concat(options.Environment).ToDictionary());
 Console.WriteLine($"Host ready on all four ports {host.ReadyAfter.TotalMilliseconds:0} ms after process start (fresh data directory, migrations included)");
 
 using var http = LoadDriver.Client();
@@ -100,7 +100,7 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("Run the benchmark from inside the repository");
 }
 
-internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel)
+internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment)
 {
     public static Options Parse(string[] args)
     {
@@ -114,6 +114,9 @@ internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, 
             int.Parse(Value("--clients", "32"), CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(Value("--duration", "30"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(Value("--warmup", "20"), CultureInfo.InvariantCulture)),
-            Value("--log-level", "Information"));
+            Value("--log-level", "Information"),
+            // --env KEY=VALUE (repeatable): extra settings or runtime knobs for the host, e.g. --env DOTNET_gcServer=0
+            args.Select((a, i) => (a, i)).Where(x => x.a == "--env" && x.i + 1 < args.Length)
+                .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]));
     }
 }

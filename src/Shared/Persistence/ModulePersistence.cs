@@ -20,6 +20,7 @@ public static class ModulePersistence
             services.AddDbContextPool<TSqlite>(options => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(SqlitePragmas.Instance)
+                .ConfigureWarnings(QuietExpectedFailures)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
@@ -28,11 +29,20 @@ public static class ModulePersistence
             var connectionString = DatabaseSettings.SqlServerConnectionString(configuration, module);
             services.AddDbContextPool<TSqlServer>(options => options
                 .UseSqlServer(connectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
+                .ConfigureWarnings(QuietExpectedFailures)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlServer>());
         }
         return services;
     }
+
+    /// <summary>
+    /// A refused write (a unique index deciding a race) is an answer, not an incident: EF's own error lines are lowered,
+    /// and a real failure is still logged once, with its exception, by the 500 handler.
+    /// </summary>
+    private static void QuietExpectedFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (RelationalEventId.CommandError, LogLevel.Debug));
 
     /// <summary>Creates or upgrades the module's schema; idempotent across restarts; nothing when the module runs elsewhere.</summary>
     public static void MigrateModuleDatabase<TContext>(this IApplicationBuilder app) where TContext : DbContext

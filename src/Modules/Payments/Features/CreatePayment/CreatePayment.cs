@@ -20,7 +20,6 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, OrdersWebhookCl
     {
         var body = request.Body;
         var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, clock.UtcNowMicros());
-        if (await db.Payments.AnyAsync(p => p.OrderId == body.OrderId, cancellationToken)) throw AlreadyExists(body.OrderId);
         db.Payments.Add(payment);
         try
         {
@@ -28,13 +27,12 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, OrdersWebhookCl
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
-            throw AlreadyExists(body.OrderId); // a concurrent request for the same order won the unique index
+            // The unique index decides, also between concurrent requests: exactly one payment per order (D17).
+            throw ApiError.BadRequest($"Payment already exists for order {body.OrderId}");
         }
 
         // Committed first: the webhook re-enters Orders, which must not wait on anything this request holds.
         await orders.NotifyAsync(payment.OrderId, payment.Id, payment.Status, payment.TransactionId);
         return payment.Adapt<PaymentResponse>();
     }
-
-    private static ApiException AlreadyExists(int orderId) => ApiError.BadRequest($"Payment already exists for order {orderId}");
 }
