@@ -17,6 +17,9 @@ public sealed class NotificationsEndpoints : ICarterModule
         var notifications = app.MapModuleGroup(NotificationsModule.Name, "/api/v1/notifications").WithTags("Notifications");
         notifications.MapPost("/email", SendEmail).WithName("SendEmail").RequireRateLimiting(SendRateLimits.Email)
             .Accepts<SendEmailRequest>("application/json").Produces<NotificationResponse>(StatusCodes.Status201Created);
+        notifications.MapPost("/email/batch", SendEmailBatch).WithName("SendEmailBatch").RequireRateLimiting(SendRateLimits.Email)
+            .WithMetadata(BodySizeLimit.Bulk)
+            .Accepts<SendEmailBatchRequest>("application/json").Produces<SendEmailBatchResponse>();
         notifications.MapPost("/sms", SendSms).WithName("SendSms").RequireRateLimiting(SendRateLimits.Sms)
             .Accepts<SendSmsRequest>("application/json").Produces<NotificationResponse>(StatusCodes.Status201Created);
         notifications.MapGet("/", List).WithName("ListNotifications").Produces<IReadOnlyList<NotificationResponse>>();
@@ -26,6 +29,9 @@ public sealed class NotificationsEndpoints : ICarterModule
 
     private static async Task<IResult> SendEmail(SendEmailRequest body, IMediator mediator, CancellationToken ct) =>
         TypedResults.Json(await mediator.Send(new SendEmail(body), ct), statusCode: StatusCodes.Status201Created);
+
+    private static async Task<IResult> SendEmailBatch(SendEmailBatchRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new SendEmailBatch(body), ct));
 
     private static async Task<IResult> SendSms(SendSmsRequest body, IMediator mediator, CancellationToken ct) =>
         TypedResults.Json(await mediator.Send(new SendSms(body), ct), statusCode: StatusCodes.Status201Created);

@@ -1,6 +1,7 @@
 using Carter;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Orders.Features.BulkCreate;
 using Ecommerce.Orders.Features.ChangeStatus;
 using Ecommerce.Orders.Features.CreateOrder;
 using Ecommerce.Orders.Features.GetOrders;
@@ -18,6 +19,10 @@ public sealed class OrdersEndpoints : ICarterModule
         var orders = app.MapModuleGroup(OrdersModule.Name, "/api/v1/orders").WithTags("Orders");
         orders.MapPost("/", Create).WithName("CreateOrder").Accepts<CreateOrderRequest>("application/json")
             .Produces<OrderResponse>(StatusCodes.Status201Created);
+        orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").WithMetadata(BodySizeLimit.Bulk)
+            .Accepts<BulkOrdersRequest>("application/json").Produces<BulkOrdersResponse>();
+        orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").WithMetadata(BodySizeLimit.Bulk)
+            .Accepts<PaymentWebhookBatchRequest>("application/json").Produces<PaymentWebhookBatchResponse>();
         orders.MapGet("/", List).WithName("ListOrders").Produces<IReadOnlyList<OrderResponse>>();
         orders.MapGet("/{order_id}", Get).WithName("GetOrder").Produces<OrderResponse>();
         orders.MapPut("/{order_id}/status", UpdateStatus).WithName("UpdateOrderStatus")
@@ -29,6 +34,12 @@ public sealed class OrdersEndpoints : ICarterModule
 
     private static async Task<IResult> Create(CreateOrderRequest body, IMediator mediator, CancellationToken ct) =>
         TypedResults.Json(await mediator.Send(new CreateOrder(body), ct), statusCode: StatusCodes.Status201Created);
+
+    private static async Task<IResult> Bulk(BulkOrdersRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new BulkCreateOrders(body), ct));
+
+    private static async Task<IResult> WebhookBatch(PaymentWebhookBatchRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ApplyPaymentWebhookBatch(body), ct));
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetOrder(PathIds.Get(http, "order_id")), ct));

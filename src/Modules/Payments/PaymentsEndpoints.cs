@@ -18,6 +18,8 @@ public sealed class PaymentsEndpoints : ICarterModule
         var payments = app.MapModuleGroup(PaymentsModule.Name, "/api/v1/payments").WithTags("Payments");
         payments.MapPost("/", Create).WithName("CreatePayment").Accepts<CreatePaymentRequest>("application/json")
             .Produces<PaymentResponse>(StatusCodes.Status201Created);
+        payments.MapPost("/batch", CreateBatch).WithName("CreatePaymentBatch").WithMetadata(BodySizeLimit.Bulk)
+            .Accepts<PaymentBatchRequest>("application/json").Produces<PaymentBatchResponse>();
         payments.MapGet("/", List).WithName("ListPayments").Produces<IReadOnlyList<PaymentResponse>>();
         payments.MapPost("/refund", Refund).WithName("RefundPayment").Accepts<RefundRequest>("application/json")
             .Produces<RefundResponse>(StatusCodes.Status201Created);
@@ -27,6 +29,9 @@ public sealed class PaymentsEndpoints : ICarterModule
 
     private static async Task<IResult> Create(CreatePaymentRequest body, IMediator mediator, CancellationToken ct) =>
         TypedResults.Json(await mediator.Send(new CreatePayment(body), ct), statusCode: StatusCodes.Status201Created);
+
+    private static async Task<IResult> CreateBatch(PaymentBatchRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new CreatePaymentBatch(body), ct));
 
     private static async Task<IResult> Refund(RefundRequest body, IMediator mediator, CancellationToken ct) =>
         TypedResults.Json(await mediator.Send(new RefundPayment(body), ct), statusCode: StatusCodes.Status201Created);

@@ -71,6 +71,7 @@ public static class Platform
             ui.SwaggerEndpoint("/openapi.json", "API");
         });
         app.UseRouting();
+        app.Use(BodySizeLimit.Apply);
         app.UseRateLimiter();
     }
 

@@ -37,6 +37,13 @@ public sealed class JsonFields
         return text;
     }
 
+    /// <summary>An optional string (<c>Optional[str] = None</c>): null when absent or null.</summary>
+    public string? OptionalString(string name, int minLength = 0, int maxLength = int.MaxValue)
+    {
+        if (!TryGet(name, false, out var value, out _) || value.ValueKind == JsonValueKind.Null) return null;
+        return String(name, minLength, maxLength);
+    }
+
     /// <summary>An EmailStr: normalised (trimmed, domain lower-cased) as pydantic returns it.</summary>
     public string Email(string name)
     {
@@ -127,6 +134,31 @@ public sealed class JsonFields
         return items;
     }
 
+    /// <summary>
+    /// A batch: every element validated on its own, so valid ones can go ahead while others are reported.
+    /// More than <paramref name="maxItems"/> is refused whole with 413, before anything is written.
+    /// </summary>
+    public IReadOnlyList<BatchItem<T>> Batch<T>(string name, int maxItems, Func<JsonFields, T> readItem)
+    {
+        if (!TryGet(name, true, out var value, out var loc)) return [];
+        if (value.ValueKind != JsonValueKind.Array) return Fail(Pydantic.ListType(loc, value), (IReadOnlyList<BatchItem<T>>)[]);
+        var count = value.GetArrayLength();
+        if (count > maxItems)
+            throw new Errors.ApiException(StatusCodes.Status413PayloadTooLarge,
+                $"Too many {name}: {count}; at most {maxItems} per request");
+        var items = new List<BatchItem<T>>(count);
+        var index = 0;
+        foreach (var element in value.EnumerateArray())
+        {
+            object[] itemLoc = [.. loc, index];
+            var errors = new List<ValidationError>();
+            if (element.ValueKind != JsonValueKind.Object) errors.Add(Pydantic.ModelAttributesType(itemLoc, element));
+            var item = errors.Count == 0 ? readItem(new JsonFields(element, itemLoc, errors)) : default;
+            items.Add(new BatchItem<T>(index++, errors.Count == 0 ? item : default, errors));
+        }
+        return items;
+    }
+
     /// <summary>A free-form object (a Python dict[str, Any]); empty when absent.</summary>
     public IReadOnlyDictionary<string, JsonElement> Dictionary(string name)
     {
@@ -150,4 +182,10 @@ public sealed class JsonFields
         _errors.Add(error);
         return fallback;
     }
+}
+
+/// <summary>One element of a batch: its index and either its value or its 422 entries.</summary>
+public sealed record BatchItem<T>(int Index, T? Value, IReadOnlyList<ValidationError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
 }

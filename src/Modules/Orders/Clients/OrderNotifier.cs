@@ -18,7 +18,13 @@ internal sealed class OrderNotifier(NotificationsClient notifications)
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No email for this status"),
     };
 
-    public Task<bool> SendAsync(Order order, string templateName, string? reason = null)
+    public Task<bool> SendAsync(Order order, string templateName, string? reason = null) =>
+        notifications.SendEmailAsync(Message(order, templateName, reason));
+
+    public Task<bool> SendBatchAsync(IEnumerable<(Order Order, string TemplateName, string? Reason)> emails) =>
+        notifications.SendEmailBatchAsync(emails.Select(e => Message(e.Order, e.TemplateName, e.Reason)).ToList());
+
+    private static EmailMessage Message(Order order, string templateName, string? reason)
     {
         var data = new Dictionary<string, object>
         {
@@ -29,6 +35,6 @@ internal sealed class OrderNotifier(NotificationsClient notifications)
             ["item_count"] = order.Items.Count,
         };
         if (reason is not null) data["reason"] = reason;
-        return notifications.SendEmailAsync(order.Id, order.CustomerEmail, templateName, data);
+        return new EmailMessage(order.Id, order.CustomerEmail, templateName, data);
     }
 }

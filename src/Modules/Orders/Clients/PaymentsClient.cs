@@ -25,8 +25,28 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
         {
             logger.LogWarning("Payment for order {OrderId} failed: {Error}", orderId, exception.Message);
-            return new PaymentOutcome(null, "Payment service unavailable");
+            return new PaymentOutcome(null, PaymentOutcome.Unavailable);
         }
+    }
+
+    /// <summary>One call for a chunk of orders (POST /payments/batch); the outcome of each, by order id.</summary>
+    public async Task<Dictionary<int, PaymentOutcome>> CreateBatchAsync(IReadOnlyList<(int OrderId, decimal Amount, string Currency)> orders)
+    {
+        try
+        {
+            var body = new PaymentBatch(orders.Select(o => new CreatePayment(o.OrderId, o.Amount, o.Currency)).ToList());
+            using var response = await http.PostAsJsonAsync("payments/batch", body, WireJson.Options);
+            if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<PaymentBatchView>(WireJson.Options) is { } batch)
+                return batch.Results.ToDictionary(r => orders[r.Index].OrderId,
+                    r => new PaymentOutcome(r.Payment, r.Payment is null ? r.Detail ?? "Payment refused" : null));
+            var reason = await ErrorDetail.ReadAsync(response);
+            logger.LogWarning("Payment batch of {Count} orders refused: {StatusCode} {Reason}", orders.Count, (int)response.StatusCode, reason);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            logger.LogWarning("Payment batch of {Count} orders failed: {Error}", orders.Count, exception.Message);
+        }
+        return orders.ToDictionary(o => o.OrderId, _ => new PaymentOutcome(null, PaymentOutcome.Unavailable));
     }
 
     public async Task<PaymentView?> FindForOrderAsync(int orderId)
@@ -64,6 +84,12 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
     private sealed record CreatePayment(int OrderId, decimal Amount, string Currency);
 
     private sealed record RefundPayment(int PaymentId, string Reason);
+
+    private sealed record PaymentBatch(IReadOnlyList<CreatePayment> Payments);
+
+    private sealed record PaymentBatchView(IReadOnlyList<PaymentBatchItemView> Results);
+
+    private sealed record PaymentBatchItemView(int Index, string Status, PaymentView? Payment, string? Detail);
 }
 
 internal sealed record PaymentView(int Id, int OrderId, decimal Amount, string Status, string TransactionId)
@@ -73,5 +99,7 @@ internal sealed record PaymentView(int Id, int OrderId, decimal Amount, string S
 
 internal sealed record PaymentOutcome(PaymentView? Payment, string? FailureReason)
 {
+    public const string Unavailable = "Payment service unavailable";
+
     public bool Succeeded => Payment is { Status: PaymentView.Completed };
 }

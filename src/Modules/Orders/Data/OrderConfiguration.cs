@@ -17,6 +17,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Status).HasMaxLength(16);
         order.Property(o => o.Currency).HasMaxLength(3);
         order.Property(o => o.TotalAmount).HasPrecision(28, 6);
+        order.Property(o => o.ExternalId).HasMaxLength(100);
+        order.HasIndex(o => o.ExternalId).IsUnique();
         order.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId);
     }
 }

@@ -12,6 +12,9 @@ internal sealed class Order
     public DateTime UpdatedAt { get; private set; }
     public List<OrderItem> Items { get; private set; } = [];
 
+    /// <summary>The client's own reference from a bulk import; unique, so re-sending a file creates nothing twice.</summary>
+    public string? ExternalId { get; private set; }
+
     /// <summary>Mirrors a status change the database has just applied (see OrderQueries.TryMoveAsync).</summary>
     public void Moved(string status, DateTime now)
     {
@@ -20,7 +23,8 @@ internal sealed class Order
     }
 
     /// <summary>D13: a new order is pending until its payment's webhook says otherwise; the total is exact.</summary>
-    public static Order Place(string customerEmail, string customerName, string currency, IEnumerable<OrderItem> items, DateTime now)
+    public static Order Place(string customerEmail, string customerName, string currency, IEnumerable<OrderItem> items, DateTime now,
+        string? externalId = null)
     {
         var lines = items.ToList();
         return new Order
@@ -33,6 +37,7 @@ internal sealed class Order
             CreatedAt = now,
             UpdatedAt = now,
             Items = lines,
+            ExternalId = externalId,
         };
     }
 }

@@ -26,5 +26,30 @@ internal sealed class OrdersWebhookClient(HttpClient http, ILogger<OrdersWebhook
         }
     }
 
+    /// <summary>The batch form: one call per chunk of payments, so traffic stays O(payments / chunk).</summary>
+    public async Task NotifyBatchAsync(IReadOnlyList<(int OrderId, string PaymentStatus, string TransactionId)> changes)
+    {
+        foreach (var chunk in changes.Chunk(ChunkSize))
+        {
+            try
+            {
+                var body = new PaymentWebhookBatch(chunk.Select(c => new PaymentWebhookItem(c.OrderId, c.PaymentStatus, c.TransactionId)).ToList());
+                using var response = await http.PostAsJsonAsync("orders/webhook/batch", body, WireJson.Options);
+                if (!response.IsSuccessStatusCode)
+                    logger.LogWarning("Orders batch webhook for {Count} payments answered {StatusCode}", chunk.Length, (int)response.StatusCode);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                logger.LogWarning("Orders batch webhook for {Count} payments failed: {Error}", chunk.Length, exception.Message);
+            }
+        }
+    }
+
+    private const int ChunkSize = 1000;
+
     private sealed record PaymentWebhook(string PaymentStatus, string TransactionId);
+
+    private sealed record PaymentWebhookItem(int OrderId, string PaymentStatus, string TransactionId);
+
+    private sealed record PaymentWebhookBatch(IReadOnlyList<PaymentWebhookItem> Webhooks);
 }

@@ -43,7 +43,8 @@ internal sealed class SendNotificationHandler(NotificationsDbContext db, INotifi
     }
 
     private static NotificationTemplate Template(string name) =>
-        TemplateCatalog.All.TryGetValue(name, out var template)
-            ? template
-            : throw ApiError.BadRequest($"Unknown template '{name}'. Known templates: {string.Join(", ", TemplateCatalog.All.Keys)}");
+        TemplateCatalog.All.TryGetValue(name, out var template) ? template : throw ApiError.BadRequest(UnknownTemplate(name));
+
+    public static string UnknownTemplate(string name) =>
+        $"Unknown template '{name}'. Known templates: {string.Join(", ", TemplateCatalog.All.Keys)}";
 }

@@ -49,6 +49,10 @@ namespace Ecommerce.Orders.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -64,6 +68,10 @@ namespace Ecommerce.Orders.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerEmail");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.HasIndex("Status");
 

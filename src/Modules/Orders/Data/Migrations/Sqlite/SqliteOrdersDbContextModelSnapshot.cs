@@ -41,6 +41,10 @@ namespace Ecommerce.Orders.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -56,6 +60,9 @@ namespace Ecommerce.Orders.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerEmail");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("Status");
 

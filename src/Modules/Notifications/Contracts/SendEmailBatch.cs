@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using Ecommerce.Shared.Validation;
+
+namespace Ecommerce.Notifications.Contracts;
+
+/// <summary>Additive: many emails in one request, which counts once against the rate limit.</summary>
+public sealed record SendEmailBatchRequest(IReadOnlyList<BatchItem<SendEmailRequest>> Notifications)
+{
+    public const int MaxItems = 10_000;
+
+    public static ValueTask<SendEmailBatchRequest?> BindAsync(HttpContext context) => JsonBody.BindAsync(context, Read);
+
+    internal static SendEmailBatchRequest Read(JsonFields body) => new(body.Batch("notifications", MaxItems, SendEmailRequest.Read));
+}
+
+public sealed record SendEmailBatchResponse(int Created, int Failed, IReadOnlyList<NotificationBatchResult> Results);
+
+public sealed record NotificationBatchResult(
+    int Index,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NotificationResponse? Notification = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ValidationError>? Errors = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail = null);

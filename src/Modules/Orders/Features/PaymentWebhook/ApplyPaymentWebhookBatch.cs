@@ -1,0 +1,53 @@
+using Ecommerce.Orders.Contracts;
+using Ecommerce.Orders.Data;
+using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Time;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Orders.Features.PaymentWebhook;
+
+internal sealed record ApplyPaymentWebhookBatch(PaymentWebhookBatchRequest Body) : IRequest<PaymentWebhookBatchResponse>;
+
+/// <summary>
+/// POST /orders/webhook/batch: D16 per item. The common case, completed on pending orders, is one set-based
+/// conditional update for the whole chunk; other statuses go through the single webhook's handler one by one.
+/// </summary>
+internal sealed class ApplyPaymentWebhookBatchHandler(OrdersDbContext db, IMediator mediator, TimeProvider clock)
+    : IRequestHandler<ApplyPaymentWebhookBatch, PaymentWebhookBatchResponse>
+{
+    public async Task<PaymentWebhookBatchResponse> Handle(ApplyPaymentWebhookBatch request, CancellationToken cancellationToken)
+    {
+        var items = request.Body.Webhooks;
+        var results = new PaymentWebhookBatchResult[items.Count];
+        foreach (var invalid in items.Where(i => !i.IsValid))
+            results[invalid.Index] = new PaymentWebhookBatchResult(invalid.Index, "invalid", Errors: invalid.Errors);
+
+        var completed = items.Where(i => i.IsValid && i.Value!.Webhook.PaymentStatus == PaymentWebhookRequest.Completed).ToList();
+        var ids = completed.Select(i => i.Value!.OrderId).Distinct().ToList();
+        await db.Orders.Where(o => ids.Contains(o.Id) && o.Status == OrderStatus.Pending)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, OrderStatus.Paid).SetProperty(x => x.UpdatedAt, clock.UtcNowMicros()), cancellationToken);
+        var statuses = await db.Orders.Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Status }).ToDictionaryAsync(o => o.Id, o => o.Status, cancellationToken);
+        foreach (var item in completed)
+            results[item.Index] = statuses.TryGetValue(item.Value!.OrderId, out var status)
+                ? status == OrderStatus.Paid
+                    ? new PaymentWebhookBatchResult(item.Index, "applied")
+                    : new PaymentWebhookBatchResult(item.Index, "rejected", OrderStatus.CannotChange(status, OrderStatus.Paid).Detail)
+                : new PaymentWebhookBatchResult(item.Index, "not_found", "Order not found");
+
+        foreach (var item in items.Where(i => i.IsValid && i.Value!.Webhook.PaymentStatus != PaymentWebhookRequest.Completed))
+        {
+            try
+            {
+                await mediator.Send(new ApplyPaymentWebhook(item.Value!.OrderId, item.Value.Webhook), cancellationToken);
+                results[item.Index] = new PaymentWebhookBatchResult(item.Index, "applied");
+            }
+            catch (ApiException refused)
+            {
+                results[item.Index] = new PaymentWebhookBatchResult(item.Index, refused.StatusCode == 404 ? "not_found" : "rejected", refused.Detail);
+            }
+        }
+        return new PaymentWebhookBatchResponse(results.Count(r => r.Status == "applied"), results);
+    }
+}

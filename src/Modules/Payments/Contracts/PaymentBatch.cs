@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using Ecommerce.Shared.Validation;
+
+namespace Ecommerce.Payments.Contracts;
+
+/// <summary>Additive: many payments in one call, each under the rules of POST /payments (limits, one per order).</summary>
+public sealed record PaymentBatchRequest(IReadOnlyList<BatchItem<CreatePaymentRequest>> Payments)
+{
+    public const int MaxItems = 10_000;
+
+    public static ValueTask<PaymentBatchRequest?> BindAsync(HttpContext context) => JsonBody.BindAsync(context, Read);
+
+    internal static PaymentBatchRequest Read(JsonFields body) => new(body.Batch("payments", MaxItems, CreatePaymentRequest.Read));
+}
+
+public sealed record PaymentBatchResponse(int Created, int Failed, IReadOnlyList<PaymentBatchResult> Results);
+
+public sealed record PaymentBatchResult(
+    int Index,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaymentResponse? Payment = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ValidationError>? Errors = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail = null);

@@ -1,0 +1,91 @@
+using Ecommerce.Payments.Clients;
+using Ecommerce.Payments.Contracts;
+using Ecommerce.Payments.Data;
+using Ecommerce.Payments.Domain;
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Time;
+using Mapster;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Payments.Features.CreatePayment;
+
+internal sealed record CreatePaymentBatch(PaymentBatchRequest Body) : IRequest<PaymentBatchResponse>;
+
+/// <summary>
+/// Every payment as POST /payments would take it, stored in one transaction, then one webhook call to Orders per
+/// chunk (not one per payment). The unique index on order_id still decides between concurrent requests.
+/// </summary>
+internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, OrdersWebhookClient orders, TimeProvider clock)
+    : IRequestHandler<CreatePaymentBatch, PaymentBatchResponse>
+{
+    public async Task<PaymentBatchResponse> Handle(CreatePaymentBatch request, CancellationToken cancellationToken)
+    {
+        var items = request.Body.Payments;
+        var results = new PaymentBatchResult[items.Count];
+        var now = clock.UtcNowMicros();
+        var requested = items.Where(i => i.IsValid).Select(i => i.Value!.OrderId).Distinct().ToList();
+        var taken = (await db.Payments.Where(p => requested.Contains(p.OrderId)).Select(p => p.OrderId).ToListAsync(cancellationToken)).ToHashSet();
+
+        var accepted = new List<(int Index, Payment Payment)>();
+        foreach (var item in items)
+        {
+            if (!item.IsValid)
+            {
+                results[item.Index] = new PaymentBatchResult(item.Index, "invalid", Errors: item.Errors);
+                continue;
+            }
+            var body = item.Value!;
+            try
+            {
+                if (!taken.Add(body.OrderId)) throw ApiError.BadRequest($"Payment already exists for order {body.OrderId}");
+                accepted.Add((item.Index, Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, now)));
+            }
+            catch (ApiException refused)
+            {
+                results[item.Index] = new PaymentBatchResult(item.Index, "rejected", Detail: refused.Detail);
+            }
+        }
+
+        foreach (var (index, payment, saved) in await SaveAsync(accepted, cancellationToken))
+            results[index] = saved
+                ? new PaymentBatchResult(index, "created", payment.Adapt<PaymentResponse>())
+                : new PaymentBatchResult(index, "rejected", Detail: $"Payment already exists for order {payment.OrderId}");
+
+        var stored = results.Where(r => r.Payment is not null).Select(r => r.Payment!).ToList();
+        await orders.NotifyBatchAsync(stored.Select(p => (p.OrderId, p.Status, p.TransactionId)).ToList());
+        return new PaymentBatchResponse(stored.Count, results.Length - stored.Count, results);
+    }
+
+    /// <summary>All in one transaction; if a concurrent request took an order meanwhile, one by one so the others still go in.</summary>
+    private async Task<List<(int Index, Payment Payment, bool Saved)>> SaveAsync(List<(int Index, Payment Payment)> accepted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            db.Payments.AddRange(accepted.Select(a => a.Payment));
+            await db.SaveChangesAsync(cancellationToken);
+            return accepted.Select(a => (a.Index, a.Payment, true)).ToList();
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+        }
+        var saved = new List<(int Index, Payment Payment, bool Saved)>();
+        foreach (var (index, payment) in accepted)
+        {
+            try
+            {
+                db.Payments.Add(payment);
+                await db.SaveChangesAsync(cancellationToken);
+                saved.Add((index, payment, true));
+            }
+            catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+            {
+                db.ChangeTracker.Clear();
+                saved.Add((index, payment, false));
+            }
+        }
+        return saved;
+    }
+}
