@@ -9,15 +9,16 @@ using Ecommerce.Bench;
 
 // dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE]
 var options = Options.Parse(args);
-if (options.Scenario != "orders")
+if (options.Scenario is not ("orders" or "import"))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients N] [--duration S] [--warmup S] [--log-level L]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
     return 2;
 }
 
 var root = FindRepositoryRoot();
 Console.WriteLine($"Building src/Host (Release) ...");
 var hostDll = HostProcess.Build(root);
+if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options);
 await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
 {
     // Raised so every order really completes the chain, confirmation email included (the default 10/s would refuse most).
@@ -100,7 +101,7 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("Run the benchmark from inside the repository");
 }
 
-internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment)
+internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders)
 {
     public static Options Parse(string[] args)
     {
@@ -117,6 +118,7 @@ internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, 
             Value("--log-level", "Information"),
             // --env KEY=VALUE (repeatable): extra settings or runtime knobs for the host, e.g. --env DOTNET_gcServer=0
             args.Select((a, i) => (a, i)).Where(x => x.a == "--env" && x.i + 1 < args.Length)
-                .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]));
+                .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]),
+            int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture));
     }
 }

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Ecommerce.Bench;
+
+/// <summary>
+/// 10,000 orders (2 items each) through POST /orders/bulk on a fresh host with the default 10/s notification limit,
+/// against a sample of single POST /orders (32 clients, on another fresh host), then checks every imported order.
+/// </summary>
+internal static class ImportScenario
+{
+    public static async Task<int> RunAsync(string hostDll, Options options)
+    {
+        var count = options.Orders;
+        var settings = new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = options.LogLevel };
+        foreach (var (key, value) in options.Environment) settings[key] = value;
+
+        // Bulk, with the product's default rate limit: one batch request is one of the 10 per second.
+        TimeSpan bulkTime;
+        double bulkRss;
+        int verifiedPaid, verifiedPayments, verifiedConfirmations;
+        await using (var host = await HostProcess.StartAsync(hostDll, settings))
+        {
+            using var http = LoadDriver.Client();
+            http.Timeout = TimeSpan.FromMinutes(5);
+            var body = BulkBody(count);
+            // A small import first, so the measured one does not pay for JIT compilation of the bulk path.
+            await Post(http, host.Url("Orders", "/api/v1/orders/bulk"), BulkBody(50, prefix: "warmup"));
+
+            var clock = Stopwatch.StartNew();
+            var response = await Post(http, host.Url("Orders", "/api/v1/orders/bulk"), body);
+            bulkTime = clock.Elapsed;
+            var result = JsonNode.Parse(response)!;
+            Console.WriteLine($"bulk response: created {result["created"]}, existing {result["existing"]}, failed {result["failed"]}");
+            bulkRss = host.PeakRssMiB();
+
+            var ids = result["results"]!.AsArray().Select(r => (int)r!["order"]!["id"]!).ToHashSet();
+            verifiedPaid = result["results"]!.AsArray().Count(r => (string?)r!["order"]!["status"] == "paid");
+            verifiedPayments = (await ReadAll(http, host.Url("Payments", "/api/v1/payments/?status=completed")))
+                .Count(p => ids.Contains((int)p["order_id"]!));
+            verifiedConfirmations = (await ReadAll(http, host.Url("Notifications", "/api/v1/notifications/?template_name=ORDER_CONFIRMATION")))
+                .Select(n => (int)n["order_id"]!).Where(ids.Contains).Distinct().Count();
+
+            var again = JsonNode.Parse(await Post(http, host.Url("Orders", "/api/v1/orders/bulk"), body))!;
+            Console.WriteLine($"re-sent the same file: created {again["created"]}, existing {again["existing"]} (idempotent by external_id)");
+        }
+
+        // Single POSTs for comparison, limit raised so that every order really completes its chain.
+        var sample = Math.Min(1000, count);
+        TimeSpan singleTime;
+        await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>(settings) { ["Notifications:RateLimitPerSecond"] = "1000000" }))
+        {
+            using var http = LoadDriver.Client();
+            var url = host.Url("Orders", "/api/v1/orders/");
+            var single = Encoding.UTF8.GetBytes(OrderJson(0, "single"));
+            async Task<bool> PostOne(HttpClient client)
+            {
+                using var content = new ByteArrayContent(single);
+                content.Headers.ContentType = new("application/json");
+                using var r = await client.PostAsync(url, content);
+                return r.StatusCode == HttpStatusCode.Created;
+            }
+            await LoadDriver.RunAsync(http, options.Clients, TimeSpan.FromSeconds(10), PostOne);   // warm-up
+            var remaining = sample;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
+            {
+                while (Interlocked.Decrement(ref remaining) >= 0) await PostOne(http);
+            }));
+            singleTime = clock.Elapsed;
+        }
+
+        var singleExtrapolated = singleTime * ((double)count / sample);
+        Console.WriteLine();
+        Console.WriteLine($"Scenario: import {count} orders (2 items each) — bulk API vs single POST /orders/ ({options.Clients} clients)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bulk, 1 request:            {bulkTime.TotalSeconds,8:0.00} s   {count / bulkTime.TotalSeconds,8:0} orders/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single, {sample} measured:      {singleTime.TotalSeconds,8:0.00} s   {sample / singleTime.TotalSeconds,8:0} orders/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single, {count} extrapolated: {singleExtrapolated.TotalSeconds,8:0.00} s   (from the {sample} measured)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up bulk vs single:    {singleExtrapolated / bulkTime,8:0.0}×"));
+        Console.WriteLine($"imported orders paid:       {verifiedPaid}/{count}");
+        Console.WriteLine($"with a completed payment:   {verifiedPayments}/{count}");
+        Console.WriteLine($"with ORDER_CONFIRMATION:    {verifiedConfirmations}/{count}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host peak RSS (bulk):       {bulkRss:0} MiB"));
+        return verifiedPaid == count && verifiedPayments == count && verifiedConfirmations == count ? 0 : 1;
+    }
+
+    private static async Task<string> Post(HttpClient http, string url, string json)
+    {
+        using var response = await http.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {text[..Math.Min(300, text.Length)]}");
+        return text;
+    }
+
+    private static async Task<List<JsonNode>> ReadAll(HttpClient http, string url)
+    {
+        var all = new List<JsonNode>();
+        for (var skip = 0; ; skip += 100)
+        {
+            var page = (await http.GetFromJsonAsync<JsonArray>($"{url}&skip={skip}&limit=100"))!;
+            all.AddRange(page.Select(n => n!));
+            if (page.Count < 100) return all;
+        }
+    }
+
+    private static string BulkBody(int count, string prefix = "import") =>
+        "{\"orders\":[" + string.Join(",", Enumerable.Range(0, count).Select(i => OrderJson(i, prefix))) + "]}";
+
+    private static string OrderJson(int i, string prefix) => string.Create(CultureInfo.InvariantCulture,
+        $$"""{"external_id":"{{prefix}}-{{i}}","customer_email":"customer{{i}}@example.co.jp","customer_name":"顧客{{i}}","items":[{"product_name":"ノートPC","quantity":1,"unit_price":89800.0},{"product_name":"マウス","quantity":{{1 + i % 3}},"unit_price":3500.0}],"currency":"JPY"}""");
+}
