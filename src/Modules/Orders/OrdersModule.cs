@@ -20,6 +20,7 @@ public static class OrdersModule
         builder.Services.AddServiceClient<PaymentsClient>(configuration, "Payments", TimeSpan.FromSeconds(30));
         builder.Services.AddServiceClient<NotificationsClient>(configuration, "Notifications", TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<OrderNotifier>();
+        builder.Services.AddScoped<Features.BulkCreate.BulkChunkImporter>();
     }
 
     public static void UseOrdersModule(this WebApplication app) => app.MigrateModuleDatabase<OrdersDbContext>();
