@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Ecommerce.IntegrationTests.Bulk;
+
+[TestFixture]
+public sealed class BulkTests
+{
+    private EcommerceApp _app = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _app = new EcommerceApp(new Dictionary<string, string?>
+    {
+        // The product's default notification limit: a batch is one request, so imports never need it raised.
+        ["Notifications:RateLimitPerSecond"] = null,
+        ["Orders:BulkChunkSize"] = "7",
+    });
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _app.DisposeAsync();
+
+    private static string Order(string reference, decimal price = 89800.0m, string email = "tanaka@example.co.jp") =>
+        $$"""{"external_id":"{{reference}}","customer_email":"{{email}}","customer_name":"田中太郎","items":[{"product_name":"ノートPC","quantity":2,"unit_price":{{price}}},{"product_name":"マウス","quantity":1,"unit_price":3500.0}]}""";
+
+    private static StringContent Bulk(IEnumerable<string> orders) => Http.Json("{\"orders\":[" + string.Join(",", orders) + "]}");
+
+    [Test]
+    public async Task Given_valid_and_invalid_orders_Then_valid_ones_are_created_paid_and_confirmed_and_others_reported()
+    {
+        var prefix = Guid.NewGuid().ToString("N");
+        var orders = Enumerable.Range(0, 30).Select(i => i == 3
+            ? """{"customer_email":"bad","customer_name":"","items":[]}"""
+            : Order($"{prefix}-{i}", price: i == 5 ? 600_000m : 89800.0m)).ToList();
+        var (response, body) = await _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(((int)body["created"]!, (int)body["existing"]!, (int)body["failed"]!), Is.EqualTo((29, 0, 1)));
+        var results = body["results"]!.AsArray();
+        Assert.That(results.Select(r => (int)r!["index"]!), Is.EqualTo(Enumerable.Range(0, 30)));
+        Assert.That((string?)results[3]!["status"], Is.EqualTo("invalid"));
+        Assert.That(results[3]!["errors"]!.AsArray().Select(e => e!["loc"]!.ToJsonString()), Does.Contain("""["body","orders",3,"customer_email"]"""));
+        Assert.That((string?)results[5]!["order"]!["status"], Is.EqualTo("pending"), "over the payment limit");
+
+        foreach (var result in results.Where(r => (string?)r!["status"] == "created" && (int)r["index"]! != 5))
+        {
+            var order = result!["order"]!;
+            Assert.That((string?)order["status"], Is.EqualTo("paid"));
+            Assert.That(order.ToJsonString(), Does.Contain("\"total_amount\":183100.0"));
+            var (read, stored) = await _app.Orders.GetJson($"/api/v1/orders/{order["id"]}");
+            Assert.That(JsonNode.DeepEquals(stored, order), Is.True, "the bulk answer shows each order as it is stored");
+        }
+        var someId = (int)results[0]!["order"]!["id"]!;
+        Assert.That((string?)(await _app.Payments.GetJson($"/api/v1/payments/order/{someId}")).Body["status"], Is.EqualTo("completed"));
+        var emails = (await _app.Notifications.GetJson($"/api/v1/notifications/order/{someId}")).Body.AsArray();
+        Assert.That(emails.Select(e => (string?)e!["template_name"]), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }));
+        var failedId = (int)results[5]!["order"]!["id"]!;
+        Assert.That((await _app.Notifications.GetJson($"/api/v1/notifications/order/{failedId}")).Body.AsArray()
+            .Select(e => (string?)e!["template_name"]), Is.EqualTo(new[] { "PAYMENT_FAILED" }));
+    }
+
+    [Test]
+    public async Task Given_the_same_file_sent_twice_Then_nothing_is_created_twice()
+    {
+        var prefix = Guid.NewGuid().ToString("N");
+        var orders = Enumerable.Range(0, 10).Select(i => Order($"{prefix}-{i}")).Append(Order($"{prefix}-0")).ToList();
+        var (_, first) = await _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
+        Assert.That(((int)first["created"]!, (int)first["existing"]!), Is.EqualTo((10, 1)), "a reference repeated in one file is created once");
+        Assert.That((int)first["results"]![10]!["order"]!["id"]!, Is.EqualTo((int)first["results"]![0]!["order"]!["id"]!));
+
+        var (_, second) = await _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
+        Assert.That(((int)second["created"]!, (int)second["existing"]!), Is.EqualTo((0, 11)));
+        Assert.That(second["results"]!.AsArray().Select(r => (int)r!["order"]!["id"]!),
+            Is.EqualTo(first["results"]!.AsArray().Select(r => (int)r!["order"]!["id"]!)));
+        var ids = first["results"]!.AsArray().Select(r => (int)r!["order"]!["id"]!).Distinct();
+        foreach (var id in ids)
+            Assert.That((await _app.Notifications.GetJson($"/api/v1/notifications/order/{id}")).Body.AsArray(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Given_two_concurrent_imports_of_one_file_Then_each_reference_is_created_once()
+    {
+        var prefix = Guid.NewGuid().ToString("N");
+        var file = Enumerable.Range(0, 20).Select(i => Order($"{prefix}-{i}")).ToList();
+        var responses = await Task.WhenAll(
+            _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(file)), _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(file)));
+        Assert.That(responses.Select(r => r.Response.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(responses.Sum(r => (int)r.Body["created"]!), Is.EqualTo(20));
+        Assert.That(responses.Sum(r => (int)r.Body["existing"]!), Is.EqualTo(20));
+    }
+
+    [Test]
+    public async Task Given_more_than_ten_thousand_orders_Then_413_and_nothing_is_written()
+    {
+        var before = (await _app.Orders.GetJson("/api/v1/orders?limit=100&skip=0")).Body.AsArray().Count;
+        var tiny = """{"customer_email":"a@b.co","customer_name":"n","items":[{"product_name":"p","quantity":1,"unit_price":100}]}""";
+        var (response, body) = await _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(Enumerable.Repeat(tiny, 10_001)));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That((string?)body["detail"], Is.EqualTo("Too many orders: 10001; at most 10000 per request"));
+        Assert.That((await _app.Orders.GetJson("/api/v1/orders?limit=100&skip=0")).Body.AsArray(), Has.Count.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Given_a_bulk_body_over_its_limit_Then_413_with_detail()
+    {
+        var huge = new StringBuilder("{\"orders\":[\"").Append('x', 65 * 1024 * 1024).Append("\"]}");
+        // As curl does for large bodies: the server's 413 arrives before the 65 MiB are sent.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders/bulk") { Content = Http.Json(huge.ToString()) };
+        request.Headers.ExpectContinue = true;
+        using var response = await _app.Orders.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"detail":"Request body too large"}"""));
+    }
+
+    [Test]
+    public async Task Given_a_payment_batch_Then_each_item_follows_the_single_rules_and_orders_get_one_webhook_call()
+    {
+        await using var orders = new StubServer(context => { context.Response.StatusCode = 200; return Task.CompletedTask; });
+        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        {
+            ["Modules:Enabled"] = "Payments",
+            ["Services:Orders:BaseUrl"] = orders.BaseUrl,
+        });
+        var (response, body) = await app.Payments.PostJson("/api/v1/payments/batch", new
+        {
+            payments = new object[]
+            {
+                new { order_id = 1, amount = 1000 }, new { order_id = 2, amount = 99.99 }, new { order_id = 1, amount = 500 },
+                new { order_id = 3, amount = "abc" }, new { order_id = 4, amount = 1_000_000 },
+            },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(((int)body["created"]!, (int)body["failed"]!), Is.EqualTo((2, 3)));
+        Assert.That(body["results"]!.AsArray().Select(r => (string?)r!["status"]), Is.EqualTo(new[] { "created", "rejected", "rejected", "invalid", "created" }));
+        Assert.That((string?)body["results"]![2]!["detail"], Is.EqualTo("Payment already exists for order 1"));
+        var webhook = orders.Received.Single();
+        Assert.That(webhook.Path, Is.EqualTo("/api/v1/orders/webhook/batch"));
+        Assert.That(JsonNode.Parse(webhook.Body)!["webhooks"]!.AsArray().Select(w => (int)w!["order_id"]!), Is.EqualTo(new[] { 1, 4 }));
+    }
+
+    [Test]
+    public async Task Given_an_email_batch_Then_it_counts_once_against_the_rate_limit()
+    {
+        await Task.Delay(1100);
+        var emails = Enumerable.Range(0, 50).Select(i => Requests.Email(900_000 + i)).ToArray();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            _app.Notifications.PostAsync("/api/v1/notifications/email/batch", Http.Json(new { notifications = emails }))));
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        var body = await responses[0].ReadJson();
+        Assert.That((int)body["created"]!, Is.EqualTo(50));
+        Assert.That((string?)body["results"]![0]!["notification"]!["subject"], Is.EqualTo("ご注文確認 — 注文番号 #900000"));
+        using var eleventh = await _app.Notifications.PostAsync("/api/v1/notifications/email/batch", Http.Json(new { notifications = emails }));
+        Assert.That(eleventh.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+}
