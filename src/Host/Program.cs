@@ -1,4 +1,4 @@
-using Ecommerce.Host.Dashboard;
+using Ecommerce.Dashboard;
 using Ecommerce.Notifications;
 using Ecommerce.Orders;
 using Ecommerce.Payments;
@@ -9,13 +9,14 @@ builder.AddPlatform();
 builder.AddOrdersModule();
 builder.AddPaymentsModule();
 builder.AddNotificationsModule();
-builder.AddDashboard();
+builder.AddDashboardModule();
 
 var app = builder.Build();
 app.UsePlatform();
 app.UseOrdersModule();
 app.UsePaymentsModule();
 app.UseNotificationsModule();
+app.UseDashboardModule();
 app.MapPlatform();
 app.Run();
 

@@ -72,6 +72,7 @@ public static class Platform
         });
         app.UseRouting();
         app.Use(BodySizeLimit.Apply);
+        app.UseAntiforgery();
         app.UseRateLimiter();
     }
 

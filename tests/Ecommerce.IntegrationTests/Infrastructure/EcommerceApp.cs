@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.IntegrationTests.Infrastructure;
 
@@ -54,6 +55,9 @@ public sealed class EcommerceApp : IAsyncDisposable
     public HttpClient Payments { get; }
     public HttpClient Notifications { get; }
     public HttpClient Dashboard { get; }
+
+    /// <summary>A service of the running host (e.g. a counter the dashboard keeps).</summary>
+    public T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
     public HttpClient Client(int port)
     {

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Ecommerce.Dashboard.Api;
+
+/// <summary>The viewer's time zone and language, read from the browser once per circuit, so times show in their locale.</summary>
+public sealed class ViewerLocale
+{
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private CultureInfo _culture = CultureInfo.InvariantCulture;
+
+    public void Set(string? timeZone, string? language)
+    {
+        if (timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)) _zone = zone;
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(language)) _culture = CultureInfo.GetCultureInfo(language);
+        }
+        catch (CultureNotFoundException)
+        {
+        }
+    }
+
+    public string Time(DateTime? utc) => utc is { } value
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), _zone).ToString("g", _culture)
+        : "—";
+
+    /// <summary>¥183,100 for yen (no minor unit), 1,999.99 USD otherwise.</summary>
+    public static string Money(decimal amount, string currency) => currency == "JPY"
+        ? "¥" + amount.ToString("#,0", CultureInfo.InvariantCulture)
+        : amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + currency;
+}

@@ -1,0 +1,27 @@
+namespace Ecommerce.Dashboard.Api;
+
+// The dashboard's own view of the APIs' JSON (snake_case on the wire); it shares no type with the modules.
+public sealed record OrderView(int Id, string CustomerEmail, string CustomerName, string Status, decimal TotalAmount, string Currency,
+    DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<OrderItemView> Items);
+
+public sealed record OrderItemView(int Id, string ProductName, int Quantity, decimal UnitPrice);
+
+public sealed record PaymentView(int Id, int OrderId, decimal Amount, string Currency, string Status, string PaymentMethod,
+    string TransactionId, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record RefundView(int Id, int PaymentId, decimal Amount, string Reason, string Status, DateTime CreatedAt);
+
+public sealed record NotificationView(int Id, int OrderId, string Channel, string TemplateName, string Recipient, string? Subject,
+    string Body, string Status, DateTime? SentAt, DateTime CreatedAt);
+
+public sealed record HealthView(string Status, string? Service);
+
+public sealed record NewOrderItem(string ProductName, int Quantity, decimal UnitPrice);
+
+public sealed record NewOrder(string CustomerEmail, string CustomerName, IReadOnlyList<NewOrderItem> Items, string Currency, string? ExternalId = null);
+
+public sealed record BulkOrdersView(int Created, int Existing, int Failed, IReadOnlyList<BulkOrderResultView> Results);
+
+public sealed record BulkOrderResultView(int Index, string Status, OrderView? Order, IReadOnlyList<ValidationErrorView>? Errors);
+
+public sealed record ValidationErrorView(string Type, System.Text.Json.JsonElement Loc, string Msg);
