@@ -33,9 +33,22 @@ public sealed class ModuleBoundaryTests
     }
 
     [Test]
+    public void Given_the_dashboard_Then_it_knows_the_modules_only_over_http()
+    {
+        var dashboard = typeof(Ecommerce.Dashboard.DashboardModule).Assembly;
+        var result = Types.InAssembly(dashboard).ShouldNot().HaveDependencyOnAny([.. Modules.Keys]).GetResult();
+        Assert.That(result.IsSuccessful, Is.True, string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.That(dashboard.GetReferencedAssemblies().Select(a => a.Name), Has.None.AnyOf(Modules.Keys.ToArray()));
+    }
+
+    [TestCaseSource(nameof(ModuleNames))]
+    public void Given_a_module_Then_it_does_not_reference_the_dashboard(string module) =>
+        Assert.That(Modules[module].GetReferencedAssemblies().Select(a => a.Name), Has.No.EqualTo("Ecommerce.Dashboard"));
+
+    [Test]
     public void Given_shared_Then_it_references_no_module()
     {
-        var result = Types.InAssembly(typeof(Platform).Assembly).ShouldNot().HaveDependencyOnAny([.. Modules.Keys]).GetResult();
+        var result = Types.InAssembly(typeof(Platform).Assembly).ShouldNot().HaveDependencyOnAny([.. Modules.Keys, "Ecommerce.Dashboard"]).GetResult();
         Assert.That(result.IsSuccessful, Is.True, string.Join(", ", result.FailingTypeNames ?? []));
     }
 

@@ -42,6 +42,8 @@ public static class Platform
             .AllowAnyHeader()
             .AllowAnyMethod()));
         builder.Services.AddRateLimiter(options => options.OnRejected = RejectAsync);
+        // The dashboard's forms need it; registered here so the pipeline is the same whichever modules run.
+        builder.Services.AddAntiforgery();
         // Modules register their own ICarterModule types (TryAddModule); Carter only maps them.
         builder.Services.AddCarter(configurator: carter => carter.WithEmptyModules());
     }
