@@ -19,7 +19,10 @@ public sealed class NotificationsEndpoints : ICarterModule
             .Accepts<SendEmailRequest>("application/json").Produces<NotificationResponse>(StatusCodes.Status201Created);
         notifications.MapPost("/email/batch", SendEmailBatch).WithName("SendEmailBatch").RequireRateLimiting(SendRateLimits.Email)
             .WithMetadata(BodySizeLimit.Bulk)
-            .Accepts<SendEmailBatchRequest>("application/json").Produces<SendEmailBatchResponse>();
+            .Accepts<SendEmailBatchRequest>("application/json").Produces<NotificationBatchResponse>();
+        notifications.MapPost("/sms/batch", SendSmsBatch).WithName("SendSmsBatch").RequireRateLimiting(SendRateLimits.Sms)
+            .WithMetadata(BodySizeLimit.Bulk)
+            .Accepts<SendSmsBatchRequest>("application/json").Produces<NotificationBatchResponse>();
         notifications.MapPost("/sms", SendSms).WithName("SendSms").RequireRateLimiting(SendRateLimits.Sms)
             .Accepts<SendSmsRequest>("application/json").Produces<NotificationResponse>(StatusCodes.Status201Created);
         notifications.MapGet("/", List).WithName("ListNotifications").Produces<IReadOnlyList<NotificationResponse>>();
@@ -32,6 +35,9 @@ public sealed class NotificationsEndpoints : ICarterModule
 
     private static async Task<IResult> SendEmailBatch(SendEmailBatchRequest body, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new SendEmailBatch(body), ct));
+
+    private static async Task<IResult> SendSmsBatch(SendSmsBatchRequest body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new SendSmsBatch(body), ct));
 
     private static async Task<IResult> SendSms(SendSmsRequest body, IMediator mediator, CancellationToken ct) =>
         TypedResults.Json(await mediator.Send(new SendSms(body), ct), statusCode: StatusCodes.Status201Created);

@@ -152,4 +152,23 @@ public sealed class BulkTests
         using var eleventh = await _app.Notifications.PostAsync("/api/v1/notifications/email/batch", Http.Json(new { notifications = emails }));
         Assert.That(eleventh.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
+
+    [Test]
+    public async Task Given_an_sms_batch_Then_valid_messages_are_sent_and_bad_ones_reported_by_index()
+    {
+        var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/sms/batch", new
+        {
+            notifications = new object[]
+            {
+                new { order_id = 800_001, to_phone = "+819012345678", template_name = "ORDER_SHIPPED", template_data = new { customer_name = "田中太郎" } },
+                new { order_id = 800_002, to_phone = "090", template_name = "ORDER_SHIPPED" },
+                new { order_id = 800_003, to_phone = "+819012345678", template_name = "NOPE" },
+            },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body["results"]!.AsArray().Select(r => (string?)r!["status"]), Is.EqualTo(new[] { "created", "invalid", "rejected" }));
+        var sms = body["results"]![0]!["notification"]!;
+        Assert.That(((string?)sms["channel"], sms["subject"]), Is.EqualTo(("sms", (System.Text.Json.Nodes.JsonNode?)null)));
+        Assert.That((string?)sms["body"], Does.Contain("田中太郎"));
+    }
 }

@@ -3,7 +3,7 @@ using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Notifications.Contracts;
 
-/// <summary>Additive: many emails in one request, which counts once against the rate limit.</summary>
+/// <summary>Additive: many emails in one request, which counts once against the email rate limit.</summary>
 public sealed record SendEmailBatchRequest(IReadOnlyList<BatchItem<SendEmailRequest>> Notifications)
 {
     public const int MaxItems = 10_000;
@@ -13,7 +13,15 @@ public sealed record SendEmailBatchRequest(IReadOnlyList<BatchItem<SendEmailRequ
     internal static SendEmailBatchRequest Read(JsonFields body) => new(body.Batch("notifications", MaxItems, SendEmailRequest.Read));
 }
 
-public sealed record SendEmailBatchResponse(int Created, int Failed, IReadOnlyList<NotificationBatchResult> Results);
+/// <summary>Additive: many text messages in one request, which counts once against the SMS rate limit.</summary>
+public sealed record SendSmsBatchRequest(IReadOnlyList<BatchItem<SendSmsRequest>> Notifications)
+{
+    public static ValueTask<SendSmsBatchRequest?> BindAsync(HttpContext context) => JsonBody.BindAsync(context, Read);
+
+    internal static SendSmsBatchRequest Read(JsonFields body) => new(body.Batch("notifications", SendEmailBatchRequest.MaxItems, SendSmsRequest.Read));
+}
+
+public sealed record NotificationBatchResponse(int Created, int Failed, IReadOnlyList<NotificationBatchResult> Results);
 
 public sealed record NotificationBatchResult(
     int Index,

@@ -1,41 +1,47 @@
+using System.Text.Json;
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Delivery;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Templates;
 using Ecommerce.Shared.Time;
+using Ecommerce.Shared.Validation;
 using Mapster;
 using MediatR;
 
 namespace Ecommerce.Notifications.Features.SendNotification;
 
-internal sealed record SendEmailBatch(SendEmailBatchRequest Body) : IRequest<SendEmailBatchResponse>;
+internal sealed record SendEmailBatch(SendEmailBatchRequest Body) : IRequest<NotificationBatchResponse>;
 
-/// <summary>Each email as POST /email would take it; the accepted ones are stored in one transaction.</summary>
-internal sealed class SendEmailBatchHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock)
-    : IRequestHandler<SendEmailBatch, SendEmailBatchResponse>
+internal sealed record SendSmsBatch(SendSmsBatchRequest Body) : IRequest<NotificationBatchResponse>;
+
+/// <summary>Each message as the single endpoint would take it; the accepted ones are stored in one transaction.</summary>
+internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock) :
+    IRequestHandler<SendEmailBatch, NotificationBatchResponse>,
+    IRequestHandler<SendSmsBatch, NotificationBatchResponse>
 {
-    public async Task<SendEmailBatchResponse> Handle(SendEmailBatch request, CancellationToken cancellationToken)
+    private sealed record Message(int OrderId, string Recipient, string TemplateName, IReadOnlyDictionary<string, JsonElement> Data);
+
+    public Task<NotificationBatchResponse> Handle(SendEmailBatch request, CancellationToken cancellationToken) =>
+        SaveAsync(request.Body.Notifications.Select(i => (i.Index, i.Errors, i.Value is { } e ? new Message(e.OrderId, e.ToEmail, e.TemplateName, e.TemplateData) : null)),
+            Notification.Email, cancellationToken);
+
+    public Task<NotificationBatchResponse> Handle(SendSmsBatch request, CancellationToken cancellationToken) =>
+        SaveAsync(request.Body.Notifications.Select(i => (i.Index, i.Errors, i.Value is { } s ? new Message(s.OrderId, s.ToPhone, s.TemplateName, s.TemplateData) : null)),
+            Notification.Sms, cancellationToken);
+
+    private async Task<NotificationBatchResponse> SaveAsync(
+        IEnumerable<(int Index, IReadOnlyList<ValidationError> Errors, Message? Message)> items, string channel, CancellationToken cancellationToken)
     {
         var now = clock.UtcNowMicros();
-        var results = new NotificationBatchResult?[request.Body.Notifications.Count];
+        var results = new List<NotificationBatchResult>();
         var accepted = new List<(int Index, Notification Notification)>();
-        foreach (var item in request.Body.Notifications)
+        foreach (var (index, errors, message) in items)
         {
-            if (!item.IsValid)
-            {
-                results[item.Index] = new NotificationBatchResult(item.Index, "invalid", Errors: item.Errors);
-                continue;
-            }
-            var email = item.Value!;
-            if (!TemplateCatalog.All.TryGetValue(email.TemplateName, out var template))
-            {
-                results[item.Index] = new NotificationBatchResult(item.Index, "rejected", Detail: SendNotificationHandler.UnknownTemplate(email.TemplateName));
-                continue;
-            }
-            var message = TemplateRenderer.Email(template, email.OrderId, email.TemplateData);
-            accepted.Add((item.Index, Notification.Accepted(email.OrderId, Notification.Email, email.TemplateName, email.ToEmail,
-                message.Subject, message.Body, now)));
+            if (message is null) results.Add(new NotificationBatchResult(index, "invalid", Errors: errors));
+            else if (!TemplateCatalog.All.TryGetValue(message.TemplateName, out var template))
+                results.Add(new NotificationBatchResult(index, "rejected", Detail: SendNotificationHandler.UnknownTemplate(message.TemplateName)));
+            else accepted.Add((index, Render(channel, template, message, now)));
         }
 
         db.Notifications.AddRange(accepted.Select(a => a.Notification));
@@ -43,8 +49,17 @@ internal sealed class SendEmailBatchHandler(NotificationsDbContext db, INotifica
         foreach (var (index, notification) in accepted)
         {
             await sender.SendAsync(notification, cancellationToken);
-            results[index] = new NotificationBatchResult(index, "created", notification.Adapt<NotificationResponse>());
+            results.Add(new NotificationBatchResult(index, "created", notification.Adapt<NotificationResponse>()));
         }
-        return new SendEmailBatchResponse(accepted.Count, results.Length - accepted.Count, results!);
+        return new NotificationBatchResponse(accepted.Count, results.Count - accepted.Count, results.OrderBy(r => r.Index).ToList());
+    }
+
+    private static Notification Render(string channel, NotificationTemplate template, Message message, DateTime now)
+    {
+        if (channel == Notification.Sms)
+            return Notification.Accepted(message.OrderId, channel, message.TemplateName, message.Recipient, null,
+                TemplateRenderer.Sms(template, message.OrderId, message.Data), now);
+        var email = TemplateRenderer.Email(template, message.OrderId, message.Data);
+        return Notification.Accepted(message.OrderId, channel, message.TemplateName, message.Recipient, email.Subject, email.Body, now);
     }
 }
