@@ -50,7 +50,7 @@ internal static class ImportScenario
         }
 
         // Single POSTs for comparison, limit raised so that every order really completes its chain.
-        var sample = Math.Min(1000, count);
+        var sample = Math.Min(2000, count);
         TimeSpan singleTime;
         await using (var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>(settings) { ["Notifications:RateLimitPerSecond"] = "1000000" }))
         {
@@ -64,7 +64,7 @@ internal static class ImportScenario
                 using var r = await client.PostAsync(url, content);
                 return r.StatusCode == HttpStatusCode.Created;
             }
-            await LoadDriver.RunAsync(http, options.Clients, TimeSpan.FromSeconds(10), PostOne);   // warm-up
+            await LoadDriver.RunAsync(http, options.Clients, options.Warmup, PostOne);   // warm-up, as in the orders scenario
             var remaining = sample;
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>

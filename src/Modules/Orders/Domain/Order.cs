@@ -22,6 +22,13 @@ internal sealed class Order
         UpdatedAt = now;
     }
 
+    /// <summary>The items of an order just stored, pointing at its new id (for inserts that bypass the change tracker).</summary>
+    public IEnumerable<OrderItem> ItemsOfStored()
+    {
+        foreach (var item in Items) item.BelongTo(Id);
+        return Items;
+    }
+
     /// <summary>D13: a new order is pending until its payment's webhook says otherwise; the total is exact.</summary>
     public static Order Place(string customerEmail, string customerName, string currency, IEnumerable<OrderItem> items, DateTime now,
         string? externalId = null)
@@ -49,6 +56,8 @@ internal sealed class OrderItem
     public string ProductName { get; private set; } = "";
     public int Quantity { get; private set; }
     public decimal UnitPrice { get; private set; }
+
+    public void BelongTo(int orderId) => OrderId = orderId;
 
     public static OrderItem Of(string productName, int quantity, decimal unitPrice) =>
         new() { ProductName = productName, Quantity = quantity, UnitPrice = unitPrice };

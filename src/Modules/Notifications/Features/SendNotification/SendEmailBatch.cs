@@ -4,6 +4,7 @@ using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Delivery;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Templates;
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Ecommerce.Shared.Validation;
 using Mapster;
@@ -44,8 +45,7 @@ internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationS
             else accepted.Add((index, Render(channel, template, message, now)));
         }
 
-        db.Notifications.AddRange(accepted.Select(a => a.Notification));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAllAsync(accepted.Select(a => a.Notification).ToList(), cancellationToken);
         foreach (var (index, notification) in accepted)
         {
             await sender.SendAsync(notification, cancellationToken);

@@ -33,26 +33,23 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
         var created = chunk.Select(item => (item.Index, Order: Order.Place(item.Value!.Order.CustomerEmail, item.Value.Order.CustomerName,
             item.Value.Order.Currency, item.Value.Order.Items.Select(i => OrderItem.Of(i.ProductName, i.Quantity, i.UnitPrice)), now,
             item.Value.ExternalId))).ToList();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Orders.AddRange(created.Select(c => c.Order));
         try
         {
-            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var orders = created.Select(c => c.Order).ToList();
+            await db.InsertAllAsync(orders);
+            await db.InsertAllAsync(orders.SelectMany(o => o.ItemsOfStored()).ToList());
+            await transaction.CommitAsync();
             return created;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
-            db.ChangeTracker.Clear();
             var references = chunk.Select(i => i.Value!.ExternalId).OfType<string>().ToList();
             var stored = await db.Orders.Where(o => references.Contains(o.ExternalId!)).ToDictionaryAsync(o => o.ExternalId!, o => o.Id);
             if (stored.Count == 0) throw;   // not a reference collision: a real failure
             foreach (var item in chunk)
                 if (item.Value!.ExternalId is { } reference && stored.TryGetValue(reference, out var id)) existing[item.Index] = id;
             return await InsertAsync(chunk.Where(i => !existing.ContainsKey(i.Index)).ToList(), existing);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
         }
     }
 

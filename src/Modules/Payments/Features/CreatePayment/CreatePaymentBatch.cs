@@ -63,8 +63,7 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, OrdersWebh
     {
         try
         {
-            db.Payments.AddRange(accepted.Select(a => a.Payment));
-            await db.SaveChangesAsync(cancellationToken);
+            await db.InsertAllAsync(accepted.Select(a => a.Payment).ToList(), cancellationToken);
             return accepted.Select(a => (a.Index, a.Payment, true)).ToList();
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
