@@ -8,39 +8,20 @@ namespace Ecommerce.IntegrationTests.Dashboard;
 /// <summary>The admin dashboard driven in a real browser against the real host.</summary>
 [TestFixture]
 [Category("Browser")]
-public sealed class DashboardTests
+public sealed class DashboardTests : BrowserFixture
 {
-    private EcommerceApp _app = null!;
-    private Browser _browser = null!;
-    private string _url = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        if (!Browser.IsInstalled) Assert.Ignore($"Chromium is not installed at {Browser.ChromiumPath} (apt-get install chromium; .ci/run does)");
-        _app = new EcommerceApp();
-        _browser = await Browser.LaunchAsync();
-        _url = $"http://127.0.0.1:{_app.DashboardPort}";
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_app is not null) await _app.DisposeAsync();
-    }
 
     private async Task<int> CreateOrder(decimal unitPrice = 89800.0m)
     {
-        var (_, order) = await _app.Orders.PostJson("/api/v1/orders", Requests.Order(unitPrice));
+        var (_, order) = await App.Orders.PostJson("/api/v1/orders", Requests.Order(unitPrice));
         return (int)order["id"]!;
     }
 
     [Test]
     public async Task Given_the_new_order_form_When_submitted_Then_the_order_is_paid_and_listed()
     {
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_url}/orders/new");
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/orders/new");
         await page.FillAsync("#customer_email", "suzuki@example.co.jp");
         await page.FillAsync("#customer_name", "鈴木花子");
         await page.FillAsync("[aria-label='Product 1']", "キーボード");
@@ -59,7 +40,7 @@ public sealed class DashboardTests
         await Expect(page.Locator(".notifications")).ToContainTextAsync("ORDER_CONFIRMATION");
         await Browser.ScreenshotAsync(page, "order-detail");
 
-        await page.GotoAsync($"{_url}/orders");
+        await page.GotoAsync($"{Url}/orders");
         var row = page.Locator("tr", new() { HasText = "鈴木花子" }).First;
         await Expect(row.Locator(".badge")).ToHaveTextAsync("paid");
         await Expect(row).ToContainTextAsync("¥10,200");
@@ -69,9 +50,9 @@ public sealed class DashboardTests
     [Test]
     public async Task Given_invalid_input_Then_the_form_shows_messages_next_to_the_fields_and_sends_nothing()
     {
-        var before = (await _app.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray().Count;
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_url}/orders/new");
+        var before = (await App.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray().Count;
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/orders/new");
         await page.FillAsync("#customer_email", "not-an-email");
         await page.FillAsync("[aria-label='Quantity 1']", "0");
         await page.ClickAsync("button:has-text('Create order')");
@@ -79,15 +60,15 @@ public sealed class DashboardTests
         await Expect(page.Locator("[data-field='customer_name']")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-field='items.0.quantity']")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "new-order-invalid");
-        Assert.That((await _app.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray(), Has.Count.EqualTo(before));
+        Assert.That((await App.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray(), Has.Count.EqualTo(before));
     }
 
     [Test]
     public async Task Given_a_paid_order_Then_it_can_be_shipped_and_a_refused_action_shows_the_apis_message()
     {
         var id = await CreateOrder();
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_url}/orders/{id}");
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/orders/{id}");
         await Expect(page.Locator(".badge").First).ToHaveTextAsync("paid");
         await page.ClickAsync("button:has-text('Ship')");
         await Expect(page.Locator(".badge").First).ToHaveTextAsync("shipped");
@@ -102,8 +83,8 @@ public sealed class DashboardTests
     public async Task Given_a_paid_order_Then_cancel_from_the_detail_page_refunds_it()
     {
         var id = await CreateOrder();
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_url}/orders/{id}");
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/orders/{id}");
         await page.ClickAsync("button:has-text('Cancel')");
         await Expect(page.Locator(".badge").First).ToHaveTextAsync("cancelled");
         await Expect(page.Locator("[data-payment-status]")).ToHaveAttributeAsync("data-payment-status", "refunded");
@@ -114,9 +95,9 @@ public sealed class DashboardTests
     public async Task Given_a_completed_payment_Then_it_can_be_refunded_from_the_payments_page()
     {
         var id = await CreateOrder();
-        var paymentId = (int)(await _app.Payments.GetJson($"/api/v1/payments/order/{id}")).Body["id"]!;
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_url}/payments?status=completed");
+        var paymentId = (int)(await App.Payments.GetJson($"/api/v1/payments/order/{id}")).Body["id"]!;
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/payments?status=completed");
         var row = page.Locator($"tr[data-payment-id='{paymentId}']");
         await row.Locator("button:has-text('Refund')").ClickAsync();
         await row.Locator("[aria-label='Refund reason']").FillAsync("お客様都合");
@@ -124,15 +105,15 @@ public sealed class DashboardTests
         await Expect(page.Locator("[role=status]")).ToContainTextAsync($"payment #{paymentId}");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("refunded");
         await Browser.ScreenshotAsync(page, "payments");
-        Assert.That((string?)(await _app.Orders.GetJson($"/api/v1/orders/{id}")).Body["status"], Is.EqualTo("cancelled"));
+        Assert.That((string?)(await App.Orders.GetJson($"/api/v1/orders/{id}")).Body["status"], Is.EqualTo("cancelled"));
     }
 
     [Test]
     public async Task Given_notifications_Then_the_page_shows_the_japanese_subject_and_the_detail_its_body()
     {
         var id = await CreateOrder();
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_url}/notifications");
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/notifications");
         await page.SelectOptionAsync("select[name=template]", "ORDER_CONFIRMATION");
         await Expect(page.Locator("td.subject", new() { HasText = $"ご注文確認 — 注文番号 #{id}" })).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "notifications");
@@ -144,12 +125,12 @@ public sealed class DashboardTests
     [Test]
     public async Task Given_the_orders_page_Then_one_load_makes_the_same_few_api_calls_however_many_rows()
     {
-        var counter = _app.Service<ApiCallCounter>();
+        var counter = App.Service<ApiCallCounter>();
         async Task<long> CallsForOneLoad()
         {
-            var page = await _browser.NewPageAsync();
+            var page = await Chromium.NewPageAsync();
             var before = counter.Count;
-            await page.GotoAsync($"{_url}/orders");
+            await page.GotoAsync($"{Url}/orders");
             await Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
             await Expect(page.Locator(".health li.up")).ToHaveCountAsync(3);
             await page.WaitForTimeoutAsync(500);   // anything a page would still fetch has started by now
@@ -168,8 +149,8 @@ public sealed class DashboardTests
     public async Task Given_a_tablet_width_Then_the_orders_page_still_fits()
     {
         await CreateOrder();
-        var page = await _browser.NewPageAsync(width: 768, height: 1024);
-        await page.GotoAsync($"{_url}/orders");
+        var page = await Chromium.NewPageAsync(width: 768, height: 1024);
+        await page.GotoAsync($"{Url}/orders");
         await Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         Assert.That(overflow, Is.False, "the page must not scroll sideways at tablet width");
@@ -180,28 +161,10 @@ public sealed class DashboardTests
 /// <summary>Issue 8's import UI: a CSV file (with bad rows) and typed rows, previewed, then imported through the bulk API.</summary>
 [TestFixture]
 [Category("Browser")]
-public sealed class ImportPageTests
+public sealed class ImportPageTests()
+    // The default notification limit: an import's emails go in batches, which never need it raised.
+    : BrowserFixture(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = null })
 {
-    private EcommerceApp _app = null!;
-    private Browser _browser = null!;
-    private string _url = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        if (!Browser.IsInstalled) Assert.Ignore($"Chromium is not installed at {Browser.ChromiumPath} (apt-get install chromium; .ci/run does)");
-        // The default notification limit: an import's emails go in batches, which never need it raised.
-        _app = new EcommerceApp(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = null });
-        _browser = await Browser.LaunchAsync();
-        _url = $"http://127.0.0.1:{_app.DashboardPort}";
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        if (_app is not null) await _app.DisposeAsync();
-    }
 
     [Test]
     public async Task Given_a_csv_with_bad_rows_Then_the_preview_shows_them_and_the_import_creates_only_the_good_orders()
@@ -215,15 +178,15 @@ public sealed class ImportPageTests
             F-4,kato@example.co.jp,加藤,JPY,"ケーブル, 2m",0,800
             F-5,ito@example.co.jp,伊藤,JPY,高級PC,2,600000
             """;
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_url}/import");
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/import");
         await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "orders.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
 
         await Expect(page.Locator("[data-preview-summary]")).ToContainTextAsync("6 rows → 3 orders ready, 2 held back by invalid rows");
         await Expect(page.Locator("tr[data-line='5'] .problems")).ToContainTextAsync("customer_email");
         await Expect(page.Locator("tr[data-line='6'] .problems")).ToContainTextAsync("quantity");
         await Browser.ScreenshotAsync(page, "import-preview");
-        Assert.That((await _app.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray(), Is.Empty, "nothing is written before Import");
+        Assert.That((await App.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray(), Is.Empty, "nothing is written before Import");
 
         await page.ClickAsync("button:has-text('Import 3 orders')");
         await Expect(page.Locator("[data-progress]")).ToHaveTextAsync("3 / 3 orders");
@@ -237,7 +200,7 @@ public sealed class ImportPageTests
         var results = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.That(results, Does.Contain("F-1,created").And.Contain("F-5,created").And.Contain("pending").And.Contain("F-3,invalid"));
 
-        var orders = (await _app.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray();
+        var orders = (await App.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray();
         Assert.That(orders.Select(o => (string?)o!["customer_name"]), Is.EquivalentTo(new[] { "田中太郎", "鈴木花子", "伊藤" }));
         Assert.That(orders.Single(o => (string?)o!["customer_name"] == "田中太郎")!.ToJsonString(), Does.Contain("\"total_amount\":183100.0"));
 
@@ -245,14 +208,14 @@ public sealed class ImportPageTests
         await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "orders.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
         await page.ClickAsync("button:has-text('Import 3 orders')");
         await Expect(page.Locator("[data-count=existing]")).ToHaveTextAsync("Already imported: 3");
-        Assert.That((await _app.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray(), Has.Count.EqualTo(3));
+        Assert.That((await App.Orders.GetJson("/api/v1/orders?limit=100")).Body.AsArray(), Has.Count.EqualTo(3));
     }
 
     [Test]
     public async Task Given_typed_rows_Then_they_are_imported_as_one_order()
     {
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_url}/import");
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/import");
         await page.FillAsync("[aria-label=order_ref]", "T-1");
         await page.FillAsync("[aria-label=customer_email]", "mori@example.co.jp");
         await page.FillAsync("[aria-label=customer_name]", "森");
@@ -268,7 +231,7 @@ public sealed class ImportPageTests
         await page.ClickAsync("button:has-text('Import 1 orders')");
         await Expect(page.Locator("[data-count=paid]")).ToHaveTextAsync("Paid: 1");
         await Browser.ScreenshotAsync(page, "import-typed");
-        var order = (await _app.Orders.GetJson("/api/v1/orders?customer_email=mori@example.co.jp")).Body[0]!;
+        var order = (await App.Orders.GetJson("/api/v1/orders?customer_email=mori@example.co.jp")).Body[0]!;
         Assert.That(order.ToJsonString(), Does.Contain("\"total_amount\":49000.0"));
         Assert.That(order["items"]!.AsArray(), Has.Count.EqualTo(2));
     }
