@@ -42,12 +42,6 @@ public static class JsonBody
         }
         if (!Utf8.IsValid(body)) throw ApiError.BadRequest("There was an error parsing the body");
 
-        var text = Encoding.UTF8.GetString(body);
-        if (PythonJsonSyntax.FindError(text) is var (position, message))
-        {
-            errors.Add(Pydantic.JsonInvalid(position, message));
-            return null;
-        }
         JsonDocument document;
         try
         {
@@ -55,8 +49,11 @@ public static class JsonBody
         }
         catch (JsonException)
         {
-            // Valid to Python but not to JSON proper (NaN, Infinity): Python could not have answered either.
-            errors.Add(Pydantic.JsonInvalid(0, "Out of range float values are not JSON compliant"));
+            // Only a broken body pays for CPython's diagnosis (its message and position, as FastAPI reports them).
+            var (position, message) = PythonJsonSyntax.FindError(Encoding.UTF8.GetString(body))
+                                      // Valid to Python but not to JSON proper (NaN, Infinity): Python could not have answered either.
+                                      ?? (0, "Out of range float values are not JSON compliant");
+            errors.Add(Pydantic.JsonInvalid(position, message));
             return null;
         }
         context.Response.RegisterForDispose(document);
