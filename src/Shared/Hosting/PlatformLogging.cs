@@ -19,7 +19,7 @@ internal static class PlatformLogging
 
     public static void ConfigureRequestLogging(RequestLoggingOptions options, ModuleRegistry modules)
     {
-        options.MessageTemplate = "{Module} HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+        options.MessageTemplate = "{Module:l} HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms";
         options.EnrichDiagnosticContext = (diagnostics, http) =>
         {
             diagnostics.Set("Module", modules.ModuleAt(http.Connection.LocalPort) ?? "none");

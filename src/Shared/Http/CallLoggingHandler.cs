@@ -11,14 +11,14 @@ internal sealed class CallLoggingHandler(ILogger<CallLoggingHandler> logger) : D
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
-            logger.LogInformation("Call {Method} {Url} answered {StatusCode} in {Elapsed:0.0} ms",
-                request.Method, request.RequestUri, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogInformation("Call {Method:l} {Url:l} answered {StatusCode} in {Elapsed:0.0} ms",
+                request.Method.Method, request.RequestUri, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
         catch (Exception exception)
         {
-            logger.LogWarning("Call {Method} {Url} failed after {Elapsed:0.0} ms: {Error}",
-                request.Method, request.RequestUri, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Message);
+            logger.LogWarning("Call {Method:l} {Url:l} failed after {Elapsed:0.0} ms: {Error:l}",
+                request.Method.Method, request.RequestUri, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Message);
             throw;
         }
     }
