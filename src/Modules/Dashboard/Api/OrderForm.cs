@@ -27,13 +27,13 @@ public sealed partial class OrderForm
     {
         var errors = new Dictionary<string, string>();
         if (!EmailAddress.TryNormalize(CustomerEmail, out _, out var reason)) errors["customer_email"] = reason;
-        if (CustomerName.Length is < 1 or > 200) errors["customer_name"] = "Between 1 and 200 characters";
+        if (CustomerName.EnumerateRunes().Count() is < 1 or > 200) errors["customer_name"] = "Between 1 and 200 characters";
         if (!CurrencyCode().IsMatch(Currency)) errors["currency"] = "Three capital letters, e.g. JPY";
         if (Items.Count is < 1 or > MaxItems) errors["items"] = $"Between 1 and {MaxItems} items";
         for (var i = 0; i < Items.Count; i++)
         {
             var line = Items[i];
-            if (line.ProductName.Length is < 1 or > 200) errors[$"items.{i}.product_name"] = "Between 1 and 200 characters";
+            if (line.ProductName.EnumerateRunes().Count() is < 1 or > 200) errors[$"items.{i}.product_name"] = "Between 1 and 200 characters";
             if (line.Quantity is not (>= 1 and <= 10_000)) errors[$"items.{i}.quantity"] = "A whole number from 1 to 10,000";
             if (line.UnitPrice is not > 0) errors[$"items.{i}.unit_price"] = "Greater than 0";
         }
