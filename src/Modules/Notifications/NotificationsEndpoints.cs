@@ -5,6 +5,7 @@ using Ecommerce.Notifications.Features.GetNotifications;
 using Ecommerce.Notifications.Features.SendNotification;
 using Ecommerce.Notifications.RateLimiting;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Validation;
 using MediatR;
 
@@ -31,22 +32,22 @@ public sealed class NotificationsEndpoints : ICarterModule
     }
 
     private static async Task<IResult> SendEmail(SendEmailRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Json(await mediator.Send(new SendEmail(body), ct), statusCode: StatusCodes.Status201Created);
+        Wire.Created(await mediator.Send(new SendEmail(body), ct));
 
     private static async Task<IResult> SendEmailBatch(SendEmailBatchRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new SendEmailBatch(body), ct));
+        Wire.Ok(await mediator.Send(new SendEmailBatch(body), ct));
 
     private static async Task<IResult> SendSmsBatch(SendSmsBatchRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new SendSmsBatch(body), ct));
+        Wire.Ok(await mediator.Send(new SendSmsBatch(body), ct));
 
     private static async Task<IResult> SendSms(SendSmsRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Json(await mediator.Send(new SendSms(body), ct), statusCode: StatusCodes.Status201Created);
+        Wire.Created(await mediator.Send(new SendSms(body), ct));
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetNotification(PathIds.Get(http, "notification_id")), ct));
+        Wire.Ok(await mediator.Send(new GetNotification(PathIds.Get(http, "notification_id")), ct));
 
     private static async Task<IResult> GetForOrder(HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetOrderNotifications(PathIds.Get(http, "order_id")), ct));
+        Wire.Ok(await mediator.Send(new GetOrderNotifications(PathIds.Get(http, "order_id")), ct));
 
     private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
     {
@@ -54,6 +55,6 @@ public sealed class NotificationsEndpoints : ICarterModule
         var request = new ListNotifications(query.Int("skip", 0, ge: 0), query.Int("limit", 20, ge: 1, le: 100),
             query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"));
         query.ThrowIfInvalid();
-        return TypedResults.Ok(await mediator.Send(request, ct));
+        return Wire.Ok(await mediator.Send(request, ct));
     }
 }

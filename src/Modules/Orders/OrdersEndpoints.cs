@@ -7,6 +7,7 @@ using Ecommerce.Orders.Features.CreateOrder;
 using Ecommerce.Orders.Features.GetOrders;
 using Ecommerce.Orders.Features.PaymentWebhook;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Validation;
 using MediatR;
 
@@ -33,25 +34,25 @@ public sealed class OrdersEndpoints : ICarterModule
     }
 
     private static async Task<IResult> Create(CreateOrderRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Json(await mediator.Send(new CreateOrder(body), ct), statusCode: StatusCodes.Status201Created);
+        Wire.Created(await mediator.Send(new CreateOrder(body), ct));
 
     private static async Task<IResult> Bulk(BulkOrdersRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new BulkCreateOrders(body), ct));
+        Wire.Ok(await mediator.Send(new BulkCreateOrders(body), ct));
 
     private static async Task<IResult> WebhookBatch(PaymentWebhookBatchRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ApplyPaymentWebhookBatch(body), ct));
+        Wire.Ok(await mediator.Send(new ApplyPaymentWebhookBatch(body), ct));
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetOrder(PathIds.Get(http, "order_id")), ct));
+        Wire.Ok(await mediator.Send(new GetOrder(PathIds.Get(http, "order_id")), ct));
 
     private static async Task<IResult> UpdateStatus(HttpContext http, UpdateStatusRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ChangeOrderStatus(PathIds.Get(http, "order_id"), body.Status), ct));
+        Wire.Ok(await mediator.Send(new ChangeOrderStatus(PathIds.Get(http, "order_id"), body.Status), ct));
 
     private static async Task<IResult> Cancel(HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ChangeOrderStatus(PathIds.Get(http, "order_id"), OrderStatus.Cancelled), ct));
+        Wire.Ok(await mediator.Send(new ChangeOrderStatus(PathIds.Get(http, "order_id"), OrderStatus.Cancelled), ct));
 
     private static async Task<IResult> Webhook(HttpContext http, PaymentWebhookRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ApplyPaymentWebhook(PathIds.Get(http, "order_id"), body), ct));
+        Wire.Ok(await mediator.Send(new ApplyPaymentWebhook(PathIds.Get(http, "order_id"), body), ct));
 
     private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
     {
@@ -59,6 +60,6 @@ public sealed class OrdersEndpoints : ICarterModule
         var request = new ListOrders(query.Int("skip", 0, ge: 0), query.Int("limit", 20, ge: 1, le: 100),
             query.Choice("status", OrderStatus.All), query.String("customer_email"));
         query.ThrowIfInvalid();
-        return TypedResults.Ok(await mediator.Send(request, ct));
+        return Wire.Ok(await mediator.Send(request, ct));
     }
 }

@@ -6,6 +6,7 @@ using Ecommerce.Payments.Features.GetPayment;
 using Ecommerce.Payments.Features.ListPayments;
 using Ecommerce.Payments.Features.RefundPayment;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Validation;
 using MediatR;
 
@@ -28,19 +29,19 @@ public sealed class PaymentsEndpoints : ICarterModule
     }
 
     private static async Task<IResult> Create(CreatePaymentRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Json(await mediator.Send(new CreatePayment(body), ct), statusCode: StatusCodes.Status201Created);
+        Wire.Created(await mediator.Send(new CreatePayment(body), ct));
 
     private static async Task<IResult> CreateBatch(PaymentBatchRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new CreatePaymentBatch(body), ct));
+        Wire.Ok(await mediator.Send(new CreatePaymentBatch(body), ct));
 
     private static async Task<IResult> Refund(RefundRequest body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Json(await mediator.Send(new RefundPayment(body), ct), statusCode: StatusCodes.Status201Created);
+        Wire.Created(await mediator.Send(new RefundPayment(body), ct));
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetPayment(PathIds.Get(http, "payment_id")), ct));
+        Wire.Ok(await mediator.Send(new GetPayment(PathIds.Get(http, "payment_id")), ct));
 
     private static async Task<IResult> GetByOrder(HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetPaymentByOrder(PathIds.Get(http, "order_id")), ct));
+        Wire.Ok(await mediator.Send(new GetPaymentByOrder(PathIds.Get(http, "order_id")), ct));
 
     private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
     {
@@ -48,6 +49,6 @@ public sealed class PaymentsEndpoints : ICarterModule
         var request = new ListPayments(query.Int("skip", 0, ge: 0), query.Int("limit", 20, ge: 1, le: 100),
             query.Choice("status", PaymentStatus.All));
         query.ThrowIfInvalid();
-        return TypedResults.Ok(await mediator.Send(request, ct));
+        return Wire.Ok(await mediator.Send(request, ct));
     }
 }

@@ -82,7 +82,7 @@ public static class Platform
     {
         var modules = app.Services.GetRequiredService<ModuleRegistry>();
         app.MapGet("/health", (HttpContext context) =>
-                TypedResults.Ok(new Health("ok", modules.ModuleAt(context.Connection.LocalPort)?.ToLowerInvariant())))
+                Wire.Ok(new Health("ok", modules.ModuleAt(context.Connection.LocalPort)?.ToLowerInvariant())))
             .ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapCarter();

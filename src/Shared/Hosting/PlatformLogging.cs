@@ -24,7 +24,7 @@ internal static class PlatformLogging
         {
             diagnostics.Set("Module", modules.ModuleAt(http.Connection.LocalPort) ?? "none");
             diagnostics.Set("Port", http.Connection.LocalPort);
-            if (http.Request.RouteValues.TryGetValue("order_id", out var orderId)) diagnostics.Set("OrderId", orderId);
+            if (int.TryParse(http.Request.RouteValues["order_id"] as string, out var orderId)) diagnostics.Set("OrderId", orderId);
         };
     }
 }

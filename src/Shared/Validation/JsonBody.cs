@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Ecommerce.Shared.Errors;
 using Microsoft.Net.Http.Headers;
+using Serilog;
 
 namespace Ecommerce.Shared.Validation;
 
@@ -22,6 +23,9 @@ public static class JsonBody
         var root = Parse(context, body, errors);
         if (root is { } element)
         {
+            // The request's log line names the order the body is about (route ids are added by the request logger).
+            if (element.TryGetProperty("order_id", out var orderId) && orderId.ValueKind == JsonValueKind.Number && orderId.TryGetInt32(out var id))
+                context.RequestServices.GetService<IDiagnosticContext>()?.Set("OrderId", id);
             var value = read(new JsonFields(element, ["body"], errors));
             if (errors.Count == 0) return value;
         }

@@ -7,6 +7,7 @@ using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
+using Serilog.Context;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Payments.Features.CreatePayment;
@@ -32,6 +33,7 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, OrdersWebhookCl
         }
 
         // Committed first: the webhook re-enters Orders, which must not wait on anything this request holds.
+        using var _ = LogContext.PushProperty("OrderId", payment.OrderId);
         await orders.NotifyAsync(payment.OrderId, payment.Id, payment.Status, payment.TransactionId);
         return payment.Adapt<PaymentResponse>();
     }

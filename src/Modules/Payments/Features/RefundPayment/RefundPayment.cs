@@ -6,6 +6,7 @@ using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
+using Serilog.Context;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Payments.Features.RefundPayment;
@@ -35,6 +36,7 @@ internal sealed class RefundPaymentHandler(PaymentsDbContext db, OrdersWebhookCl
             await transaction.CommitAsync(cancellationToken);
         }
 
+        using var _ = LogContext.PushProperty("OrderId", payment.OrderId);
         await orders.NotifyAsync(payment.OrderId, payment.Id, PaymentStatus.Refunded, payment.TransactionId);
         return refund.Adapt<RefundResponse>();
     }
