@@ -3,6 +3,7 @@ using Ecommerce.Dashboard.Components;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Http;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ecommerce.Dashboard;
 
@@ -29,7 +30,7 @@ public static class DashboardModule
                      builder.Services.AddServiceClient<NotificationsApi>(builder.Configuration, "Notifications", TimeSpan.FromSeconds(30)),
                  })
             client.AddHttpMessageHandler<ApiCallCounter.Handler>();
-        builder.Services.AddTransient<ApiCallCounter.Handler>();
+        builder.Services.TryAddTransient<ApiCallCounter.Handler>();
     }
 
     public static void UseDashboardModule(this WebApplication app)

@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ecommerce.Shared.Http;
 
@@ -16,7 +17,7 @@ public static class ServiceClients
         var timeout = configuration.GetValue<double?>($"Services:{service}:TimeoutSeconds") is { } seconds
             ? TimeSpan.FromSeconds(seconds)
             : contractTimeout;
-        services.AddTransient<CallLoggingHandler>();
+        services.TryAddTransient<CallLoggingHandler>();
         return services
             .AddHttpClient<TClient>((sp, http) =>
             {
