@@ -27,45 +27,45 @@ public sealed class JsonFields
     /// <summary>A required string (no <paramref name="fallback"/>) or one with a default.</summary>
     public string String(string name, int minLength = 0, int maxLength = int.MaxValue, string? pattern = null, string? fallback = null)
     {
-        if (!TryGet(name, fallback is null, out var value, out var loc)) return fallback ?? "";
-        if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(loc, value), "");
+        if (!TryGet(name, fallback is null, out var value)) return fallback ?? "";
+        if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(Loc(name), value), "");
         var text = value.GetString()!;
         var length = text.EnumerateRunes().Count();
-        if (length < minLength) return Fail(Pydantic.StringTooShort(loc, value, minLength), "");
-        if (length > maxLength) return Fail(Pydantic.StringTooLong(loc, value, maxLength), "");
-        if (pattern is not null && !Regex.IsMatch(text, pattern)) return Fail(Pydantic.PatternMismatch(loc, value, pattern), "");
+        if (length < minLength) return Fail(Pydantic.StringTooShort(Loc(name), value, minLength), "");
+        if (length > maxLength) return Fail(Pydantic.StringTooLong(Loc(name), value, maxLength), "");
+        if (pattern is not null && !Regex.IsMatch(text, pattern)) return Fail(Pydantic.PatternMismatch(Loc(name), value, pattern), "");
         return text;
     }
 
     /// <summary>An optional string (<c>Optional[str] = None</c>): null when absent or null.</summary>
     public string? OptionalString(string name, int minLength = 0, int maxLength = int.MaxValue)
     {
-        if (!TryGet(name, false, out var value, out _) || value.ValueKind == JsonValueKind.Null) return null;
+        if (!TryGet(name, false, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return String(name, minLength, maxLength);
     }
 
     /// <summary>An EmailStr: normalised (trimmed, domain lower-cased) as pydantic returns it.</summary>
     public string Email(string name)
     {
-        if (!TryGet(name, true, out var value, out var loc)) return "";
-        if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(loc, value), "");
+        if (!TryGet(name, true, out var value)) return "";
+        if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(Loc(name), value), "");
         return EmailAddress.TryNormalize(value.GetString()!, out var email, out var reason)
             ? email
-            : Fail(Pydantic.InvalidEmail(loc, value, reason), "");
+            : Fail(Pydantic.InvalidEmail(Loc(name), value, reason), "");
     }
 
     /// <summary>One of a fixed set of strings (a Python Enum field).</summary>
     public string Choice(string name, IReadOnlyList<string> allowed)
     {
-        if (!TryGet(name, true, out var value, out var loc)) return "";
+        if (!TryGet(name, true, out var value)) return "";
         return value.ValueKind == JsonValueKind.String && allowed.Contains(value.GetString()!)
             ? value.GetString()!
-            : Fail(Pydantic.Enum(loc, value, allowed), "");
+            : Fail(Pydantic.Enum(Loc(name), value, allowed), "");
     }
 
     public int Int(string name, long? ge = null, long? le = null, int? fallback = null)
     {
-        if (!TryGet(name, fallback is null, out var value, out var loc)) return fallback ?? 0;
+        if (!TryGet(name, fallback is null, out var value)) return fallback ?? 0;
         long number;
         switch (value.ValueKind)
         {
@@ -76,18 +76,18 @@ public sealed class JsonFields
                 break;
             case JsonValueKind.Number:
                 var d = value.GetDouble();
-                if (double.IsInfinity(d)) return Fail(Pydantic.FiniteNumber(loc, value), 0);
-                if (d != Math.Floor(d)) return Fail(Pydantic.IntFromFloat(loc, value), 0);
+                if (double.IsInfinity(d)) return Fail(Pydantic.FiniteNumber(Loc(name), value), 0);
+                if (d != Math.Floor(d)) return Fail(Pydantic.IntFromFloat(Loc(name), value), 0);
                 number = d >= long.MaxValue ? long.MaxValue : d <= long.MinValue ? long.MinValue : (long)d;
                 break;
             case JsonValueKind.String:
-                if (!LaxInt.TryParse(value.GetString(), out number)) return Fail(Pydantic.IntParsing(loc, value), 0);
+                if (!LaxInt.TryParse(value.GetString(), out number)) return Fail(Pydantic.IntParsing(Loc(name), value), 0);
                 break;
             default:
-                return Fail(Pydantic.IntType(loc, value), 0);
+                return Fail(Pydantic.IntType(Loc(name), value), 0);
         }
-        if (number < ge) return Fail(Pydantic.GreaterThanEqual(loc, value, ge.Value), 0);
-        if (number > le) return Fail(Pydantic.LessThanEqual(loc, value, le.Value), 0);
+        if (number < ge) return Fail(Pydantic.GreaterThanEqual(Loc(name), value, ge.Value), 0);
+        if (number > le) return Fail(Pydantic.LessThanEqual(Loc(name), value, le.Value), 0);
         // Out of int range can only fail later as "not found" or a business limit; clamp rather than overflow.
         return (int)Math.Clamp(number, int.MinValue, int.MaxValue);
     }
@@ -95,7 +95,7 @@ public sealed class JsonFields
     /// <summary>A float field of the original, held exactly as decimal (D4).</summary>
     public decimal Number(string name, decimal? gt = null, decimal? fallback = null)
     {
-        if (!TryGet(name, fallback is null, out var value, out var loc)) return fallback ?? 0m;
+        if (!TryGet(name, fallback is null, out var value)) return fallback ?? 0m;
         decimal number;
         switch (value.ValueKind)
         {
@@ -103,34 +103,34 @@ public sealed class JsonFields
                 number = value.ValueKind == JsonValueKind.True ? 1m : 0m;
                 break;
             case JsonValueKind.Number:
-                if (!value.TryGetDecimal(out number)) return Fail(Pydantic.FiniteNumber(loc, value), 0m);
+                if (!value.TryGetDecimal(out number)) return Fail(Pydantic.FiniteNumber(Loc(name), value), 0m);
                 break;
             case JsonValueKind.String:
                 if (!decimal.TryParse(value.GetString()!.Trim().Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
-                    return Fail(Pydantic.FloatParsing(loc, value), 0m);
+                    return Fail(Pydantic.FloatParsing(Loc(name), value), 0m);
                 break;
             default:
-                return Fail(Pydantic.FloatType(loc, value), 0m);
+                return Fail(Pydantic.FloatType(Loc(name), value), 0m);
         }
-        if (number <= gt) return Fail(Pydantic.GreaterThan(loc, value, gt.Value), 0m);
+        if (number <= gt) return Fail(Pydantic.GreaterThan(Loc(name), value, gt.Value), 0m);
         return number;
     }
 
     public IReadOnlyList<T> List<T>(string name, int minLength, int maxLength, Func<JsonFields, T> readItem)
     {
-        if (!TryGet(name, true, out var value, out var loc)) return [];
-        if (value.ValueKind != JsonValueKind.Array) return Fail(Pydantic.ListType(loc, value), (IReadOnlyList<T>)[]);
+        if (!TryGet(name, true, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array) return Fail(Pydantic.ListType(Loc(name), value), (IReadOnlyList<T>)[]);
         var count = value.GetArrayLength();
-        if (count > maxLength) return Fail(Pydantic.TooLong(loc, value, maxLength, count), (IReadOnlyList<T>)[]);
+        if (count > maxLength) return Fail(Pydantic.TooLong(Loc(name), value, maxLength, count), (IReadOnlyList<T>)[]);
         var items = new List<T>(count);
         var index = 0;
         foreach (var element in value.EnumerateArray())
         {
-            object[] itemLoc = [.. loc, index++];
+            object[] itemLoc = [.. _loc, name, index++];
             if (element.ValueKind != JsonValueKind.Object) _errors.Add(Pydantic.ModelAttributesType(itemLoc, element));
             else items.Add(readItem(new JsonFields(element, itemLoc, _errors)));
         }
-        if (count < minLength) _errors.Add(Pydantic.TooShort(loc, value, minLength, count));
+        if (count < minLength) _errors.Add(Pydantic.TooShort(Loc(name), value, minLength, count));
         return items;
     }
 
@@ -140,8 +140,8 @@ public sealed class JsonFields
     /// </summary>
     public IReadOnlyList<BatchItem<T>> Batch<T>(string name, int maxItems, Func<JsonFields, T> readItem)
     {
-        if (!TryGet(name, true, out var value, out var loc)) return [];
-        if (value.ValueKind != JsonValueKind.Array) return Fail(Pydantic.ListType(loc, value), (IReadOnlyList<BatchItem<T>>)[]);
+        if (!TryGet(name, true, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array) return Fail(Pydantic.ListType(Loc(name), value), (IReadOnlyList<BatchItem<T>>)[]);
         var count = value.GetArrayLength();
         if (count > maxItems)
             throw new Errors.ApiException(StatusCodes.Status413PayloadTooLarge,
@@ -150,7 +150,7 @@ public sealed class JsonFields
         var index = 0;
         foreach (var element in value.EnumerateArray())
         {
-            object[] itemLoc = [.. loc, index];
+            object[] itemLoc = [.. _loc, name, index];
             var errors = new List<ValidationError>();
             if (element.ValueKind != JsonValueKind.Object) errors.Add(Pydantic.ModelAttributesType(itemLoc, element));
             var item = errors.Count == 0 ? readItem(new JsonFields(element, itemLoc, errors)) : default;
@@ -162,20 +162,22 @@ public sealed class JsonFields
     /// <summary>A free-form object (a Python dict[str, Any]); empty when absent.</summary>
     public IReadOnlyDictionary<string, JsonElement> Dictionary(string name)
     {
-        if (!TryGet(name, false, out var value, out var loc)) return new Dictionary<string, JsonElement>();
-        if (value.ValueKind != JsonValueKind.Object) return Fail(Pydantic.DictType(loc, value), new Dictionary<string, JsonElement>());
+        if (!TryGet(name, false, out var value)) return new Dictionary<string, JsonElement>();
+        if (value.ValueKind != JsonValueKind.Object) return Fail(Pydantic.DictType(Loc(name), value), new Dictionary<string, JsonElement>());
         var result = new Dictionary<string, JsonElement>();
         foreach (var property in value.EnumerateObject()) result[property.Name] = property.Value;
         return result;
     }
 
-    private bool TryGet(string name, bool required, out JsonElement value, out object[] loc)
+    private bool TryGet(string name, bool required, out JsonElement value)
     {
-        loc = [.. _loc, name];
         if (_object.TryGetProperty(name, out value)) return true;
-        if (required) _errors.Add(Pydantic.Missing(loc, _object));
+        if (required) _errors.Add(Pydantic.Missing(Loc(name), _object));
         return false;
     }
+
+    /// <summary>A field's loc, built only when there is an error to report.</summary>
+    private object[] Loc(string name) => [.. _loc, name];
 
     private T Fail<T>(ValidationError error, T fallback)
     {
