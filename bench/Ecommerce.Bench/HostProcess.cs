@@ -21,10 +21,15 @@ internal sealed class HostProcess : IAsyncDisposable
     public string DataDirectory { get; }
     public TimeSpan ReadyAfter { get; }
 
-    public static string Build(string repositoryRoot)
+    /// <summary>A Release build, or with <paramref name="readyToRun"/> a ReadyToRun publish as a container image would hold.</summary>
+    public static string Build(string repositoryRoot, bool readyToRun)
     {
-        var output = Path.Combine(Path.GetTempPath(), "ecommerce-bench-host");
-        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(repositoryRoot, "src", "Host"), "-c", "Release", "-o", output, "-nologo", "-v", "q"])
+        var output = Path.Combine(Path.GetTempPath(), readyToRun ? "ecommerce-bench-host-r2r" : "ecommerce-bench-host");
+        string[] arguments = readyToRun
+            ? ["publish", Path.Combine(repositoryRoot, "src", "Host"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+                "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "q"]
+            : ["build", Path.Combine(repositoryRoot, "src", "Host"), "-c", "Release", "-o", output, "-nologo", "-v", "q"];
+        var build = Process.Start(new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
         })!;

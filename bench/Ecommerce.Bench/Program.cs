@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--ready-to-run]
 var options = Options.Parse(args);
 if (options.Scenario is not ("orders" or "import"))
 {
@@ -16,8 +16,8 @@ if (options.Scenario is not ("orders" or "import"))
 }
 
 var root = FindRepositoryRoot();
-Console.WriteLine($"Building src/Host (Release) ...");
-var hostDll = HostProcess.Build(root);
+Console.WriteLine(options.ReadyToRun ? "Publishing src/Host (Release, ReadyToRun) ..." : "Building src/Host (Release) ...");
+var hostDll = HostProcess.Build(root, options.ReadyToRun);
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options);
 await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
 {
@@ -101,7 +101,7 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("Run the benchmark from inside the repository");
 }
 
-internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders)
+internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders, bool ReadyToRun)
 {
     public static Options Parse(string[] args)
     {
@@ -119,6 +119,7 @@ internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, 
             // --env KEY=VALUE (repeatable): extra settings or runtime knobs for the host, e.g. --env DOTNET_gcServer=0
             args.Select((a, i) => (a, i)).Where(x => x.a == "--env" && x.i + 1 < args.Length)
                 .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]),
-            int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture),
+            args.Contains("--ready-to-run"));
     }
 }
