@@ -126,16 +126,18 @@ public sealed class BulkTests
             payments = new object[]
             {
                 new { order_id = 1, amount = 1000 }, new { order_id = 2, amount = 99.99 }, new { order_id = 1, amount = 500 },
-                new { order_id = 3, amount = "abc" }, new { order_id = 4, amount = 1_000_000 },
+                new { order_id = 3, amount = "abc" }, new { order_id = 4, amount = 1_000_000 }, new { order_id = 2, amount = 200 },
             },
         });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(((int)body["created"]!, (int)body["failed"]!), Is.EqualTo((2, 3)));
-        Assert.That(body["results"]!.AsArray().Select(r => (string?)r!["status"]), Is.EqualTo(new[] { "created", "rejected", "rejected", "invalid", "created" }));
+        Assert.That(((int)body["created"]!, (int)body["failed"]!), Is.EqualTo((3, 3)));
+        // Order 2's first payment was refused for its amount, so its second one is the first real one.
+        Assert.That(body["results"]!.AsArray().Select(r => (string?)r!["status"]),
+            Is.EqualTo(new[] { "created", "rejected", "rejected", "invalid", "created", "created" }));
         Assert.That((string?)body["results"]![2]!["detail"], Is.EqualTo("Payment already exists for order 1"));
         var webhook = orders.Received.Single();
         Assert.That(webhook.Path, Is.EqualTo("/api/v1/orders/webhook/batch"));
-        Assert.That(JsonNode.Parse(webhook.Body)!["webhooks"]!.AsArray().Select(w => (int)w!["order_id"]!), Is.EqualTo(new[] { 1, 4 }));
+        Assert.That(JsonNode.Parse(webhook.Body)!["webhooks"]!.AsArray().Select(w => (int)w!["order_id"]!), Is.EqualTo(new[] { 1, 4, 2 }));
     }
 
     [Test]

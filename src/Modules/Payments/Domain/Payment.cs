@@ -20,6 +20,9 @@ internal sealed class Payment
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>D17: one payment per order.</summary>
+    public static ApiException AlreadyExists(int orderId) => ApiError.BadRequest($"Payment already exists for order {orderId}");
+
     /// <summary>The simulated processor accepts every amount within the limits at once.</summary>
     public static Payment Charge(int orderId, decimal amount, string currency, string method, DateTime now)
     {

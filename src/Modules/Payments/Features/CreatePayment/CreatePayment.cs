@@ -29,7 +29,7 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, OrdersWebhookCl
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             // The unique index decides, also between concurrent requests: exactly one payment per order (D17).
-            throw ApiError.BadRequest($"Payment already exists for order {body.OrderId}");
+            throw Payment.AlreadyExists(body.OrderId);
         }
 
         // Committed first: the webhook re-enters Orders, which must not wait on anything this request holds.

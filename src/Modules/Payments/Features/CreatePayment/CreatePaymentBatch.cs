@@ -39,8 +39,9 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, OrdersWebh
             var body = item.Value!;
             try
             {
-                if (!taken.Add(body.OrderId)) throw ApiError.BadRequest($"Payment already exists for order {body.OrderId}");
-                accepted.Add((item.Index, Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, now)));
+                var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, now);
+                if (!taken.Add(body.OrderId)) throw Payment.AlreadyExists(body.OrderId);
+                accepted.Add((item.Index, payment));
             }
             catch (ApiException refused)
             {
@@ -51,7 +52,7 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, OrdersWebh
         foreach (var (index, payment, saved) in await SaveAsync(accepted, cancellationToken))
             results[index] = saved
                 ? new PaymentBatchResult(index, "created", payment.Adapt<PaymentResponse>())
-                : new PaymentBatchResult(index, "rejected", Detail: $"Payment already exists for order {payment.OrderId}");
+                : new PaymentBatchResult(index, "rejected", Detail: Payment.AlreadyExists(payment.OrderId).Detail);
 
         var stored = results.Where(r => r.Payment is not null).Select(r => r.Payment!).ToList();
         await orders.NotifyBatchAsync(stored.Select(p => (p.OrderId, p.Status, p.TransactionId)).ToList());
