@@ -18,14 +18,34 @@ public static class BulkInsert
         where T : class
     {
         if (entities.Count == 0) return;
-        if (!db.Database.IsSqlite())
-        {
-            db.AddRange(entities);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return;
-        }
+        if (db.Database.IsSqlite()) await InsertPreparedAsync(db, entities, cancellationToken);
+        else await InsertWithSaveChangesAsync(db, entities, cancellationToken);
+    }
 
+    /// <summary>
+    /// Exactly these entities, not what they reference: Add would also insert reachable children (an order's items),
+    /// which callers insert themselves, so each entity is marked Added alone and change detection stays off.
+    /// </summary>
+    internal static async Task InsertWithSaveChangesAsync<T>(DbContext db, IReadOnlyList<T> entities, CancellationToken cancellationToken)
+        where T : class
+    {
+        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entity in entities) db.Entry(entity).State = EntityState.Added;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
+    }
+
+    internal static async Task InsertPreparedAsync<T>(DbContext db, IReadOnlyList<T> entities, CancellationToken cancellationToken)
+        where T : class
+    {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var key = entityType.FindPrimaryKey()!.Properties.Single();

@@ -1,0 +1,86 @@
+using Ecommerce.Orders.Data;
+using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.UnitTests.Shared;
+
+/// <summary>Both ways of BulkInsert against a real SQLite file: rows as SaveChanges would store them, children not inserted twice.</summary>
+public sealed class BulkInsertTests
+{
+    private string _directory = null!;
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("bulk-insert-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private SqliteOrdersDbContext Context()
+    {
+        var db = new SqliteOrdersDbContext(new DbContextOptionsBuilder<SqliteOrdersDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_directory, "orders.db")}").Options);
+        db.Database.Migrate();
+        return db;
+    }
+
+    private static List<Order> NewOrders(int count, string prefix = "ref") => Enumerable.Range(0, count).Select(i => Order.Place(
+        $"c{i}@example.com", "顧客", "JPY", [OrderItem.Of("ノートPC", 2, 89800.5m), OrderItem.Of("マウス", 1, 3500m)],
+        new DateTime(2025, 12, 1, 10, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560), $"{prefix}-{i}")).ToList();
+
+    [Test]
+    public async Task Given_the_prepared_path_Then_rows_read_back_as_saved_changes_would_write_them()
+    {
+        await using var db = Context();
+        var viaSaveChanges = NewOrders(1);
+        db.Orders.AddRange(viaSaveChanges);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var orders = NewOrders(3, prefix: "bulk");
+        await BulkInsert.InsertPreparedAsync(db, orders, CancellationToken.None);
+        await BulkInsert.InsertPreparedAsync(db, orders.SelectMany(o => o.ItemsOfStored()).ToList(), CancellationToken.None);
+
+        Assert.That(orders.Select(o => o.Id), Is.EqualTo(new[] { 2, 3, 4 }), "generated keys are written back");
+        var stored = await db.Orders.Include(o => o.Items).OrderBy(o => o.Id).ToListAsync();
+        Assert.That(stored, Has.Count.EqualTo(4));
+        Assert.That(stored.Select(o => o.Items.Count), Is.All.EqualTo(2), "each order has its own two items, once");
+        var (saved, bulk) = (stored[0], stored[1]);
+        Assert.That((bulk.TotalAmount, bulk.CreatedAt, bulk.Status), Is.EqualTo((saved.TotalAmount, saved.CreatedAt, saved.Status)));
+        Assert.That(bulk.Items.Select(i => i.UnitPrice), Is.EqualTo(saved.Items.Select(i => i.UnitPrice)));
+
+        // The stored text is the same too, so SQL comparisons and other readers see no difference.
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(DISTINCT TotalAmount || '|' || CreatedAt) FROM orders";
+        Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync()), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Given_the_save_changes_path_Then_only_the_given_entities_are_inserted()
+    {
+        await using var db = Context();
+        var orders = NewOrders(2);
+        await BulkInsert.InsertWithSaveChangesAsync(db, orders, CancellationToken.None);
+        Assert.That(await db.Set<OrderItem>().CountAsync(), Is.Zero, "children are the caller's second step");
+        await BulkInsert.InsertWithSaveChangesAsync(db, orders.SelectMany(o => o.ItemsOfStored()).ToList(), CancellationToken.None);
+        Assert.That(await db.Set<OrderItem>().CountAsync(), Is.EqualTo(4));
+        Assert.That(db.ChangeTracker.AutoDetectChangesEnabled, Is.True);
+    }
+
+    [Test]
+    public async Task Given_a_duplicate_reference_Then_the_refusal_is_a_unique_violation_and_nothing_of_the_batch_stays()
+    {
+        await using var db = Context();
+        await db.InsertAllAsync(NewOrders(1));
+        var again = NewOrders(2);   // ref-0 again, then ref-1
+        var refused = Assert.ThrowsAsync<DbUpdateException>(() => db.InsertAllAsync(again));
+        Assert.That(DbErrors.IsUniqueViolation(refused!), Is.True);
+        Assert.That(await db.Orders.CountAsync(), Is.EqualTo(1), "its own transaction was rolled back");
+    }
+}
