@@ -63,6 +63,29 @@ public sealed class SqlServerTests
     }
 
     [Test]
+    public async Task Given_sql_server_Then_a_bulk_import_stores_each_order_once_with_its_items_and_is_idempotent()
+    {
+        await using var app = new EcommerceApp(Settings());
+        var reference = Guid.NewGuid().ToString("N");
+        var body = new { orders = Enumerable.Range(0, 5).Select(i => new
+        {
+            external_id = $"{reference}-{i}", customer_email = "tanaka@example.co.jp", customer_name = "田中太郎",
+            items = new object[] { new { product_name = "ノートPC", quantity = 2, unit_price = 89800.0m }, new { product_name = "マウス", quantity = 1, unit_price = 3500.0m } },
+        }).ToArray() };
+        var (response, first) = await app.Orders.PostJson("/api/v1/orders/bulk", body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((int)first["created"]!, Is.EqualTo(5));
+        foreach (var result in first["results"]!.AsArray())
+        {
+            var (_, stored) = await app.Orders.GetJson($"/api/v1/orders/{result!["order"]!["id"]}");
+            Assert.That((string?)stored["status"], Is.EqualTo("paid"));
+            Assert.That(stored["items"]!.AsArray(), Has.Count.EqualTo(2));
+        }
+        var (_, again) = await app.Orders.PostJson("/api/v1/orders/bulk", body);
+        Assert.That(((int)again["created"]!, (int)again["existing"]!), Is.EqualTo((0, 5)));
+    }
+
+    [Test]
     public async Task Given_sql_server_Then_concurrent_payments_for_one_order_have_one_winner()
     {
         await using var app = new EcommerceApp(Settings());
