@@ -52,7 +52,8 @@ public sealed class NotificationsEndpoints : ICarterModule
     private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var query = new QueryReader(http);
-        var request = new ListNotifications(query.Int("skip", 0, ge: 0), query.Int("limit", 20, ge: 1, le: 100),
+        var (skip, limit) = query.Page();
+        var request = new ListNotifications(skip, limit,
             query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"));
         query.ThrowIfInvalid();
         return Wire.Ok(await mediator.Send(request, ct));

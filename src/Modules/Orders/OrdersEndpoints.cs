@@ -57,7 +57,8 @@ public sealed class OrdersEndpoints : ICarterModule
     private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var query = new QueryReader(http);
-        var request = new ListOrders(query.Int("skip", 0, ge: 0), query.Int("limit", 20, ge: 1, le: 100),
+        var (skip, limit) = query.Page();
+        var request = new ListOrders(skip, limit,
             query.Choice("status", OrderStatus.All), query.String("customer_email"));
         query.ThrowIfInvalid();
         return Wire.Ok(await mediator.Send(request, ct));

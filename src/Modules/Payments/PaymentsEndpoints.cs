@@ -46,7 +46,8 @@ public sealed class PaymentsEndpoints : ICarterModule
     private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var query = new QueryReader(http);
-        var request = new ListPayments(query.Int("skip", 0, ge: 0), query.Int("limit", 20, ge: 1, le: 100),
+        var (skip, limit) = query.Page();
+        var request = new ListPayments(skip, limit,
             query.Choice("status", PaymentStatus.All));
         query.ThrowIfInvalid();
         return Wire.Ok(await mediator.Send(request, ct));

@@ -5,6 +5,9 @@ public sealed class QueryReader(HttpContext context)
 {
     private readonly List<ValidationError> _errors = [];
 
+    /// <summary>D11, for every list: <c>skip</c> ≥ 0 (default 0), <c>limit</c> 1–100 (default 20).</summary>
+    public (int Skip, int Limit) Page() => (Int("skip", 0, ge: 0), Int("limit", 20, ge: 1, le: 100));
+
     public int Int(string name, int fallback, long? ge = null, long? le = null)
     {
         // Repeated parameters: FastAPI keeps the last value.
