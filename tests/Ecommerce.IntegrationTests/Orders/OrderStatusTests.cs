@@ -3,26 +3,13 @@ using System.Net;
 namespace Ecommerce.IntegrationTests.Orders;
 
 [TestFixture]
-public sealed class OrderStatusTests
+public sealed class OrderStatusTests : OrdersFixture
 {
-    private EcommerceApp _app = null!;
-    private OrderScenario _orders = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _app = new EcommerceApp();
-        _orders = new OrderScenario(_app);
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _app.DisposeAsync();
-
     [Test]
     public async Task Given_a_paid_order_Then_it_ships_and_is_delivered_with_an_email_each()
     {
-        var id = await _orders.InStatus("delivered");
-        Assert.That(await _orders.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_DELIVERED" }));
+        var id = await Orders.InStatus("delivered");
+        Assert.That(await Orders.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_DELIVERED" }));
     }
 
     // Every forbidden PUT (D12); pending→cancelled, paid→shipped/cancelled and shipped→delivered are covered elsewhere.
@@ -43,39 +30,39 @@ public sealed class OrderStatusTests
     [TestCase("cancelled", "cancelled")]
     public async Task Given_a_forbidden_change_Then_400_with_the_contract_message_and_nothing_changes(string from, string to)
     {
-        var id = await _orders.InStatus(from);
-        var emails = await _orders.Emails(id);
-        var (response, body) = await _app.Orders.PutJson($"/api/v1/orders/{id}/status", new { status = to });
+        var id = await Orders.InStatus(from);
+        var emails = await Orders.Emails(id);
+        var (response, body) = await App.Orders.PutJson($"/api/v1/orders/{id}/status", new { status = to });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)body["detail"], Is.EqualTo($"Cannot change order status from '{from}' to '{to}'"));
-        Assert.That((string?)(await _app.Orders.GetJson($"/api/v1/orders/{id}")).Body["status"], Is.EqualTo(from));
-        Assert.That(await _orders.Emails(id), Is.EqualTo(emails));
+        Assert.That((string?)(await App.Orders.GetJson($"/api/v1/orders/{id}")).Body["status"], Is.EqualTo(from));
+        Assert.That(await Orders.Emails(id), Is.EqualTo(emails));
     }
 
     [Test]
     public async Task Given_a_status_outside_the_five_Then_422()
     {
-        var id = await _orders.InStatus("paid");
-        var (response, body) = await _app.Orders.PutJson($"/api/v1/orders/{id}/status", new { status = "lost" });
+        var id = await Orders.InStatus("paid");
+        var (response, body) = await App.Orders.PutJson($"/api/v1/orders/{id}/status", new { status = "lost" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That((string?)body["detail"]![0]!["type"], Is.EqualTo("enum"));
-        var (unknown, _) = await _app.Orders.PutJson("/api/v1/orders/999999/status", new { status = "shipped" });
+        var (unknown, _) = await App.Orders.PutJson("/api/v1/orders/999999/status", new { status = "shipped" });
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task Given_a_paid_order_Then_delete_cancels_refunds_and_sends_one_cancellation()
     {
-        var id = await _orders.InStatus("paid");
-        var (response, order) = await _app.Orders.DeleteJson($"/api/v1/orders/{id}");
+        var id = await Orders.InStatus("paid");
+        var (response, order) = await App.Orders.DeleteJson($"/api/v1/orders/{id}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((string?)order["status"], Is.EqualTo("cancelled"));
-        Assert.That((string?)(await _orders.Payment(id))!["status"], Is.EqualTo("refunded"));
-        Assert.That(await _orders.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_CANCELLED" }));
+        Assert.That((string?)(await Orders.Payment(id))!["status"], Is.EqualTo("refunded"));
+        Assert.That(await Orders.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_CANCELLED" }));
         // Still readable: nothing is ever hard-deleted (D14).
-        Assert.That((string?)(await _app.Orders.GetJson($"/api/v1/orders/{id}")).Body["status"], Is.EqualTo("cancelled"));
+        Assert.That((string?)(await App.Orders.GetJson($"/api/v1/orders/{id}")).Body["status"], Is.EqualTo("cancelled"));
 
-        var (again, detail) = await _app.Orders.DeleteJson($"/api/v1/orders/{id}");
+        var (again, detail) = await App.Orders.DeleteJson($"/api/v1/orders/{id}");
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)detail["detail"], Is.EqualTo("Cannot change order status from 'cancelled' to 'cancelled'"));
     }
@@ -83,12 +70,12 @@ public sealed class OrderStatusTests
     [Test]
     public async Task Given_a_pending_order_Then_put_cancelled_cancels_without_refund()
     {
-        var id = await _orders.InStatus("pending");
-        var (response, order) = await _app.Orders.PutJson($"/api/v1/orders/{id}/status", new { status = "cancelled" });
+        var id = await Orders.InStatus("pending");
+        var (response, order) = await App.Orders.PutJson($"/api/v1/orders/{id}/status", new { status = "cancelled" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((string?)order["status"], Is.EqualTo("cancelled"));
-        Assert.That(await _orders.Payment(id), Is.Null);
-        Assert.That(await _orders.Emails(id), Is.EqualTo(new[] { "PAYMENT_FAILED", "ORDER_CANCELLED" }));
+        Assert.That(await Orders.Payment(id), Is.Null);
+        Assert.That(await Orders.Emails(id), Is.EqualTo(new[] { "PAYMENT_FAILED", "ORDER_CANCELLED" }));
     }
 
     [Test]
@@ -96,21 +83,21 @@ public sealed class OrderStatusTests
     {
         for (var round = 0; round < 3; round++)
         {
-            var id = await _orders.InStatus("paid");
-            var responses = await Task.WhenAll(_app.Orders.DeleteAsync($"/api/v1/orders/{id}"), _app.Orders.DeleteAsync($"/api/v1/orders/{id}"));
+            var id = await Orders.InStatus("paid");
+            var responses = await Task.WhenAll(App.Orders.DeleteAsync($"/api/v1/orders/{id}"), App.Orders.DeleteAsync($"/api/v1/orders/{id}"));
             Assert.That(responses.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest }));
-            Assert.That((await _orders.Emails(id)).Count(e => e == "ORDER_CANCELLED"), Is.EqualTo(1));
+            Assert.That((await Orders.Emails(id)).Count(e => e == "ORDER_CANCELLED"), Is.EqualTo(1));
         }
     }
 
     [Test]
     public async Task Given_two_simultaneous_ship_requests_Then_exactly_one_succeeds()
     {
-        var id = await _orders.InStatus("paid");
+        var id = await Orders.InStatus("paid");
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            _app.Orders.PutAsync($"/api/v1/orders/{id}/status", Http.Json(new { status = "shipped" }))));
+            App.Orders.PutAsync($"/api/v1/orders/{id}/status", Http.Json(new { status = "shipped" }))));
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.OK), Is.EqualTo(1));
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest), Is.EqualTo(3));
-        Assert.That((await _orders.Emails(id)).Count(e => e == "ORDER_SHIPPED"), Is.EqualTo(1));
+        Assert.That((await Orders.Emails(id)).Count(e => e == "ORDER_SHIPPED"), Is.EqualTo(1));
     }
 }
