@@ -2,19 +2,36 @@ using Ecommerce.Notifications.Domain;
 
 namespace Ecommerce.Notifications.Delivery;
 
-/// <summary>Where a real mail or SMS gateway plugs in; handlers only know this interface.</summary>
+/// <summary>
+/// Where a real mail or SMS gateway plugs in; handlers only know this interface. It takes a list because gateways
+/// take batches: a batch request hands over all its messages at once.
+/// </summary>
 internal interface INotificationSender
 {
-    Task SendAsync(Notification notification, CancellationToken cancellationToken);
+    Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
 }
 
-/// <summary>The default sender: a structured log line, with the recipient masked.</summary>
+/// <summary>
+/// The default sender: structured log lines with the recipient masked. One line per message for a single send; a
+/// batch gets one summary line, since ten thousand delivery lines would cost an import more than its inserts.
+/// </summary>
 internal sealed class LoggingNotificationSender(ILogger<LoggingNotificationSender> logger) : INotificationSender
 {
-    public Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    public Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Delivered {Channel} {TemplateName} #{NotificationId} for order {OrderId} to {Recipient}",
-            notification.Channel, notification.TemplateName, notification.Id, notification.OrderId, Mask(notification.Recipient));
+        if (notifications.Count == 1)
+        {
+            var n = notifications[0];
+            logger.LogInformation("Delivered {Channel} {TemplateName} #{NotificationId} for order {OrderId} to {Recipient}",
+                n.Channel, n.TemplateName, n.Id, n.OrderId, Mask(n.Recipient));
+        }
+        else if (notifications.Count > 1)
+        {
+            logger.LogInformation("Delivered a batch of {Count} {Channel} ({Templates}), #{FirstNotificationId}–#{LastNotificationId}",
+                notifications.Count, notifications[0].Channel,
+                string.Join(", ", notifications.CountBy(n => n.TemplateName).Select(t => $"{t.Key} ×{t.Value}")),
+                notifications.Min(n => n.Id), notifications.Max(n => n.Id));
+        }
         return Task.CompletedTask;
     }
 

@@ -45,12 +45,11 @@ internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationS
             else accepted.Add((index, Render(channel, template, message, now)));
         }
 
-        await db.InsertAllAsync(accepted.Select(a => a.Notification).ToList(), cancellationToken);
+        var notifications = accepted.Select(a => a.Notification).ToList();
+        await db.InsertAllAsync(notifications, cancellationToken);
+        await sender.SendAsync(notifications, cancellationToken);
         foreach (var (index, notification) in accepted)
-        {
-            await sender.SendAsync(notification, cancellationToken);
             results.Add(new NotificationBatchResult(index, "created", notification.Adapt<NotificationResponse>()));
-        }
         return new NotificationBatchResponse(accepted.Count, results.Count - accepted.Count, results.OrderBy(r => r.Index).ToList());
     }
 

@@ -38,7 +38,7 @@ internal sealed class SendNotificationHandler(NotificationsDbContext db, INotifi
     {
         db.Notifications.Add(notification);
         await db.SaveChangesAsync(cancellationToken);
-        await sender.SendAsync(notification, cancellationToken);
+        await sender.SendAsync([notification], cancellationToken);
         return notification.Adapt<NotificationResponse>();
     }
 
