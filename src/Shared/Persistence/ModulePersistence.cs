@@ -18,7 +18,9 @@ public static class ModulePersistence
         {
             var connectionString = settings.SqliteConnectionString(module);
             services.AddDbContextPool<TSqlite>(options => options
-                .UseSqlite(connectionString)
+                // A list in a query (ids.Contains(x)) as one JSON parameter: EF 10's default, one parameter per element,
+                // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk).
+                .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(SqlitePragmas.Instance)
                 .ConfigureWarnings(QuietExpectedFailures)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
