@@ -10,6 +10,8 @@ namespace Ecommerce.Bench;
 /// <summary>
 /// 10,000 orders (2 items each) through POST /orders/bulk on a fresh host with the default 10/s notification limit,
 /// against a sample of single POST /orders (32 clients, on another fresh host), then checks every imported order.
+/// Both paths are compared warm, as a running service meets them: the single path gets its warm-up of orders, the bulk
+/// path two full imports of other orders first (the first import in a fresh process is printed too, labelled cold).
 /// </summary>
 internal static class ImportScenario
 {
@@ -20,7 +22,8 @@ internal static class ImportScenario
         foreach (var (key, value) in options.Environment) settings[key] = value;
 
         // Bulk, with the product's default rate limit: one batch request is one of the 10 per second.
-        TimeSpan bulkTime;
+        TimeSpan bulkTime, coldTime;
+        var warmups = 0;
         double bulkRss;
         int verifiedPaid, verifiedPayments, verifiedConfirmations;
         await using (var host = await HostProcess.StartAsync(hostDll, settings))
@@ -28,8 +31,18 @@ internal static class ImportScenario
             using var http = LoadDriver.Client();
             http.Timeout = TimeSpan.FromMinutes(5);
             var body = BulkBody(count);
-            // A small import first, so the measured one does not pay for JIT compilation of the bulk path.
-            await Post(http, host.Url("Orders", "/api/v1/orders/bulk"), BulkBody(50, prefix: "warmup"));
+            // Tiered JIT needs several passes over the bulk path before it runs optimised code (measured: about six
+            // imports), so imports of other orders run for half the warm-up time the single path gets.
+            var cold = Stopwatch.StartNew();
+            await Post(http, host.Url("Orders", "/api/v1/orders/bulk"), BulkBody(count, prefix: "warmup0"));
+            coldTime = cold.Elapsed;
+            var warm = Stopwatch.StartNew();
+            for (warmups = 1; warm.Elapsed < options.Warmup / 2; warmups++)
+            {
+                await PauseForRateLimit();
+                await Post(http, host.Url("Orders", "/api/v1/orders/bulk"), BulkBody(count, prefix: $"warmup{warmups}"));
+            }
+            await PauseForRateLimit();
 
             var clock = Stopwatch.StartNew();
             var response = await Post(http, host.Url("Orders", "/api/v1/orders/bulk"), body);
@@ -45,6 +58,7 @@ internal static class ImportScenario
             verifiedConfirmations = (await ReadAll(http, host.Url("Notifications", "/api/v1/notifications/?template_name=ORDER_CONFIRMATION")))
                 .Select(n => (int)n["order_id"]!).Where(ids.Contains).Distinct().Count();
 
+            await PauseForRateLimit();
             var again = JsonNode.Parse(await Post(http, host.Url("Orders", "/api/v1/orders/bulk"), body))!;
             Console.WriteLine($"re-sent the same file: created {again["created"]}, existing {again["existing"]} (idempotent by external_id)");
         }
@@ -77,16 +91,20 @@ internal static class ImportScenario
         var singleExtrapolated = singleTime * ((double)count / sample);
         Console.WriteLine();
         Console.WriteLine($"Scenario: import {count} orders (2 items each) — bulk API vs single POST /orders/ ({options.Clients} clients)");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bulk, 1 request:            {bulkTime.TotalSeconds,8:0.00} s   {count / bulkTime.TotalSeconds,8:0} orders/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bulk, 1 request (cold):     {coldTime.TotalSeconds,8:0.00} s   {count / coldTime.TotalSeconds,8:0} orders/s   (first import in a fresh process)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bulk, 1 request:            {bulkTime.TotalSeconds,8:0.00} s   {count / bulkTime.TotalSeconds,8:0} orders/s   (after {warmups} imports of warm-up)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single, {sample} measured:      {singleTime.TotalSeconds,8:0.00} s   {sample / singleTime.TotalSeconds,8:0} orders/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single, {count} extrapolated: {singleExtrapolated.TotalSeconds,8:0.00} s   (from the {sample} measured)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up bulk vs single:    {singleExtrapolated / bulkTime,8:0.0}×"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up bulk vs single:    {singleExtrapolated / bulkTime,8:0.0}×   (cold bulk: {singleExtrapolated / coldTime:0.0}×)"));
         Console.WriteLine($"imported orders paid:       {verifiedPaid}/{count}");
         Console.WriteLine($"with a completed payment:   {verifiedPayments}/{count}");
         Console.WriteLine($"with ORDER_CONFIRMATION:    {verifiedConfirmations}/{count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host peak RSS (bulk):       {bulkRss:0} MiB"));
         return verifiedPaid == count && verifiedPayments == count && verifiedConfirmations == count ? 0 : 1;
     }
+
+    /// <summary>An import sends one email batch per chunk, each one of the 10 per second: let the window clear between imports.</summary>
+    private static Task PauseForRateLimit() => Task.Delay(TimeSpan.FromSeconds(1.1));
 
     private static async Task<string> Post(HttpClient http, string url, string json)
     {
