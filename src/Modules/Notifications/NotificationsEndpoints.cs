@@ -5,6 +5,7 @@ using Ecommerce.Notifications.Features.GetNotifications;
 using Ecommerce.Notifications.Features.SendNotification;
 using Ecommerce.Notifications.RateLimiting;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Validation;
 using MediatR;
@@ -34,11 +35,11 @@ public sealed class NotificationsEndpoints : ICarterModule
     private static async Task<IResult> SendEmail(SendEmailRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new SendEmail(body), ct));
 
-    private static async Task<IResult> SendEmailBatch(SendEmailBatchRequest body, IMediator mediator, CancellationToken ct) =>
-        Wire.Ok(await mediator.Send(new SendEmailBatch(body), ct));
+    private static async Task<IResult> SendEmailBatch(SendEmailBatchRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Wire.Ok(await mediator.Send(new SendEmailBatch(body, ReturnMinimal.Requested(http)), ct));
 
-    private static async Task<IResult> SendSmsBatch(SendSmsBatchRequest body, IMediator mediator, CancellationToken ct) =>
-        Wire.Ok(await mediator.Send(new SendSmsBatch(body), ct));
+    private static async Task<IResult> SendSmsBatch(SendSmsBatchRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Wire.Ok(await mediator.Send(new SendSmsBatch(body, ReturnMinimal.Requested(http)), ct));
 
     private static async Task<IResult> SendSms(SendSmsRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new SendSms(body), ct));

@@ -156,6 +156,31 @@ public sealed class BulkTests
     }
 
     [Test]
+    public async Task Given_Prefer_return_minimal_Then_a_batch_answers_outcomes_and_ids_without_the_messages()
+    {
+        var messages = new object[]
+        {
+            new { order_id = 800_101, to_phone = "+819012345678", template_name = "ORDER_SHIPPED" },
+            new { order_id = 800_102, to_phone = "+819012345678", template_name = "NOPE" },
+        };
+        using var minimal = new HttpRequestMessage(HttpMethod.Post, "/api/v1/notifications/sms/batch") { Content = Http.Json(new { notifications = messages }) };
+        minimal.Headers.Add("Prefer", "return=minimal");
+        using var response = await _app.Notifications.SendAsync(minimal);
+        var body = await response.ReadJson();
+        Assert.That(response.Headers.GetValues("Preference-Applied"), Is.EqualTo(new[] { "return=minimal" }));
+        var created = body["results"]![0]!.AsObject();
+        Assert.That(created.Select(p => p.Key), Is.EquivalentTo(new[] { "index", "status", "id" }));
+        Assert.That((string?)body["results"]![1]!["status"], Is.EqualTo("rejected"));
+        var (_, stored) = await _app.Notifications.GetJson($"/api/v1/notifications/{(int)created["id"]!}");
+        Assert.That((int)stored["order_id"]!, Is.EqualTo(800_101), "the id is the stored notification's");
+
+        // Without the preference the answer is complete, as before.
+        var (_, full) = await _app.Notifications.PostJson("/api/v1/notifications/sms/batch", new { notifications = messages });
+        Assert.That((string?)full["results"]![0]!["notification"]!["template_name"], Is.EqualTo("ORDER_SHIPPED"));
+        Assert.That((int)full["results"]![0]!["id"]!, Is.EqualTo((int)full["results"]![0]!["notification"]!["id"]!));
+    }
+
+    [Test]
     public async Task Given_an_sms_batch_Then_valid_messages_are_sent_and_bad_ones_reported_by_index()
     {
         var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/sms/batch", new

@@ -23,9 +23,11 @@ public sealed record SendSmsBatchRequest(IReadOnlyList<BatchItem<SendSmsRequest>
 
 public sealed record NotificationBatchResponse(int Created, int Failed, IReadOnlyList<NotificationBatchResult> Results);
 
+/// <summary>A created item has its id, and its notification unless the caller sent <c>Prefer: return=minimal</c>.</summary>
 public sealed record NotificationBatchResult(
     int Index,
     string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Id = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NotificationResponse? Notification = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ValidationError>? Errors = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail = null);

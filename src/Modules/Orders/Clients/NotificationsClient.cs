@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 
 namespace Ecommerce.Orders.Clients;
@@ -26,8 +27,8 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
     }
 
     /// <summary>
-    /// Many emails in one request (one of the 10 per second). A bulk import is ours to pace, so a 429 here is waited
-    /// out (Retry-After) rather than dropped; anything else is logged like a single email.
+    /// Many emails in one request (one of the 10 per second), asking for outcomes only. A bulk import is ours to pace,
+    /// so a 429 here is waited out (Retry-After) rather than dropped; anything else is logged like a single email.
     /// </summary>
     public async Task<bool> SendEmailBatchAsync(IReadOnlyList<EmailMessage> emails)
     {
@@ -36,7 +37,8 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
         {
             try
             {
-                using var response = await http.PostAsJsonAsync("notifications/email/batch", new EmailBatch(emails), WireJson.Options);
+                using var request = ReturnMinimal.Post("notifications/email/batch", new EmailBatch(emails));
+                using var response = await http.SendAsync(request);
                 if (response.IsSuccessStatusCode) return true;
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < BatchAttempts)
                 {

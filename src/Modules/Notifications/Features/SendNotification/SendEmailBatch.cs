@@ -12,9 +12,10 @@ using MediatR;
 
 namespace Ecommerce.Notifications.Features.SendNotification;
 
-internal sealed record SendEmailBatch(SendEmailBatchRequest Body) : IRequest<NotificationBatchResponse>;
+/// <summary><paramref name="Minimal"/>: the caller asked for outcomes only (Prefer: return=minimal).</summary>
+internal sealed record SendEmailBatch(SendEmailBatchRequest Body, bool Minimal = false) : IRequest<NotificationBatchResponse>;
 
-internal sealed record SendSmsBatch(SendSmsBatchRequest Body) : IRequest<NotificationBatchResponse>;
+internal sealed record SendSmsBatch(SendSmsBatchRequest Body, bool Minimal = false) : IRequest<NotificationBatchResponse>;
 
 /// <summary>Each message as the single endpoint would take it; the accepted ones are stored in one transaction.</summary>
 internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock) :
@@ -25,14 +26,15 @@ internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationS
 
     public Task<NotificationBatchResponse> Handle(SendEmailBatch request, CancellationToken cancellationToken) =>
         SaveAsync(request.Body.Notifications.Select(i => (i.Index, i.Errors, i.Value is { } e ? new Message(e.OrderId, e.ToEmail, e.TemplateName, e.TemplateData) : null)),
-            Notification.Email, cancellationToken);
+            Notification.Email, request.Minimal, cancellationToken);
 
     public Task<NotificationBatchResponse> Handle(SendSmsBatch request, CancellationToken cancellationToken) =>
         SaveAsync(request.Body.Notifications.Select(i => (i.Index, i.Errors, i.Value is { } s ? new Message(s.OrderId, s.ToPhone, s.TemplateName, s.TemplateData) : null)),
-            Notification.Sms, cancellationToken);
+            Notification.Sms, request.Minimal, cancellationToken);
 
     private async Task<NotificationBatchResponse> SaveAsync(
-        IEnumerable<(int Index, IReadOnlyList<ValidationError> Errors, Message? Message)> items, string channel, CancellationToken cancellationToken)
+        IEnumerable<(int Index, IReadOnlyList<ValidationError> Errors, Message? Message)> items, string channel, bool minimal,
+        CancellationToken cancellationToken)
     {
         var now = clock.UtcNowMicros();
         var results = new List<NotificationBatchResult>();
@@ -49,7 +51,7 @@ internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationS
         await db.InsertAllAsync(notifications, cancellationToken);
         await sender.SendAsync(notifications, cancellationToken);
         foreach (var (index, notification) in accepted)
-            results.Add(new NotificationBatchResult(index, "created", notification.Adapt<NotificationResponse>()));
+            results.Add(new NotificationBatchResult(index, "created", notification.Id, minimal ? null : notification.Adapt<NotificationResponse>()));
         return new NotificationBatchResponse(accepted.Count, results.Count - accepted.Count, results.OrderBy(r => r.Index).ToList());
     }
 
