@@ -46,6 +46,23 @@ public sealed class RollingWindowTests
     }
 
     [Test]
+    public void Given_a_limit_raised_to_a_million_Then_memory_follows_the_traffic_not_the_limit()
+    {
+        var clock = new FakeTimeProvider();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = new RollingWindow(1_000_000, Second, clock);
+        var accepted = 0;
+        for (var i = 0; i < 2000; i++)
+        {
+            if (window.TryAcquire(out _)) accepted++;
+            clock.Advance(TimeSpan.FromMilliseconds(1));   // 1,000 a second: the window holds about 1,000 times
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(accepted, Is.EqualTo(2000));
+        Assert.That(allocated, Is.LessThan(256 * 1024), "kilobytes for the times in the window, not 8 MB of slots");
+    }
+
+    [Test]
     public void Given_random_arrivals_Then_no_one_second_interval_holds_more_than_the_limit()
     {
         var clock = new FakeTimeProvider();

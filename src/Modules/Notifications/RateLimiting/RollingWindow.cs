@@ -2,15 +2,15 @@ namespace Ecommerce.Notifications.RateLimiting;
 
 /// <summary>
 /// D22, exactly: a request is accepted only if fewer than <c>limit</c> requests were accepted in the preceding
-/// window. Keeps the times of the last <c>limit</c> acceptances; the oldest decides. No 1-second interval can
-/// ever hold limit + 1 acceptances, unlike fixed or segmented windows, which let a straddling burst through twice.
+/// window. Keeps the times of the acceptances still inside the window (at most <c>limit</c>); the oldest decides.
+/// No 1-second interval can ever hold limit + 1 acceptances, unlike fixed or segmented windows, which let a
+/// straddling burst through twice. Memory follows the traffic, not the limit: a limit raised to a million for a
+/// load test holds the last second's few thousand times, not a million slots.
 /// </summary>
 internal sealed class RollingWindow(int limit, TimeSpan window, TimeProvider clock)
 {
-    private readonly long[] _accepted = new long[limit];   // ring buffer of timestamps, oldest at _next once full
+    private readonly Queue<long> _accepted = new();   // timestamps inside the window, oldest first
     private readonly Lock _gate = new();
-    private int _next;
-    private int _count;
 
     public int Limit => limit;
 
@@ -20,23 +20,15 @@ internal sealed class RollingWindow(int limit, TimeSpan window, TimeProvider clo
         lock (_gate)
         {
             var now = clock.GetTimestamp();
-            if (_count < limit)
+            while (_accepted.TryPeek(out var oldest) && clock.GetElapsedTime(oldest, now) >= window) _accepted.Dequeue();
+            if (_accepted.Count < limit)
             {
-                _count++;
-                return Accept(now, out retryAfter);
+                _accepted.Enqueue(now);
+                retryAfter = TimeSpan.Zero;
+                return true;
             }
-            var sinceOldest = clock.GetElapsedTime(_accepted[_next], now);
-            if (sinceOldest >= window) return Accept(now, out retryAfter);
-            retryAfter = window - sinceOldest;
+            retryAfter = window - clock.GetElapsedTime(_accepted.Peek(), now);
             return false;
         }
-    }
-
-    private bool Accept(long now, out TimeSpan retryAfter)
-    {
-        _accepted[_next] = now;
-        _next = (_next + 1) % limit;
-        retryAfter = TimeSpan.Zero;
-        return true;
     }
 }
