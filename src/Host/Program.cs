@@ -4,7 +4,7 @@ using Ecommerce.Orders;
 using Ecommerce.Payments;
 using Ecommerce.Shared.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddPlatform();
 builder.AddOrdersModule();
 builder.AddPaymentsModule();
