@@ -4,6 +4,7 @@ using Ecommerce.Orders;
 using Ecommerce.Payments;
 using Ecommerce.Shared.Hosting;
 
+MallocArenas.Limit();
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddPlatform();
 builder.AddOrdersModule();

@@ -44,7 +44,7 @@ public static class ModulePersistence
     /// </summary>
     private static void QuietExpectedFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
         (CoreEventId.SaveChangesFailed, LogLevel.Debug),
-        (RelationalEventId.CommandError, LogLevel.Debug));
+        (RelationalEventId.CommandError, LogLevel.Debug)).Ignore(RelationalEventId.PendingModelChangesWarning);
 
     /// <summary>Creates or upgrades the module's schema; idempotent across restarts; nothing when the module runs elsewhere.</summary>
     public static void MigrateModuleDatabase<TContext>(this IApplicationBuilder app) where TContext : DbContext
