@@ -13,7 +13,9 @@ internal static class PlatformLogging
         .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
         .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
         .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
-        .ReadFrom.Configuration(configuration)
+        // The sinks' assemblies named here, so reading the Serilog section does not load every Serilog.* assembly shipped.
+        .ReadFrom.Configuration(configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
+            typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(LoggerConfigurationAsyncExtensions).Assembly))
         .Enrich.FromLogContext()
         .WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
 
