@@ -28,8 +28,11 @@ public static class ServiceClients
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 UseProxy = false,
+                MaxConnectionsPerServer = 8,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // CallLoggingHandler writes the one line per call; the factory's own start/end lines and scopes would be extra.
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<CallLoggingHandler>();
     }
 
