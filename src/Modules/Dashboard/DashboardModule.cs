@@ -21,7 +21,7 @@ public static class DashboardModule
         // Serve blazor.web.js and the dashboard's css/js from the build output too, not only from a published folder.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        foreach (var warmUp in builder.Services.Where(d => d.ImplementationType?.Name == "DataProtectionHostedService").ToList()) builder.Services.Remove(warmUp);
+        builder.Services.RemoveKeyRingWarmUp();   // Blazor adds data protection again, with its warm-up
         builder.Services.AddSingleton<ApiCallCounter>();
         builder.Services.AddScoped<ViewerLocale>();
         foreach (var client in new[]

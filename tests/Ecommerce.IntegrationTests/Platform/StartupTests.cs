@@ -30,6 +30,17 @@ public sealed class StartupTests
         Assert.That(File.Exists(Path.Combine(app.DataDirectory, "orders.db")), Is.False);
     }
 
+    [TestCase(null)]
+    [TestCase("Orders,Payments,Notifications")]
+    public async Task Given_start_up_Then_the_key_ring_is_left_to_the_dashboards_first_use(string? modules)
+    {
+        await using var app = new EcommerceApp(modules is null ? null : new Dictionary<string, string?> { ["Modules:Enabled"] = modules });
+        var hosted = app.Service<IEnumerable<Microsoft.Extensions.Hosting.IHostedService>>().Select(s => s.GetType().Name);
+        Assert.That(hosted, Has.None.EqualTo("DataProtectionHostedService"));
+        var antiforgery = app.Service<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value;
+        Assert.That(antiforgery.Cookie.Name, Is.EqualTo(Ecommerce.Shared.Hosting.Platform.AntiforgeryCookie), "no SHA-256 of the app name at start-up");
+    }
+
     private static string Flatten(Exception exception) =>
         exception.InnerException is null ? exception.Message : exception.Message + " | " + Flatten(exception.InnerException);
 }
