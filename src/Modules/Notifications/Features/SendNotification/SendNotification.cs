@@ -4,6 +4,7 @@ using Ecommerce.Notifications.Delivery;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Templates;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
@@ -36,8 +37,7 @@ internal sealed class SendNotificationHandler(NotificationsDbContext db, INotifi
 
     private async Task<NotificationResponse> SaveAndSend(Notification notification, CancellationToken cancellationToken)
     {
-        db.Notifications.Add(notification);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAllAsync([notification], cancellationToken);
         await sender.SendAsync([notification], cancellationToken);
         return notification.Adapt<NotificationResponse>();
     }

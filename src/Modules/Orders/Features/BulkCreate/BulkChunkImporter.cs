@@ -35,11 +35,7 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
             item.Value.ExternalId))).ToList();
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var orders = created.Select(c => c.Order).ToList();
-            await db.InsertAllAsync(orders);
-            await db.InsertAllAsync(orders.SelectMany(o => o.ItemsOfStored()).ToList());
-            await transaction.CommitAsync();
+            await db.InsertAsync(created.Select(c => c.Order).ToList());
             return created;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))

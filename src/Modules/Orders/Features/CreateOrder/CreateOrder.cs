@@ -22,8 +22,7 @@ internal sealed class CreateOrderHandler(
         var body = request.Body;
         var order = Order.Place(body.CustomerEmail, body.CustomerName, body.Currency,
             body.Items.Select(i => OrderItem.Of(i.ProductName, i.Quantity, i.UnitPrice)), clock.UtcNowMicros());
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAsync([order], cancellationToken);
         diagnostics.Set("OrderId", order.Id);
         using var _ = LogContext.PushProperty("OrderId", order.Id);
 

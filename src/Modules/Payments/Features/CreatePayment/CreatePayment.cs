@@ -21,10 +21,9 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, OrdersWebhookCl
     {
         var body = request.Body;
         var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, clock.UtcNowMicros());
-        db.Payments.Add(payment);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.InsertAllAsync([payment], cancellationToken);
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
