@@ -57,8 +57,10 @@ public sealed class BulkInsertTests
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(DISTINCT TotalAmount || '|' || CreatedAt) FROM orders";
+        command.CommandText = "SELECT COUNT(DISTINCT TotalAmount || '|' || CreatedAt || '|' || hex(CustomerName) || typeof(TotalAmount)) FROM orders";
         Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync()), Is.EqualTo(1));
+        command.CommandText = "SELECT COUNT(DISTINCT hex(ProductName) || '|' || UnitPrice || '|' || typeof(UnitPrice)) FROM order_items";
+        Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync()), Is.EqualTo(2), "ノートPC and マウス, each stored once the same way");
     }
 
     [Test]
