@@ -6,6 +6,7 @@ using Ecommerce.Payments.Features.GetPayment;
 using Ecommerce.Payments.Features.ListPayments;
 using Ecommerce.Payments.Features.RefundPayment;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Validation;
 using MediatR;
@@ -31,8 +32,8 @@ public sealed class PaymentsEndpoints : ICarterModule
     private static async Task<IResult> Create(CreatePaymentRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new CreatePayment(body), ct));
 
-    private static async Task<IResult> CreateBatch(PaymentBatchRequest body, IMediator mediator, CancellationToken ct) =>
-        Wire.Ok(await mediator.Send(new CreatePaymentBatch(body), ct));
+    private static async Task<IResult> CreateBatch(PaymentBatchRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Wire.Ok(await mediator.Send(new CreatePaymentBatch(body, ReturnMinimal.Requested(http)), ct));
 
     private static async Task<IResult> Refund(RefundRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new RefundPayment(body), ct));

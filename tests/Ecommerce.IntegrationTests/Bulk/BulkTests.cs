@@ -181,6 +181,25 @@ public sealed class BulkTests
     }
 
     [Test]
+    public async Task Given_Prefer_return_minimal_Then_a_payment_batch_answers_ids_and_payment_statuses_only()
+    {
+        using var minimal = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/batch")
+        {
+            Content = Http.Json(new { payments = new object[] { new { order_id = 700_001, amount = 5000.0 }, new { order_id = 700_002, amount = 50.0 } } }),
+        };
+        minimal.Headers.Add("Prefer", "return=minimal");
+        using var response = await _app.Payments.SendAsync(minimal);
+        var body = await response.ReadJson();
+        Assert.That(response.Headers.GetValues("Preference-Applied"), Is.EqualTo(new[] { "return=minimal" }));
+        var created = body["results"]![0]!.AsObject();
+        Assert.That(created.Select(p => p.Key), Is.EquivalentTo(new[] { "index", "status", "id", "payment_status" }));
+        Assert.That((string?)created["payment_status"], Is.EqualTo("completed"));
+        Assert.That((string?)body["results"]![1]!["status"], Is.EqualTo("rejected"), "below the 100 minimum");
+        var (_, stored) = await _app.Payments.GetJson($"/api/v1/payments/{(int)created["id"]!}");
+        Assert.That((int)stored["order_id"]!, Is.EqualTo(700_001));
+    }
+
+    [Test]
     public async Task Given_an_sms_batch_Then_valid_messages_are_sent_and_bad_ones_reported_by_index()
     {
         var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/sms/batch", new

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 
 namespace Ecommerce.Orders.Clients;
@@ -17,7 +18,7 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
         {
             using var response = await http.PostAsJsonAsync("payments", new CreatePayment(orderId, amount, currency), WireJson.Options);
             if (response.StatusCode == HttpStatusCode.Created)
-                return new PaymentOutcome(await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options), null);
+                return new PaymentOutcome((await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options))?.Status, null);
             var reason = await ErrorDetail.ReadAsync(response);
             logger.LogWarning("Payment for order {OrderId} refused: {StatusCode} {Reason}", orderId, (int)response.StatusCode, reason);
             return new PaymentOutcome(null, reason);
@@ -35,10 +36,11 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
         try
         {
             var body = new PaymentBatch(orders.Select(o => new CreatePayment(o.OrderId, o.Amount, o.Currency)).ToList());
-            using var response = await http.PostAsJsonAsync("payments/batch", body, WireJson.Options);
+            using var request = ReturnMinimal.Post("payments/batch", body);
+            using var response = await http.SendAsync(request);
             if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<PaymentBatchView>(WireJson.Options) is { } batch)
                 return batch.Results.ToDictionary(r => orders[r.Index].OrderId,
-                    r => new PaymentOutcome(r.Payment, r.Payment is null ? r.Detail ?? "Payment refused" : null));
+                    r => new PaymentOutcome(r.PaymentStatus, r.PaymentStatus is null ? r.Detail ?? "Payment refused" : null));
             var reason = await ErrorDetail.ReadAsync(response);
             logger.LogWarning("Payment batch of {Count} orders refused: {StatusCode} {Reason}", orders.Count, (int)response.StatusCode, reason);
         }
@@ -89,7 +91,7 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
 
     private sealed record PaymentBatchView(IReadOnlyList<PaymentBatchItemView> Results);
 
-    private sealed record PaymentBatchItemView(int Index, string Status, PaymentView? Payment, string? Detail);
+    private sealed record PaymentBatchItemView(int Index, string Status, string? PaymentStatus, string? Detail);
 }
 
 internal sealed record PaymentView(int Id, int OrderId, decimal Amount, string Status, string TransactionId)
@@ -97,9 +99,10 @@ internal sealed record PaymentView(int Id, int OrderId, decimal Amount, string S
     public const string Completed = "completed";
 }
 
-internal sealed record PaymentOutcome(PaymentView? Payment, string? FailureReason)
+/// <summary>The payment's status when one was created, or why none was.</summary>
+internal sealed record PaymentOutcome(string? PaymentStatus, string? FailureReason)
 {
     public const string Unavailable = "Payment service unavailable";
 
-    public bool Succeeded => Payment is { Status: PaymentView.Completed };
+    public bool Succeeded => PaymentStatus == PaymentView.Completed;
 }

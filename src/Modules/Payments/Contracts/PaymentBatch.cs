@@ -15,9 +15,15 @@ public sealed record PaymentBatchRequest(IReadOnlyList<BatchItem<CreatePaymentRe
 
 public sealed record PaymentBatchResponse(int Created, int Failed, IReadOnlyList<PaymentBatchResult> Results);
 
+/// <summary>
+/// A created item has its payment's <c>id</c> and <c>payment_status</c>, and the whole payment unless the caller sent
+/// <c>Prefer: return=minimal</c>.
+/// </summary>
 public sealed record PaymentBatchResult(
     int Index,
     string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Id = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PaymentStatus = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaymentResponse? Payment = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ValidationError>? Errors = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Detail = null);

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Payments.Features.CreatePayment;
 
-internal sealed record CreatePaymentBatch(PaymentBatchRequest Body) : IRequest<PaymentBatchResponse>;
+/// <summary><paramref name="Minimal"/>: the caller asked for outcomes only (Prefer: return=minimal).</summary>
+internal sealed record CreatePaymentBatch(PaymentBatchRequest Body, bool Minimal = false) : IRequest<PaymentBatchResponse>;
 
 /// <summary>
 /// Every payment as POST /payments would take it, stored in one transaction, then one webhook call to Orders per
@@ -49,12 +50,15 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, OrdersWebh
             }
         }
 
+        var stored = new List<Payment>();
         foreach (var (index, payment, saved) in await SaveAsync(accepted, cancellationToken))
+        {
+            if (saved) stored.Add(payment);
             results[index] = saved
-                ? new PaymentBatchResult(index, "created", payment.Adapt<PaymentResponse>())
+                ? new PaymentBatchResult(index, "created", payment.Id, payment.Status, request.Minimal ? null : payment.Adapt<PaymentResponse>())
                 : new PaymentBatchResult(index, "rejected", Detail: Payment.AlreadyExists(payment.OrderId).Detail);
+        }
 
-        var stored = results.Where(r => r.Payment is not null).Select(r => r.Payment!).ToList();
         await orders.NotifyBatchAsync(stored.Select(p => (p.OrderId, p.Status, p.TransactionId)).ToList());
         return new PaymentBatchResponse(stored.Count, results.Length - stored.Count, results);
     }
