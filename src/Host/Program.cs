@@ -4,7 +4,7 @@ using Ecommerce.Orders;
 using Ecommerce.Payments;
 using Ecommerce.Shared.Hosting;
 
-MallocArenas.Limit();
+// Slim: without IIS, QUIC, HTTPS set-up and hosting-startup scanning, none of which this plain-HTTP service uses.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddPlatform();
 builder.AddOrdersModule();
