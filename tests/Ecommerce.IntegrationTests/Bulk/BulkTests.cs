@@ -113,6 +113,30 @@ public sealed class BulkTests
     }
 
     [Test]
+    public async Task Given_a_payments_process_that_ignores_Prefer_Then_the_full_answer_still_decides_each_order()
+    {
+        // An older Payments in its own process: full payments, no payment_status, no webhook; the second order refused.
+        await using var payments = new StubServer(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, """
+                {"created":1,"failed":1,"results":[
+                 {"index":0,"status":"created","payment":{"id":1,"order_id":1,"amount":183100.0,"status":"completed","transaction_id":"t"}},
+                 {"index":1,"status":"rejected","detail":"Payment already exists"}]}
+                """);
+        });
+        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        {
+            ["Services:Payments:BaseUrl"] = payments.BaseUrl,
+            ["Notifications:RateLimitPerSecond"] = null,
+        });
+        var prefix = Guid.NewGuid().ToString("N");
+        var (_, body) = await app.Orders.PostJson("/api/v1/orders/bulk", Bulk([Order($"{prefix}-0"), Order($"{prefix}-1")]));
+        Assert.That(body["results"]!.AsArray().Select(r => (string?)r!["order"]!["status"]), Is.EqualTo(new[] { "paid", "pending" }));
+        Assert.That(payments.Received.Single().Path, Is.EqualTo("/api/v1/payments/batch"));
+    }
+
+    [Test]
     public async Task Given_a_payment_batch_Then_each_item_follows_the_single_rules_and_orders_get_one_webhook_call()
     {
         await using var orders = new StubServer(context => { context.Response.StatusCode = 200; return Task.CompletedTask; });

@@ -39,8 +39,9 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
             using var request = ReturnMinimal.Post("payments/batch", body);
             using var response = await http.SendAsync(request);
             if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<PaymentBatchView>(WireJson.Options) is { } batch)
-                return batch.Results.ToDictionary(r => orders[r.Index].OrderId,
-                    r => new PaymentOutcome(r.PaymentStatus, r.PaymentStatus is null ? r.Detail ?? "Payment refused" : null));
+                return batch.Results.ToDictionary(r => orders[r.Index].OrderId, r => (r.PaymentStatus ?? r.Payment?.Status) is { } status
+                    ? new PaymentOutcome(status, null)
+                    : new PaymentOutcome(null, r.Detail ?? "Payment refused"));
             var reason = await ErrorDetail.ReadAsync(response);
             logger.LogWarning("Payment batch of {Count} orders refused: {StatusCode} {Reason}", orders.Count, (int)response.StatusCode, reason);
         }
@@ -91,7 +92,8 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
 
     private sealed record PaymentBatchView(IReadOnlyList<PaymentBatchItemView> Results);
 
-    private sealed record PaymentBatchItemView(int Index, string Status, string? PaymentStatus, string? Detail);
+    /// <summary>payment_status, or the full payment from a Payments process that ignores Prefer: return=minimal.</summary>
+    private sealed record PaymentBatchItemView(int Index, string Status, string? PaymentStatus, PaymentView? Payment, string? Detail);
 }
 
 internal sealed record PaymentView(int Id, int OrderId, decimal Amount, string Status, string TransactionId)
