@@ -8,8 +8,8 @@ using Serilog;
 namespace Ecommerce.Shared.Validation;
 
 /// <summary>
-/// Reads a request body as FastAPI did (fastapi-errors.md §2–3): JSON content types only, CPython's syntax errors,
-/// the model's field errors; path errors come first. A request type binds with
+/// Reads a request body as FastAPI did: JSON content types only, CPython's syntax errors, the model's field errors;
+/// path errors come first. A request type binds with
 /// <c>public static ValueTask&lt;T?&gt; BindAsync(HttpContext c) =&gt; JsonBody.BindAsync(c, Read);</c>
 /// </summary>
 public static class JsonBody
@@ -20,7 +20,8 @@ public static class JsonBody
         PathIds.Validate(context, errors);
 
         var body = await ReadAllAsync(context.Request);
-        var root = Parse(context, body, errors);
+        var root = ReadObject(body, context.Request.ContentType, errors, out var document);
+        if (document is not null) context.Response.RegisterForDispose(document);
         if (root is { } element)
         {
             // The request's log line names the order the body is about (route ids are added by the request logger).
@@ -32,35 +33,45 @@ public static class JsonBody
         throw new RequestValidationException(errors);
     }
 
-    private static JsonElement? Parse(HttpContext context, byte[] body, List<ValidationError> errors)
+    /// <summary>
+    /// The body's top-level object, or null with the 422 entries that say why; a body that is not UTF-8 is a 400
+    /// (<see cref="ApiException"/>). Pure, so the fuzzers drive exactly what a request runs. The caller disposes
+    /// <paramref name="document"/>: the fields read from the object point into it.
+    /// </summary>
+    public static JsonElement? ReadObject(byte[] body, string? contentType, List<ValidationError> errors, out JsonDocument? document)
     {
+        document = null;
         if (body.Length == 0)
         {
             errors.Add(Pydantic.Missing(["body"], null));
             return null;
         }
-        if (!IsJson(context.Request.ContentType))
+        if (!IsJson(contentType))
         {
             errors.Add(Pydantic.ModelAttributesType(["body"], Encoding.UTF8.GetString(body)));
             return null;
         }
         if (!Utf8.IsValid(body)) throw ApiError.BadRequest("There was an error parsing the body");
 
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = PythonJsonSyntax.MaxDepth });
         }
         catch (JsonException)
         {
             // Only a broken body pays for CPython's diagnosis (its message and position, as FastAPI reports them).
-            var (position, message) = PythonJsonSyntax.FindError(Encoding.UTF8.GetString(body))
+            var (position, message) = PythonJsonSyntax.FindError(body)
                                       // Valid to Python but not to JSON proper (NaN, Infinity): Python could not have answered either.
                                       ?? (0, "Out of range float values are not JSON compliant");
             errors.Add(Pydantic.JsonInvalid(position, message));
             return null;
         }
-        context.Response.RegisterForDispose(document);
+        // A lone surrogate escape ("\ud800") parses, but no string can be read from it or written back in an error.
+        if (JsonEscapes.FindLoneSurrogate(body) is { } surrogate)
+        {
+            errors.Add(Pydantic.JsonInvalid(surrogate, JsonEscapes.LoneSurrogateMessage));
+            return null;
+        }
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Null)
         {

@@ -33,7 +33,8 @@ public sealed class JsonFields
         var length = text.EnumerateRunes().Count();
         if (length < minLength) return Fail(Pydantic.StringTooShort(Loc(name), value, minLength), "");
         if (length > maxLength) return Fail(Pydantic.StringTooLong(Loc(name), value, maxLength), "");
-        if (pattern is not null && !Regex.IsMatch(text, pattern)) return Fail(Pydantic.PatternMismatch(Loc(name), value, pattern), "");
+        // The non-backtracking engine: no input can make a pattern slow (its time is linear in the text).
+        if (pattern is not null && !Regex.IsMatch(text, pattern, RegexOptions.NonBacktracking)) return Fail(Pydantic.PatternMismatch(Loc(name), value, pattern), "");
         return text;
     }
 

@@ -104,6 +104,6 @@ public sealed partial class ImportPlan
             row.Errors.Add("unit_price: a number greater than 0");
     }
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.NonBacktracking)]
     private static partial Regex CurrencyCode();
 }

@@ -42,6 +42,6 @@ public sealed partial class OrderForm
 
     public NewOrder ToRequest() => new(CustomerEmail.Trim(), CustomerName, Items.Select(i => new NewOrderItem(i.ProductName, i.Quantity ?? 0, i.UnitPrice ?? 0)).ToList(), Currency);
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.NonBacktracking)]
     private static partial Regex CurrencyCode();
 }

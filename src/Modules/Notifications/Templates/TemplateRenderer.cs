@@ -76,6 +76,6 @@ internal static partial class TemplateRenderer
         return complete ? line : null;
     }
 
-    [GeneratedRegex(@"\{([a-z_]+)\}")]
+    [GeneratedRegex(@"\{([a-z_]+)\}", RegexOptions.NonBacktracking)]
     private static partial Regex Placeholder();
 }
