@@ -20,25 +20,32 @@ public static class JsonBody
         PathIds.Validate(context, errors);
 
         var body = await ReadAllAsync(context.Request);
-        var root = ReadObject(body, context.Request.ContentType, errors, out var document);
-        if (document is not null) context.Response.RegisterForDispose(document);
-        if (root is { } element)
+        var value = Read(body, context.Request.ContentType, read, errors, out var document);
+        if (document is not null)
         {
+            context.Response.RegisterForDispose(document);
             // The request's log line names the order the body is about (route ids are added by the request logger).
-            if (element.TryGetProperty("order_id", out var orderId) && orderId.ValueKind == JsonValueKind.Number && orderId.TryGetInt32(out var id))
+            if (document.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("order_id", out var orderId)
+                && orderId.ValueKind == JsonValueKind.Number && orderId.TryGetInt32(out var id))
                 context.RequestServices.GetService<IDiagnosticContext>()?.Set("OrderId", id);
-            var value = read(new JsonFields(element, ["body"], errors));
-            if (errors.Count == 0) return value;
         }
+        if (errors.Count == 0) return value;
         throw new RequestValidationException(errors);
     }
 
     /// <summary>
-    /// The body's top-level object, or null with the 422 entries that say why; a body that is not UTF-8 is a 400
-    /// (<see cref="ApiException"/>). Pure, so the fuzzers drive exactly what a request runs. The caller disposes
-    /// <paramref name="document"/>: the fields read from the object point into it.
+    /// The body read into a request type, or default with the 422 entries that say why in <paramref name="errors"/>;
+    /// a body that is not UTF-8 is a 400 (<see cref="ApiException"/>). Pure, so the fuzzers drive exactly what a request
+    /// runs. The caller disposes <paramref name="document"/>: the fields read from it (a dictionary's values) point into it.
     /// </summary>
-    public static JsonElement? ReadObject(byte[] body, string? contentType, List<ValidationError> errors, out JsonDocument? document)
+    public static T? Read<T>(byte[] body, string? contentType, Func<JsonFields, T> read, List<ValidationError> errors, out JsonDocument? document)
+    {
+        if (ReadObject(body, contentType, errors, out document) is not { } root) return default;
+        var value = read(new JsonFields(root, ["body"], errors));
+        return errors.Count == 0 ? value : default;
+    }
+
+    private static JsonElement? ReadObject(byte[] body, string? contentType, List<ValidationError> errors, out JsonDocument? document)
     {
         document = null;
         if (body.Length == 0)
