@@ -38,7 +38,9 @@ public static class DashboardModule
     {
         if (app.Services.GetRequiredService<ModuleRegistry>().Modules.All(m => m.Name != Name)) return;
         // One group, so the page, its hub and its static files all answer on the dashboard's port only (D2).
+        // The interactive circuit is one long-lived request: the API request timeout does not apply to it.
         var dashboard = app.MapModuleGroup(Name, "/").ExcludeFromDescription();
+        dashboard.DisableRequestTimeout();
         dashboard.MapStaticAssets();
         dashboard.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -20,10 +20,10 @@ public sealed class NotificationsEndpoints : ICarterModule
         notifications.MapPost("/email", SendEmail).WithName("SendEmail").RequireRateLimiting(SendRateLimits.Email)
             .Accepts<SendEmailRequest>("application/json").Produces<NotificationResponse>(StatusCodes.Status201Created);
         notifications.MapPost("/email/batch", SendEmailBatch).WithName("SendEmailBatch").RequireRateLimiting(SendRateLimits.Email)
-            .WithMetadata(BodySizeLimit.Bulk)
+            .AsBulkEndpoint()
             .Accepts<SendEmailBatchRequest>("application/json").Produces<NotificationBatchResponse>();
         notifications.MapPost("/sms/batch", SendSmsBatch).WithName("SendSmsBatch").RequireRateLimiting(SendRateLimits.Sms)
-            .WithMetadata(BodySizeLimit.Bulk)
+            .AsBulkEndpoint()
             .Accepts<SendSmsBatchRequest>("application/json").Produces<NotificationBatchResponse>();
         notifications.MapPost("/sms", SendSms).WithName("SendSms").RequireRateLimiting(SendRateLimits.Sms)
             .Accepts<SendSmsRequest>("application/json").Produces<NotificationResponse>(StatusCodes.Status201Created);

@@ -20,9 +20,9 @@ public sealed class OrdersEndpoints : ICarterModule
         var orders = app.MapModuleGroup(OrdersModule.Name, "/api/v1/orders").WithTags("Orders");
         orders.MapPost("/", Create).WithName("CreateOrder").Accepts<CreateOrderRequest>("application/json")
             .Produces<OrderResponse>(StatusCodes.Status201Created);
-        orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").WithMetadata(BodySizeLimit.Bulk)
+        orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").AsBulkEndpoint()
             .Accepts<BulkOrdersRequest>("application/json").Produces<BulkOrdersResponse>();
-        orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").WithMetadata(BodySizeLimit.Bulk)
+        orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").AsBulkEndpoint()
             .Accepts<PaymentWebhookBatchRequest>("application/json").Produces<PaymentWebhookBatchResponse>();
         orders.MapGet("/", List).WithName("ListOrders").Produces<IReadOnlyList<OrderResponse>>();
         orders.MapGet("/{order_id}", Get).WithName("GetOrder").Produces<OrderResponse>();

@@ -20,7 +20,7 @@ public sealed class PaymentsEndpoints : ICarterModule
         var payments = app.MapModuleGroup(PaymentsModule.Name, "/api/v1/payments").WithTags("Payments");
         payments.MapPost("/", Create).WithName("CreatePayment").Accepts<CreatePaymentRequest>("application/json")
             .Produces<PaymentResponse>(StatusCodes.Status201Created);
-        payments.MapPost("/batch", CreateBatch).WithName("CreatePaymentBatch").WithMetadata(BodySizeLimit.Bulk)
+        payments.MapPost("/batch", CreateBatch).WithName("CreatePaymentBatch").AsBulkEndpoint()
             .Accepts<PaymentBatchRequest>("application/json").Produces<PaymentBatchResponse>();
         payments.MapGet("/", List).WithName("ListPayments").Produces<IReadOnlyList<PaymentResponse>>();
         payments.MapPost("/refund", Refund).WithName("RefundPayment").Accepts<RefundRequest>("application/json")

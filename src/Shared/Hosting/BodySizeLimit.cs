@@ -19,3 +19,14 @@ public sealed record BodySizeLimit(long Bytes)
         return next();
     }
 }
+
+public static class BulkEndpointExtensions
+{
+    /// <summary>A bulk or batch endpoint: the 64 MiB body limit and the bulk request timeout (<c>Limits:BulkRequestTimeoutSeconds</c>).</summary>
+    public static TBuilder AsBulkEndpoint<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder
+    {
+        endpoint.WithMetadata(BodySizeLimit.Bulk);
+        endpoint.WithRequestTimeout(ServerLimits.BulkTimeoutPolicy);
+        return endpoint;
+    }
+}

@@ -23,6 +23,7 @@ public static class Platform
         var configuration = builder.Configuration;
         var modules = new ModuleRegistry(configuration);
         _ = DatabaseSettings.From(configuration); // a bad provider stops start-up here, before anything binds
+        var limits = ServerLimits.From(configuration);
         builder.Host.Properties[typeof(ModuleRegistry)] = modules;
 
         builder.Services.AddSingleton(modules);
@@ -31,6 +32,7 @@ public static class Platform
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
+            limits.ApplyTo(kestrel.Limits);
             foreach (var module in modules.Modules) kestrel.ListenAnyIP(module.Port);
         });
         builder.Services.ConfigureHttpJsonOptions(options => WireJson.Configure(options.SerializerOptions));
@@ -42,6 +44,7 @@ public static class Platform
             .AllowAnyHeader()
             .AllowAnyMethod()));
         builder.Services.AddRateLimiter(options => options.OnRejected = RejectAsync);
+        limits.AddRequestTimeouts(builder.Services);
         // The dashboard's forms need it; registered here so the pipeline is the same whichever modules run.
         AddLazyAntiforgery(builder.Services);
         // Modules register their own ICarterModule types (TryAddModule); Carter only maps them.
@@ -88,6 +91,7 @@ public static class Platform
         }));
         app.UseRouting();
         app.Use(BodySizeLimit.Apply);
+        app.UseRequestTimeouts();
         app.UseAntiforgery();
         app.UseRateLimiter();
     }

@@ -20,6 +20,8 @@ public static class WireJson
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new PythonFloatDecimalConverter());
         options.Converters.Add(new UtcDateTimeConverter());
+        // A 422 echoes the client's input, which may nest as deep as a body may (64) inside {"detail":[{"input":...}]}.
+        options.MaxDepth = 2 * Validation.PythonJsonSyntax.MaxDepth;
         return options;
     }
 }

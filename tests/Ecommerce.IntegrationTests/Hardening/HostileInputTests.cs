@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Ecommerce.IntegrationTests.Hardening;
+
+/// <summary>Inputs that once took the whole host down or answered 500, and the limits that bound what one client may cost.</summary>
+[TestFixture]
+public sealed class HostileInputTests
+{
+    private EcommerceApp _app = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _app = new EcommerceApp();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _app.DisposeAsync();
+
+    private static readonly (string Module, string Method, string Path)[] JsonEndpoints =
+    [
+        ("Orders", "POST", "/api/v1/orders/"), ("Orders", "POST", "/api/v1/orders/bulk"), ("Orders", "PUT", "/api/v1/orders/1/status"),
+        ("Orders", "POST", "/api/v1/orders/1/webhook"), ("Orders", "POST", "/api/v1/orders/webhook/batch"),
+        ("Payments", "POST", "/api/v1/payments/"), ("Payments", "POST", "/api/v1/payments/batch"), ("Payments", "POST", "/api/v1/payments/refund"),
+        ("Notifications", "POST", "/api/v1/notifications/email"), ("Notifications", "POST", "/api/v1/notifications/sms"),
+        ("Notifications", "POST", "/api/v1/notifications/email/batch"), ("Notifications", "POST", "/api/v1/notifications/sms/batch"),
+    ];
+
+    private HttpClient ClientOf(string module) => module switch
+    {
+        "Orders" => _app.Orders, "Payments" => _app.Payments, _ => _app.Notifications,
+    };
+
+    [Test]
+    public async Task Given_bodies_nested_100000_deep_on_every_json_endpoint_Then_422_at_the_crossing_bracket_and_every_port_still_answers()
+    {
+        var arrays = new string('[', 100_000) + new string(']', 100_000);
+        var objects = string.Concat(Enumerable.Repeat("{\"a\":", 50_000)) + "1" + new string('}', 50_000);
+        foreach (var (module, method, path) in JsonEndpoints)
+        foreach (var (body, crossing) in new[] { (arrays, 64), (objects, 64 * 5) })
+        {
+            using var response = await ClientOf(module).SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Http.Json(body) });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), $"{method} {path}");
+            Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
+                $$$"""{"detail":[{"type":"json_invalid","loc":["body",{{{crossing}}}],"msg":"JSON decode error","input":{},"ctx":{"error":"Exceeds the maximum nesting depth of 64"}}]}"""));
+        }
+        foreach (var client in new[] { _app.Orders, _app.Payments, _app.Notifications, _app.Dashboard })
+            Assert.That((await client.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Given_a_body_nested_exactly_64_deep_Then_it_is_read_and_validated_as_usual()
+    {
+        var nested = new string('[', 63) + new string(']', 63);
+        using var response = await _app.Orders.PostAsync("/api/v1/orders/", Http.Json($$"""{"customer_email":"a@b.co","customer_name":{{nested}},"items":[{"product_name":"p","quantity":1,"unit_price":1}]}"""));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
+            $$"""{"detail":[{"type":"string_type","loc":["body","customer_name"],"msg":"Input should be a valid string","input":{{nested}}}]}"""));
+    }
+
+    [TestCase("""{"customer_email":"a@b.co","customer_name":"\ud800","items":[]}""", 44)]
+    [TestCase("""{"customer_email":"a@b.co","customer_name":"x","items":[{"product_name":"\udc00\ud800","quantity":1,"unit_price":1}]}""", 73)]
+    [TestCase("""{"\ud83dx":1}""", 2)]
+    public async Task Given_an_unpaired_surrogate_escape_Then_422_json_invalid_at_it_not_500(string json, int position)
+    {
+        using var response = await _app.Orders.PostAsync("/api/v1/orders/", Http.Json(json));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
+            $$$"""{"detail":[{"type":"json_invalid","loc":["body",{{{position}}}],"msg":"JSON decode error","input":{},"ctx":{"error":"Invalid \\uXXXX escape: unpaired surrogate"}}]}"""));
+    }
+
+    [Test]
+    public async Task Given_a_paired_surrogate_escape_Then_the_character_is_stored()
+    {
+        var (response, order) = await _app.Orders.PostJson("/api/v1/orders/", Http.Json(
+            """{"customer_email":"a@b.co","customer_name":"\ud83d\ude00 田中","items":[{"product_name":"p","quantity":1,"unit_price":1}]}"""));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((string?)order["customer_name"], Is.EqualTo("😀 田中"));
+    }
+
+    [Test]
+    public async Task Given_more_headers_than_the_limit_Then_431_and_the_next_request_is_served()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        for (var i = 0; i < 120; i++) request.Headers.Add($"X-Junk-{i}", "x");
+        using var response = await _app.Orders.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestHeaderFieldsTooLarge));
+        Assert.That((await _app.Orders.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Given_a_request_line_over_the_limit_Then_414()
+    {
+        using var response = await _app.Orders.GetAsync("/api/v1/orders/?customer_email=" + new string('a', 9000));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestUriTooLong));
+    }
+}
+
+/// <summary>The limits are configuration: a slow sender and a slow chain, each cut off at the configured time.</summary>
+[TestFixture]
+public sealed class ServerLimitsTests
+{
+    [Test]
+    public async Task Given_a_client_that_stops_sending_its_body_Then_the_request_is_ended_and_the_port_keeps_serving()
+    {
+        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        {
+            ["Limits:MinBodyBytesPerSecond"] = "100", ["Limits:BodyRateGraceSeconds"] = "2",
+        });
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, app.OrdersPort);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            "POST /api/v1/orders/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"customer_email\":"));
+
+        // Kestrel answers 408 (or just closes) once the body rate has stayed under the minimum past the grace period.
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+        var answer = Encoding.ASCII.GetString(buffer, 0, read);
+        Assert.That(read == 0 || answer.StartsWith("HTTP/1.1 408"), Is.True, answer);
+        Assert.That((await app.Orders.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Given_a_body_trickling_in_just_above_the_minimum_rate_Then_the_request_timeout_answers_504_with_a_detail()
+    {
+        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        {
+            ["Limits:RequestTimeoutSeconds"] = "1", ["Limits:MinBodyBytesPerSecond"] = "1",
+        });
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, app.OrdersPort);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            "POST /api/v1/orders/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"));
+
+        // One byte at a time, faster than the minimum rate, until the server answers.
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var receive = socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token).AsTask();
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (!receive.IsCompleted && await tick.WaitForNextTickAsync(timeout.Token))
+            await socket.SendAsync("\n"u8.ToArray());
+        var answer = Encoding.UTF8.GetString(buffer, 0, await receive);
+        Assert.That(answer, Does.StartWith("HTTP/1.1 504"));
+        Assert.That(answer, Does.EndWith("""{"detail":"The request was not answered within 1 s and was stopped"}"""));
+    }
+
+    [TestCase("Limits:RequestTimeoutSeconds", "0")]
+    [TestCase("Limits:RequestTimeoutSeconds", "-5")]
+    [TestCase("Limits:MaxRequestHeaderCount", "lots")]
+    public void Given_a_limit_that_is_not_a_positive_number_Then_start_up_stops_naming_it(string key, string value)
+    {
+        var error = Assert.Catch(() => new EcommerceApp(new Dictionary<string, string?> { [key] = value }));
+        Assert.That(error!.ToString(), Does.Contain($"{key} must be a whole number greater than 0"));
+    }
+}
