@@ -1,8 +1,12 @@
 using Ecommerce.Dashboard;
+using Ecommerce.Dashboard.Security;
 using Ecommerce.Notifications;
 using Ecommerce.Orders;
 using Ecommerce.Payments;
 using Ecommerce.Shared.Hosting;
+
+// `hash-password` prints a value for Dashboard:AdminPasswordHash instead of starting the host.
+if (args is [HashPasswordCommand.Name, ..]) return HashPasswordCommand.Run();
 
 // Slim: without IIS, QUIC, HTTPS set-up and hosting-startup scanning, none of which this plain-HTTP service uses.
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -20,5 +24,6 @@ app.UseNotificationsModule();
 app.UseDashboardModule();
 app.MapPlatform();
 app.Run();
+return 0;
 
 public partial class Program;

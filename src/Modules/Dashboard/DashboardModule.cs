@@ -1,7 +1,9 @@
 using Ecommerce.Dashboard.Api;
 using Ecommerce.Dashboard.Components;
+using Ecommerce.Dashboard.Security;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Http;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +20,7 @@ public static class DashboardModule
     public static void AddDashboardModule(this WebApplicationBuilder builder)
     {
         if (!builder.TryAddModule(Name, typeof(DashboardModule).Assembly)) return;
+        AddAccessControl(builder);
         // Serve blazor.web.js and the dashboard's css/js from the build output too, not only from a published folder.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -38,10 +41,76 @@ public static class DashboardModule
     {
         if (app.Services.GetRequiredService<ModuleRegistry>().Modules.All(m => m.Name != Name)) return;
         // One group, so the page, its hub and its static files all answer on the dashboard's port only (D2).
+        var access = app.Services.GetRequiredService<DashboardAccess>();
+        LogAccess(app, access);
+        var modules = app.Services.GetRequiredService<ModuleRegistry>();
+        app.Use((context, next) =>
+        {
+            if (modules.ModuleAt(context.Connection.LocalPort) == Name) SecurityHeaders.Add(context.Response);
+            return next(context);
+        });
+        if (access.Mode == DashboardAccessMode.Login)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         // The interactive circuit is one long-lived request: the API request timeout does not apply to it.
         var dashboard = app.MapModuleGroup(Name, "/").ExcludeFromDescription();
         dashboard.DisableRequestTimeout();
+        if (access.Mode == DashboardAccessMode.Login)
+        {
+            // Every page, its hub and its files; only /login is open (and /health, which is not part of the group).
+            dashboard.RequireAuthorization();
+            LoginEndpoints.Map(dashboard);
+        }
         dashboard.MapStaticAssets();
         dashboard.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>
+    /// Secure by default: no credentials → this machine only (loopback); a password → every interface behind a login;
+    /// Dashboard:AllowAnonymous=true → every interface without one, by explicit choice.
+    /// </summary>
+    private static void AddAccessControl(WebApplicationBuilder builder)
+    {
+        var access = DashboardAccess.From(builder.Configuration);
+        builder.Services.AddSingleton(access);
+        if (access.Mode == DashboardAccessMode.LoopbackOnly) builder.ListenOnLoopbackOnly(Name);
+        if (access.Mode != DashboardAccessMode.Login) return;
+
+        builder.Services.AddSingleton<AdminPassword>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddAuthorization();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            cookie.Cookie.Name = ".Ecommerce.Admin";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(access.SessionMinutes);
+        });
+    }
+
+    private static void LogAccess(WebApplication app, DashboardAccess access)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ecommerce.Dashboard.Access");
+        switch (access.Mode)
+        {
+            case DashboardAccessMode.LoopbackOnly:
+                log.LogWarning("Dashboard: no admin password is set, so it listens on this machine only (127.0.0.1, ::1). " +
+                               "Set Dashboard:AdminPassword or Dashboard:AdminPasswordHash to open it to the network behind a login " +
+                               "(or Dashboard:AllowAnonymous=true on a private network).");
+                break;
+            case DashboardAccessMode.Anonymous:
+                log.LogWarning("Dashboard: Dashboard:AllowAnonymous=true, so anyone who can reach its port can use it without signing in.");
+                break;
+            default:
+                log.LogInformation("Dashboard: every page needs the admin password (sessions end after {Minutes} idle minutes).", access.SessionMinutes);
+                break;
+        }
     }
 }

@@ -21,4 +21,8 @@ public static class ModuleHosting
         builder.Services.AddOpenApi(name.ToLowerInvariant());
         return true;
     }
+
+    /// <summary>The module's port is bound to the loopback interfaces only (127.0.0.1 and ::1).</summary>
+    public static void ListenOnLoopbackOnly(this WebApplicationBuilder builder, string name) =>
+        ((ModuleRegistry)builder.Host.Properties[typeof(ModuleRegistry)]).ListenOnLoopbackOnly(name);
 }

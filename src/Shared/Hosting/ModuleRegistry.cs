@@ -44,6 +44,13 @@ public sealed class ModuleRegistry
         return true;
     }
 
+    /// <summary>The module listens on 127.0.0.1 and ::1 only, not on every interface.</summary>
+    public void ListenOnLoopbackOnly(string name)
+    {
+        var index = _modules.FindIndex(m => m.Name == name);
+        if (index >= 0) _modules[index] = _modules[index] with { LoopbackOnly = true };
+    }
+
     public string? ModuleAt(int localPort)
     {
         foreach (var module in _modules)
@@ -71,4 +78,4 @@ public sealed class ModuleRegistry
     }
 }
 
-public sealed record RunningModule(string Name, int Port, Assembly? Endpoints);
+public sealed record RunningModule(string Name, int Port, Assembly? Endpoints, bool LoopbackOnly = false);

@@ -33,7 +33,9 @@ public static class Platform
         {
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
             limits.ApplyTo(kestrel.Limits);
-            foreach (var module in modules.Modules) kestrel.ListenAnyIP(module.Port);
+            foreach (var module in modules.Modules)
+                if (module.LoopbackOnly) kestrel.ListenLocalhost(module.Port);
+                else kestrel.ListenAnyIP(module.Port);
         });
         builder.Services.ConfigureHttpJsonOptions(options => WireJson.Configure(options.SerializerOptions));
         builder.Services.AddSingleton<MatcherPolicy, ModulePortMatcherPolicy>();

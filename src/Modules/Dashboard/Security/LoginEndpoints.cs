@@ -1,0 +1,118 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Ecommerce.Dashboard.Security;
+
+/// <summary>
+/// <c>/login</c> and <c>/logout</c>: plain server-rendered forms (a cookie can only be set by an HTTP answer, not from
+/// the interactive circuit), each with an antiforgery token. Wrong passwords are slowed, then locked out per address.
+/// </summary>
+internal static class LoginEndpoints
+{
+    public static void Map(IEndpointRouteBuilder dashboard)
+    {
+        dashboard.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
+            Page(context, antiforgery, StatusCodes.Status200OK, LoginForm(returnUrl, null))).AllowAnonymous();
+        dashboard.MapPost("/login", SignInAsync).AllowAnonymous();
+        dashboard.MapGet("/logout", (HttpContext context, IAntiforgery antiforgery) =>
+            Page(context, antiforgery, StatusCodes.Status200OK, LogoutForm));
+        dashboard.MapPost("/logout", SignOutAsync);
+    }
+
+    private static async Task<IResult> SignInAsync(
+        HttpContext context, IAntiforgery antiforgery, AdminPassword password, LoginThrottle throttle, TimeProvider clock, ILoggerFactory loggers)
+    {
+        var log = loggers.CreateLogger("Ecommerce.Dashboard.Login");
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Page(context, antiforgery, StatusCodes.Status400BadRequest, LoginForm(null, "The form expired. Please sign in again."));
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var returnUrl = form["returnUrl"].ToString();
+        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+
+        if (throttle.LockedOutFor(address) is { } left)
+        {
+            log.LogWarning("Dashboard sign-in refused: {ClientAddress} is locked out for {Minutes:0.#} more minutes", address, left.TotalMinutes);
+            return LockedOut(context, antiforgery, left);
+        }
+        if (password.Verify(form["password"].ToString()))
+        {
+            throttle.Succeeded(address);
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], CookieAuthenticationDefaults.AuthenticationScheme);
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            log.LogInformation("Dashboard sign-in from {ClientAddress}", address);
+            return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/orders");
+        }
+
+        var (delay, lockedOut) = throttle.Failed(address);
+        log.LogWarning("Dashboard sign-in failed from {ClientAddress}: wrong password{LockedOut}", address, lockedOut ? "; locked out" : "");
+        if (lockedOut) return LockedOut(context, antiforgery, throttle.LockedOutFor(address) ?? TimeSpan.Zero);
+        await Task.Delay(delay, clock, context.RequestAborted);
+        return Page(context, antiforgery, StatusCodes.Status401Unauthorized, LoginForm(returnUrl, "Wrong password."));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Page(context, antiforgery, StatusCodes.Status400BadRequest, LogoutForm);
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect("/login");
+    }
+
+    private static IResult LockedOut(HttpContext context, IAntiforgery antiforgery, TimeSpan left)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(left.TotalMinutes));
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(left.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page(context, antiforgery, StatusCodes.Status429TooManyRequests,
+            LoginForm(null, $"Too many wrong passwords from this address. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}."));
+    }
+
+    /// <summary>Only a path of this site: never an open redirect to another host.</summary>
+    private static bool IsLocal(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") && !url.Contains('\r') && !url.Contains('\n');
+
+    private static string LoginForm(string? returnUrl, string? error) => $"""
+        <h1>Ecommerce admin</h1>
+        {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html(error)}</p>")}
+        <form method="post" action="/login">
+          @@TOKEN@@
+          <input type="hidden" name="returnUrl" value="{Html(returnUrl ?? "")}">
+          <input type="text" name="username" value="admin" autocomplete="username" hidden>
+          <label for="password">Admin password</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
+          <button type="submit">Sign in</button>
+        </form>
+        """;
+
+    private const string LogoutForm = """
+        <h1>Ecommerce admin</h1>
+        <form method="post" action="/logout">
+          @@TOKEN@@
+          <p>Sign out of the dashboard?</p>
+          <button type="submit">Sign out</button>
+        </form>
+        """;
+
+    private static IResult Page(HttpContext context, IAntiforgery antiforgery, int status, string body)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var token = $"<input type=\"hidden\" name=\"{Html(tokens.FormFieldName)}\" value=\"{Html(tokens.RequestToken ?? "")}\">";
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Content($$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Sign in · Ecommerce admin</title>
+            <style>
+              body { font-family: system-ui, sans-serif; display: grid; place-items: center; min-height: 90vh; margin: 0; background: #f5f6f8; }
+              form, h1, p { width: 20rem; } form { display: grid; gap: .6rem; background: #fff; padding: 1.5rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; }
+              h1 { font-size: 1.3rem; } .error { color: #b00020; } input, button { font: inherit; padding: .5rem; } button { cursor: pointer; }
+            </style></head>
+            <body><main>{{body.Replace("@@TOKEN@@", token)}}</main></body></html>
+            """, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    private static string Html(string text) => HtmlEncoder.Default.Encode(text);
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using Ecommerce.Dashboard.Security;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ecommerce.UnitTests.Dashboard;
+
+public sealed class LoginThrottleTests
+{
+    private static readonly IPAddress Client = IPAddress.Parse("192.0.2.7");
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-30T00:00:00Z"));
+    private LoginThrottle Throttle(int after = 3, int minutes = 15) =>
+        new(new DashboardAccess { LockoutAfterFailures = after, LockoutMinutes = minutes }, _clock);
+
+    [Test]
+    public void Given_failures_in_a_row_Then_each_answer_is_slower_until_the_address_is_locked_out()
+    {
+        var throttle = Throttle(after: 4);
+        Assert.That(throttle.Failed(Client), Is.EqualTo((TimeSpan.FromMilliseconds(250), false)));
+        Assert.That(throttle.Failed(Client), Is.EqualTo((TimeSpan.FromMilliseconds(500), false)));
+        Assert.That(throttle.Failed(Client), Is.EqualTo((TimeSpan.FromMilliseconds(1000), false)));
+        Assert.That(throttle.LockedOutFor(Client), Is.Null);
+        Assert.That(throttle.Failed(Client).LockedOut, Is.True);
+        Assert.That(throttle.LockedOutFor(Client), Is.EqualTo(TimeSpan.FromMinutes(15)));
+    }
+
+    [Test]
+    public void Given_a_lockout_Then_it_ends_after_its_minutes_and_the_count_starts_again()
+    {
+        var throttle = Throttle(after: 2, minutes: 10);
+        throttle.Failed(Client);
+        throttle.Failed(Client);
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.That(throttle.LockedOutFor(Client), Is.EqualTo(TimeSpan.FromMinutes(1)));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.That(throttle.LockedOutFor(Client), Is.Null);
+        Assert.That(throttle.Failed(Client), Is.EqualTo((TimeSpan.FromMilliseconds(250), false)));
+    }
+
+    [Test]
+    public void Given_other_addresses_or_a_success_Then_they_are_counted_apart_and_cleared()
+    {
+        var throttle = Throttle(after: 2);
+        throttle.Failed(Client);
+        Assert.That(throttle.Failed(IPAddress.Parse("192.0.2.8")).LockedOut, Is.False);
+        throttle.Succeeded(Client);
+        Assert.That(throttle.Failed(Client).LockedOut, Is.False, "the success cleared the earlier failure");
+    }
+
+    [Test]
+    public void Given_many_slow_delays_Then_the_delay_is_capped_at_two_seconds()
+    {
+        var throttle = Throttle(after: 100);
+        var last = TimeSpan.Zero;
+        for (var i = 0; i < 20; i++) last = throttle.Failed(Client).Delay;
+        Assert.That(last, Is.EqualTo(TimeSpan.FromSeconds(2)));
+    }
+}
+
+public sealed class AdminPasswordTests
+{
+    [Test]
+    public void Given_a_plain_password_setting_Then_only_that_password_verifies()
+    {
+        var password = new AdminPassword(new DashboardAccess { AdminPassword = "s3cret" });
+        Assert.That(password.Verify("s3cret"), Is.True);
+        Assert.That(password.Verify("s3cret "), Is.False);
+        Assert.That(password.Verify(""), Is.False);
+    }
+
+    [Test]
+    public void Given_a_hash_from_hash_password_Then_the_password_verifies_and_others_do_not()
+    {
+        var hash = AdminPassword.Hash("田中の合言葉");
+        Assert.That(AdminPassword.IsHash(hash), Is.True);
+        var password = new AdminPassword(new DashboardAccess { AdminPasswordHash = hash });
+        Assert.That(password.Verify("田中の合言葉"), Is.True);
+        Assert.That(password.Verify("wrong"), Is.False);
+    }
+
+    [TestCase("plain text")]
+    [TestCase("AAAA")]
+    public void Given_a_hash_setting_that_is_not_a_hash_Then_it_is_refused(string value) =>
+        Assert.That(AdminPassword.IsHash(value), Is.False);
+}
