@@ -78,6 +78,36 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public async Task Given_nul_and_astral_characters_Then_they_are_stored_and_read_back_unchanged()
+    {
+        var (response, order) = await _app.Orders.PostJson("/api/v1/orders/", Http.Json(
+            """{"customer_email":"a@b.co","customer_name":"a\u0000b 𠮷","items":[{"product_name":"\u0000","quantity":1,"unit_price":1}]}"""));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var (_, read) = await _app.Orders.GetJson($"/api/v1/orders/{(int)order["id"]!}");
+        Assert.That((string?)read["customer_name"], Is.EqualTo("a\0b 𠮷"));
+        Assert.That((string?)read["items"]![0]!["product_name"], Is.EqualTo("\0"));
+    }
+
+    [Test]
+    public async Task Given_a_duplicate_key_Then_the_last_value_counts_as_in_python()
+    {
+        var (response, order) = await _app.Orders.PostJson("/api/v1/orders/", Http.Json(
+            """{"customer_email":"a@b.co","customer_name":"first","customer_name":"last","items":[{"product_name":"p","quantity":1,"unit_price":1}]}"""));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((string?)order["customer_name"], Is.EqualTo("last"));
+    }
+
+    [Test]
+    public async Task Given_a_string_of_a_million_characters_Then_422_string_too_long_not_a_crash()
+    {
+        var name = new string('x', 1_000_000);
+        using var response = await _app.Orders.PostAsync("/api/v1/orders/", Http.Json(
+            $$"""{"customer_email":"a@b.co","customer_name":"{{name}}","items":[{"product_name":"p","quantity":1,"unit_price":1}]}"""));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"type\":\"string_too_long\""));
+    }
+
+    [Test]
     public async Task Given_more_headers_than_the_limit_Then_431_and_the_next_request_is_served()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
