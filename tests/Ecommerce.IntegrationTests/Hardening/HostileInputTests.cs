@@ -107,6 +107,20 @@ public sealed class HostileInputTests
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("\"type\":\"string_too_long\""));
     }
 
+    [TestCase("/api/v1/orders/", "text/plain")]
+    [TestCase("/api/v1/orders/bulk", "application/x-www-form-urlencoded")]
+    [TestCase("/api/v1/orders/1/webhook", "multipart/form-data; boundary=x")]
+    public async Task Given_a_body_that_is_not_json_Then_fastapis_422_with_the_raw_body_not_415(string path, string contentType)
+    {
+        var content = new StringContent("a=1");
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var response = await _app.Orders.PostAsync(path, content);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
+            """{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"a=1"}]}"""));
+    }
+
     [Test]
     public async Task Given_more_headers_than_the_limit_Then_431_and_the_next_request_is_served()
     {
@@ -136,10 +150,7 @@ public sealed class ServerLimitsTests
         {
             ["Limits:MinBodyBytesPerSecond"] = "100", ["Limits:BodyRateGraceSeconds"] = "2",
         });
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(IPAddress.Loopback, app.OrdersPort);
-        await socket.SendAsync(Encoding.ASCII.GetBytes(
-            "POST /api/v1/orders/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"customer_email\":"));
+        using var socket = await StartOrderPostAsync(app.OrdersPort, contentLength: 100_000);
 
         // Kestrel answers 408 (or just closes) once the body rate has stayed under the minimum past the grace period.
         var buffer = new byte[4096];
@@ -157,10 +168,7 @@ public sealed class ServerLimitsTests
         {
             ["Limits:RequestTimeoutSeconds"] = "1", ["Limits:MinBodyBytesPerSecond"] = "1",
         });
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(IPAddress.Loopback, app.OrdersPort);
-        await socket.SendAsync(Encoding.ASCII.GetBytes(
-            "POST /api/v1/orders/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"));
+        using var socket = await StartOrderPostAsync(app.OrdersPort, contentLength: 1000);
 
         // One byte at a time, faster than the minimum rate, until the server answers.
         var buffer = new byte[4096];
@@ -172,6 +180,16 @@ public sealed class ServerLimitsTests
         var answer = Encoding.UTF8.GetString(buffer, 0, await receive);
         Assert.That(answer, Does.StartWith("HTTP/1.1 504"));
         Assert.That(answer, Does.EndWith("""{"detail":"The request was not answered within 1 s and was stopped"}"""));
+    }
+
+    /// <summary>A raw connection that sent the headers of an order and the first byte of its body, and then waits.</summary>
+    private static async Task<Socket> StartOrderPostAsync(int port, int contentLength)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, port);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            $"POST /api/v1/orders/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {contentLength}\r\n\r\n{{"));
+        return socket;
     }
 
     [TestCase("Limits:RequestTimeoutSeconds", "0")]
