@@ -1,3 +1,5 @@
+using Ecommerce.Orders.Data;
+using Ecommerce.Shared.Idempotency;
 using Carter;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Domain;
@@ -19,8 +21,8 @@ public sealed class OrdersEndpoints : ICarterModule
     {
         var orders = app.MapModuleGroup(OrdersModule.Name, "/api/v1/orders").WithTags("Orders");
         orders.MapPost("/", Create).WithName("CreateOrder").Accepts<CreateOrderRequest>("application/json")
-            .Produces<OrderResponse>(StatusCodes.Status201Created);
-        orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").AsBulkEndpoint()
+            .Produces<OrderResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<OrdersDbContext>();
+        orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").AsBulkEndpoint().AcceptsIdempotencyKey<OrdersDbContext>()
             .Accepts<BulkOrdersRequest>("application/json").Produces<BulkOrdersResponse>();
         orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").AsBulkEndpoint()
             .Accepts<PaymentWebhookBatchRequest>("application/json").Produces<PaymentWebhookBatchResponse>();

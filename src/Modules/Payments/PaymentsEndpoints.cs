@@ -1,3 +1,5 @@
+using Ecommerce.Payments.Data;
+using Ecommerce.Shared.Idempotency;
 using Carter;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Domain;
@@ -19,12 +21,12 @@ public sealed class PaymentsEndpoints : ICarterModule
     {
         var payments = app.MapModuleGroup(PaymentsModule.Name, "/api/v1/payments").WithTags("Payments");
         payments.MapPost("/", Create).WithName("CreatePayment").Accepts<CreatePaymentRequest>("application/json")
-            .Produces<PaymentResponse>(StatusCodes.Status201Created);
+            .Produces<PaymentResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
         payments.MapPost("/batch", CreateBatch).WithName("CreatePaymentBatch").AsBulkEndpoint()
             .Accepts<PaymentBatchRequest>("application/json").Produces<PaymentBatchResponse>();
         payments.MapGet("/", List).WithName("ListPayments").Produces<IReadOnlyList<PaymentResponse>>();
         payments.MapPost("/refund", Refund).WithName("RefundPayment").Accepts<RefundRequest>("application/json")
-            .Produces<RefundResponse>(StatusCodes.Status201Created);
+            .Produces<RefundResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
         payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").Produces<PaymentResponse>();
         payments.MapGet("/{payment_id}", Get).WithName("GetPayment").Produces<PaymentResponse>();
     }

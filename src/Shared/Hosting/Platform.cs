@@ -4,6 +4,7 @@ using Carter;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Hosting;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Idempotency;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Persistence;
 using Microsoft.AspNetCore.Routing.Matching;
@@ -24,6 +25,7 @@ public static class Platform
         var modules = new ModuleRegistry(configuration);
         _ = DatabaseSettings.From(configuration); // a bad provider stops start-up here, before anything binds
         var limits = ServerLimits.From(configuration);
+        builder.Services.AddSingleton(IdempotencySettings.From(configuration));
         builder.Host.Properties[typeof(ModuleRegistry)] = modules;
 
         builder.Services.AddSingleton(modules);
@@ -107,6 +109,7 @@ public static class Platform
         app.UseRouting();
         app.Use(BodySizeLimit.Apply);
         app.UseRequestTimeouts();
+        app.Use(IdempotencyKeys.Apply);
         app.UseAntiforgery();
         app.UseRateLimiter();
     }

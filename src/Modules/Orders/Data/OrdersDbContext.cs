@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Idempotency;
 using Ecommerce.Orders.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Order> Orders => Set<Order>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly);
+        model.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly).AddIdempotencyKeys();
 }
 
 /// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>

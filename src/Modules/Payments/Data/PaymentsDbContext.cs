@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Idempotency;
 using Ecommerce.Payments.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ internal abstract class PaymentsDbContext(DbContextOptions options) : DbContext(
     public DbSet<Refund> Refunds => Set<Refund>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.ApplyConfigurationsFromAssembly(typeof(PaymentsDbContext).Assembly);
+        model.ApplyConfigurationsFromAssembly(typeof(PaymentsDbContext).Assembly).AddIdempotencyKeys();
 }
 
 /// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>

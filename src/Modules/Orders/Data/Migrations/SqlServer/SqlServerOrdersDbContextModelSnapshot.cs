@@ -108,6 +108,37 @@ namespace Ecommerce.Orders.Data.Migrations.SqlServer
                     b.ToTable("order_items", "orders");
                 });
 
+            modelBuilder.Entity("Ecommerce.Shared.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("idempotency_keys", "orders");
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Domain.OrderItem", b =>
                 {
                     b.HasOne("Ecommerce.Orders.Domain.Order", null)

@@ -108,6 +108,37 @@ namespace Ecommerce.Payments.Data.Migrations.SqlServer
                     b.ToTable("refunds", "payments");
                 });
 
+            modelBuilder.Entity("Ecommerce.Shared.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("idempotency_keys", "payments");
+                });
+
             modelBuilder.Entity("Ecommerce.Payments.Domain.Refund", b =>
                 {
                     b.HasOne("Ecommerce.Payments.Domain.Payment", null)
