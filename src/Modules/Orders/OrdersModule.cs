@@ -20,6 +20,9 @@ public static class OrdersModule
         builder.Services.AddServiceClient<PaymentsClient>(configuration, "Payments", TimeSpan.FromSeconds(30));
         builder.Services.AddServiceClient<NotificationsClient>(configuration, "Notifications", TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<OrderNotifier>();
+        builder.Services.AddScoped<Outbox.EmailOutbox>();
+        builder.Services.AddSingleton<Outbox.WaitingOrders>();
+        builder.Services.AddHostedService<Outbox.OwedEmailDispatcher>();
         builder.Services.AddScoped<Features.BulkCreate.BulkChunkImporter>();
     }
 

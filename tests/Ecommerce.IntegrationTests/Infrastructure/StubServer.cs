@@ -12,7 +12,8 @@ public sealed class StubServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    public StubServer(Func<HttpContext, Task> respond)
+    /// <param name="readBody">False leaves the body for <paramref name="respond"/> to read (it is then not recorded).</param>
+    public StubServer(Func<HttpContext, Task> respond, bool readBody = true)
     {
         Port = EcommerceApp.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
@@ -21,8 +22,11 @@ public sealed class StubServer : IAsyncDisposable
         _app = builder.Build();
         _app.Run(async context =>
         {
-            using var reader = new StreamReader(context.Request.Body);
-            Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path, context.Request.ContentType, await reader.ReadToEndAsync()));
+            if (readBody)
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                Received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path, context.Request.ContentType, await reader.ReadToEndAsync()));
+            }
             await respond(context);
         });
         _app.StartAsync().GetAwaiter().GetResult();

@@ -1,64 +1,100 @@
 using System.Net;
 using System.Net.Http.Json;
-using Ecommerce.Shared.Http;
+using System.Text;
+using System.Text.Json;
+using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Json;
 
 namespace Ecommerce.Orders.Clients;
 
-/// <summary>Orders' view of the Notifications API (contract 5.2): a failure, 429 included, is logged and never fails the order.</summary>
+/// <summary>
+/// Orders' view of the Notifications API (contract 5.2). A failure never fails the order: it comes back as an
+/// <see cref="EmailAttempt"/> saying whether the email is owed (429, 5xx, timeout, no connection) or refused for good.
+/// </summary>
 internal sealed class NotificationsClient(HttpClient http, ILogger<NotificationsClient> logger)
 {
     private const int BatchAttempts = 5;
 
-    public async Task<bool> SendEmailAsync(EmailMessage email)
+    public async Task<EmailAttempt> SendEmailAsync(EmailMessage email)
     {
         try
         {
             using var response = await http.PostAsJsonAsync("notifications/email", email, WireJson.Options);
-            if (response.IsSuccessStatusCode) return true;
-            logger.LogWarning("{TemplateName} email for order {OrderId} refused: {StatusCode} {Reason}",
-                email.TemplateName, email.OrderId, (int)response.StatusCode, await ErrorDetail.ReadAsync(response));
+            if (response.IsSuccessStatusCode) return EmailAttempt.Sent;
+            var attempt = await FailedAsync(response);
+            logger.LogWarning("{TemplateName} email for order {OrderId} not taken: {StatusCode} {Reason}",
+                email.TemplateName, email.OrderId, (int)response.StatusCode, attempt.Error);
+            return attempt;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
             logger.LogWarning("{TemplateName} email for order {OrderId} failed: {Error}", email.TemplateName, email.OrderId, exception.Message);
+            return new EmailAttempt(EmailDelivery.Retry, exception.Message);
         }
-        return false;
     }
 
     /// <summary>
-    /// Many emails in one request (one of the 10 per second), asking for outcomes only. A bulk import is ours to pace,
-    /// so a 429 here is waited out (Retry-After) rather than dropped; anything else is logged like a single email.
+    /// Many emails in one request (one of the 10 per second), asking for outcomes only; each message is already wire
+    /// JSON. With <paramref name="waitOut429"/> (a bulk import, ours to pace) a 429 is waited out (Retry-After) a few times.
     /// </summary>
-    public async Task<bool> SendEmailBatchAsync(IReadOnlyList<EmailMessage> emails)
+    public async Task<EmailAttempt> SendEmailBatchAsync(IReadOnlyList<string> messages, bool waitOut429 = false)
     {
-        if (emails.Count == 0) return true;
-        for (var attempt = 1; attempt <= BatchAttempts; attempt++)
+        if (messages.Count == 0) return EmailAttempt.Sent;
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var request = ReturnMinimal.Post("notifications/email/batch", new EmailBatch(emails));
-                using var response = await http.SendAsync(request);
-                if (response.IsSuccessStatusCode) return true;
-                if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < BatchAttempts)
+                using var request = new HttpRequestMessage(HttpMethod.Post, "notifications/email/batch")
                 {
-                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                    Content = new StringContent($"{{\"notifications\":[{string.Join(',', messages)}]}}", Encoding.UTF8, "application/json"),
+                    Headers = { { "Prefer", "return=minimal" } },
+                };
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode)
+                {
+                    await LogRefusedItemsAsync(response, messages.Count);
+                    return EmailAttempt.Sent;
+                }
+                var failed = await FailedAsync(response);
+                if (waitOut429 && response.StatusCode == HttpStatusCode.TooManyRequests && attempt < BatchAttempts)
+                {
+                    await Task.Delay(failed.RetryAfter ?? TimeSpan.FromSeconds(1));
                     continue;
                 }
-                logger.LogWarning("Batch of {Count} emails refused: {StatusCode} {Reason}",
-                    emails.Count, (int)response.StatusCode, await ErrorDetail.ReadAsync(response));
-                return false;
+                logger.LogWarning("Batch of {Count} emails not taken: {StatusCode} {Reason}", messages.Count, (int)response.StatusCode, failed.Error);
+                return failed;
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
-                logger.LogWarning("Batch of {Count} emails failed: {Error}", emails.Count, exception.Message);
-                return false;
+                logger.LogWarning("Batch of {Count} emails failed: {Error}", messages.Count, exception.Message);
+                return new EmailAttempt(EmailDelivery.Retry, exception.Message);
             }
         }
-        return false;
     }
 
-    private sealed record EmailBatch(IReadOnlyList<EmailMessage> Notifications);
+    /// <summary>429 and server-side failures are worth another try; any other refusal would be refused again.</summary>
+    private static async Task<EmailAttempt> FailedAsync(HttpResponseMessage response)
+    {
+        var reason = await ErrorDetail.ReadAsync(response);
+        var status = (int)response.StatusCode;
+        if (status == StatusCodes.Status429TooManyRequests)
+            return new EmailAttempt(EmailDelivery.Retry, reason, response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        return new EmailAttempt(status >= 500 || status == StatusCodes.Status408RequestTimeout ? EmailDelivery.Retry : EmailDelivery.Refused, reason);
+    }
+
+    /// <summary>Items of a taken batch that Notifications refused (invalid) are refused for good: logged, not retried.</summary>
+    private async Task LogRefusedItemsAsync(HttpResponseMessage response, int count)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            if (document.RootElement.TryGetProperty("failed", out var failed) && failed.TryGetInt32(out var refused) && refused > 0)
+                logger.LogWarning("{Refused} of a batch of {Count} emails refused by Notifications", refused, count);
+        }
+        catch (JsonException)
+        {
+        }
+    }
 }
 
 /// <summary>The body of POST /notifications/email (contract 4.1).</summary>

@@ -1,9 +1,16 @@
+using System.Text.Json;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Orders.Outbox;
+using Ecommerce.Shared.Json;
 
 namespace Ecommerce.Orders.Clients;
 
-/// <summary>Which email an order event sends, and the template_data of contract 4.1 built from the order.</summary>
-internal sealed class OrderNotifier(NotificationsClient notifications)
+/// <summary>
+/// Which email an order event sends, and the template_data of contract 4.1 built from the order. An email Notifications
+/// does not take now (429, 5xx, timeout, no connection) is recorded as owed and delivered later by the dispatcher; an
+/// email of an order that already owes one queues behind it, so a customer reads them in order.
+/// </summary>
+internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutbox outbox, WaitingOrders waiting)
 {
     public const string Confirmation = "ORDER_CONFIRMATION";
     public const string PaymentFailed = "PAYMENT_FAILED";
@@ -18,11 +25,26 @@ internal sealed class OrderNotifier(NotificationsClient notifications)
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No email for this status"),
     };
 
-    public Task<bool> SendAsync(Order order, string templateName, string? reason = null) =>
-        notifications.SendEmailAsync(Message(order, templateName, reason));
+    public async Task SendAsync(Order order, string templateName, string? reason = null)
+    {
+        var message = Message(order, templateName, reason);
+        if (waiting.Has(order.Id))
+        {
+            await outbox.OweAsync([(order.Id, Json(message))], failed: null);
+            return;
+        }
+        var attempt = await notifications.SendEmailAsync(message);
+        if (attempt.Delivery == EmailDelivery.Retry) await outbox.OweAsync([(order.Id, Json(message))], attempt);
+    }
 
-    public Task<bool> SendBatchAsync(IEnumerable<(Order Order, string TemplateName, string? Reason)> emails) =>
-        notifications.SendEmailBatchAsync(emails.Select(e => Message(e.Order, e.TemplateName, e.Reason)).ToList());
+    public async Task SendBatchAsync(IEnumerable<(Order Order, string TemplateName, string? Reason)> emails)
+    {
+        var messages = emails.Select(e => (e.Order.Id, Json: Json(Message(e.Order, e.TemplateName, e.Reason)))).ToList();
+        var attempt = await notifications.SendEmailBatchAsync(messages.Select(m => m.Json).ToList(), waitOut429: true);
+        if (attempt.Delivery == EmailDelivery.Retry) await outbox.OweAsync(messages, attempt);
+    }
+
+    private static string Json(EmailMessage message) => JsonSerializer.Serialize(message, WireJson.Options);
 
     private static EmailMessage Message(Order order, string templateName, string? reason)
     {

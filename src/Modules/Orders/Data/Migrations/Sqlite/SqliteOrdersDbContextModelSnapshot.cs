@@ -97,6 +97,44 @@ namespace Ecommerce.Orders.Data.Migrations.Sqlite
                     b.ToTable("order_items", (string)null);
                 });
 
+            modelBuilder.Entity("Ecommerce.Orders.Outbox.OwedEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("owed_emails", (string)null);
+                });
+
             modelBuilder.Entity("Ecommerce.Shared.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Ecommerce.IntegrationTests.Orders;
+
+/// <summary>Emails Notifications does not take at once are owed and delivered later: none lost, none doubled, in order.</summary>
+[TestFixture]
+public sealed class OwedEmailTests
+{
+    [Test]
+    public async Task Given_a_burst_over_the_notification_limit_Then_every_order_gets_exactly_one_confirmation()
+    {
+        // 1 email a second: a burst of 16 orders meets 429s whatever the speed of the machine.
+        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1" });
+        var scenario = new OrderScenario(app);
+        var ids = (await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => scenario.Create()))).Select(o => (int)o["id"]!).ToList();
+        var confirmedAtOnce = await ConfirmedCount(app, ids);
+        Assert.That(confirmedAtOnce, Is.LessThan(ids.Count), "the burst met the limit (429s) and some emails were owed");
+
+        Assert.That(await Eventually.TrueAsync(async () => await ConfirmedCount(app, ids) == ids.Count, TimeSpan.FromSeconds(60)), Is.True);
+        foreach (var id in ids) Assert.That(await scenario.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }), $"order {id}");
+    }
+
+    [Test]
+    public async Task Given_notifications_failing_then_recovering_Then_the_owed_emails_arrive_once_and_in_order()
+    {
+        var calls = 0;
+        var accepted = new ConcurrentQueue<string>();
+        await using var notifications = new StubServer(async context =>
+        {
+            var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!;
+            if (Interlocked.Increment(ref calls) <= 2)
+            {
+                context.Response.StatusCode = 500;
+                return;
+            }
+            var emails = context.Request.Path.Value!.EndsWith("/batch") ? body["notifications"]!.AsArray().ToList() : [body];
+            foreach (var email in emails) accepted.Enqueue((string)email!["template_name"]!);
+            context.Response.StatusCode = context.Request.Path.Value.EndsWith("/batch") ? 200 : 201;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync($$"""{"created":{{emails.Count}},"failed":0,"results":[]}""");
+        }, readBody: false);
+        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Services:Notifications:BaseUrl"] = notifications.BaseUrl });
+
+        await new OrderScenario(app).InStatus("delivered");
+
+        Assert.That(await Eventually.TrueAsync(() => Task.FromResult(accepted.Count >= 3), TimeSpan.FromSeconds(60)), Is.True);
+        Assert.That(accepted, Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_DELIVERED" }));
+    }
+
+    [Test]
+    public async Task Given_a_restart_while_emails_are_owed_Then_the_new_process_delivers_them()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        await using var down = new StubServer(context =>
+        {
+            context.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        });
+        int id;
+        await using (var before = new EcommerceApp(new Dictionary<string, string?>
+                     {
+                         ["Database:SqliteDirectory"] = directory, ["Services:Notifications:BaseUrl"] = down.BaseUrl,
+                     }))
+        {
+            id = (int)(await new OrderScenario(before).Create())["id"]!;
+        }
+
+        await using var after = new EcommerceApp(new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
+        var scenario = new OrderScenario(after);
+        Assert.That(await Eventually.TrueAsync(async () => (await scenario.Emails(id)).Count > 0, TimeSpan.FromSeconds(60)), Is.True);
+        Assert.That(await scenario.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }));
+    }
+
+    private static async Task<int> ConfirmedCount(EcommerceApp app, IReadOnlyCollection<int> ids)
+    {
+        var (response, list) = await app.Notifications.GetJson("/api/v1/notifications/?template_name=ORDER_CONFIRMATION&limit=100");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return list.AsArray().Count(n => ids.Contains((int)n!["order_id"]!));
+    }
+}
