@@ -4,16 +4,8 @@ namespace Ecommerce.IntegrationTests.Orders;
 
 /// <summary>Idempotency-Key on the endpoints that create orders or move money: a retry after a timeout creates nothing twice.</summary>
 [TestFixture]
-public sealed class IdempotencyKeyTests
+public sealed class IdempotencyKeyTests : HostFixture
 {
-    private EcommerceApp _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new EcommerceApp();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _app.DisposeAsync();
-
     private static HttpRequestMessage Post(string path, object body, string? key) => new(HttpMethod.Post, path)
     {
         Content = body as StringContent ?? Http.Json(body),
@@ -21,14 +13,14 @@ public sealed class IdempotencyKeyTests
     };
 
     private async Task<int> OrderCount(string email) =>
-        (await _app.Orders.GetJson($"/api/v1/orders/?customer_email={email}&limit=100")).Body.AsArray().Count;
+        (await App.Orders.GetJson($"/api/v1/orders/?customer_email={email}&limit=100")).Body.AsArray().Count;
 
     [Test]
     public async Task Given_a_repeated_key_and_body_Then_the_first_answer_again_and_one_order()
     {
         var key = Guid.NewGuid().ToString();
-        using var first = await _app.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "retry@example.co.jp"), key));
-        using var repeat = await _app.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "retry@example.co.jp"), key));
+        using var first = await App.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "retry@example.co.jp"), key));
+        using var repeat = await App.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "retry@example.co.jp"), key));
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(first.Headers.Contains("Idempotent-Replayed"), Is.False);
@@ -43,8 +35,8 @@ public sealed class IdempotencyKeyTests
     public async Task Given_the_same_key_with_another_body_Then_422_and_nothing_created()
     {
         var key = Guid.NewGuid().ToString();
-        using var first = await _app.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "other@example.co.jp"), key));
-        using var other = await _app.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(quantity: 3, email: "other@example.co.jp"), key));
+        using var first = await App.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "other@example.co.jp"), key));
+        using var other = await App.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(quantity: 3, email: "other@example.co.jp"), key));
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await other.Content.ReadAsStringAsync(), Is.EqualTo(
@@ -58,7 +50,7 @@ public sealed class IdempotencyKeyTests
         var key = Guid.NewGuid().ToString();
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var response = await _app.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "race@example.co.jp"), key));
+            using var response = await App.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "race@example.co.jp"), key));
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
         Assert.That(await OrderCount("race@example.co.jp"), Is.EqualTo(1));
@@ -71,8 +63,8 @@ public sealed class IdempotencyKeyTests
     public async Task Given_a_body_refused_with_422_Then_the_key_is_free_for_the_corrected_request()
     {
         var key = Guid.NewGuid().ToString();
-        using var refused = await _app.Orders.SendAsync(Post("/api/v1/orders/", Http.Json("""{"customer_email":"x"}"""), key));
-        using var corrected = await _app.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "fixed@example.co.jp"), key));
+        using var refused = await App.Orders.SendAsync(Post("/api/v1/orders/", Http.Json("""{"customer_email":"x"}"""), key));
+        using var corrected = await App.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(email: "fixed@example.co.jp"), key));
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(corrected.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
@@ -84,7 +76,7 @@ public sealed class IdempotencyKeyTests
         var key = new string('k', length);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders/") { Content = Http.Json(Requests.Order()) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        using var response = await _app.Orders.SendAsync(request);
+        using var response = await App.Orders.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Idempotency-Key must be 1 to 255 printable ASCII characters"));
     }
@@ -94,8 +86,8 @@ public sealed class IdempotencyKeyTests
     {
         var key = Guid.NewGuid().ToString();
         var body = new { orders = new[] { Requests.Order(email: "bulk-key@example.co.jp") } };
-        using var first = await _app.Orders.SendAsync(Post("/api/v1/orders/bulk", body, key));
-        using var repeat = await _app.Orders.SendAsync(Post("/api/v1/orders/bulk", body, key));
+        using var first = await App.Orders.SendAsync(Post("/api/v1/orders/bulk", body, key));
+        using var repeat = await App.Orders.SendAsync(Post("/api/v1/orders/bulk", body, key));
         Assert.That(repeat.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(repeat.Headers.Contains("Idempotent-Replayed"), Is.True);
         Assert.That(await repeat.Content.ReadAsStringAsync(), Is.EqualTo(await first.Content.ReadAsStringAsync()));
@@ -105,21 +97,21 @@ public sealed class IdempotencyKeyTests
     [Test]
     public async Task Given_a_repeated_payment_and_refund_with_their_keys_Then_one_of_each()
     {
-        var (_, order) = await _app.Orders.PostJson("/api/v1/orders/", Requests.Order());
+        var (_, order) = await App.Orders.PostJson("/api/v1/orders/", Requests.Order());
         var orderId = (int)order["id"]!;
         // The order's own payment exists; a direct payment for a new order id shows the payment endpoint's replay.
         var paymentKey = Guid.NewGuid().ToString();
-        using var payment = await _app.Payments.SendAsync(Post("/api/v1/payments/", Requests.Payment(900_000 + orderId), paymentKey));
-        using var paymentAgain = await _app.Payments.SendAsync(Post("/api/v1/payments/", Requests.Payment(900_000 + orderId), paymentKey));
+        using var payment = await App.Payments.SendAsync(Post("/api/v1/payments/", Requests.Payment(900_000 + orderId), paymentKey));
+        using var paymentAgain = await App.Payments.SendAsync(Post("/api/v1/payments/", Requests.Payment(900_000 + orderId), paymentKey));
         Assert.That(payment.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(paymentAgain.StatusCode, Is.EqualTo(HttpStatusCode.Created), "a retry without the key would be 400 already exists");
         Assert.That(await paymentAgain.Content.ReadAsStringAsync(), Is.EqualTo(await payment.Content.ReadAsStringAsync()));
 
-        var (_, paid) = await _app.Payments.GetJson($"/api/v1/payments/order/{orderId}");
+        var (_, paid) = await App.Payments.GetJson($"/api/v1/payments/order/{orderId}");
         var refundKey = Guid.NewGuid().ToString();
         var refundBody = new { payment_id = (int)paid["id"]!, reason = "返品" };
-        using var refund = await _app.Payments.SendAsync(Post("/api/v1/payments/refund", refundBody, refundKey));
-        using var refundAgain = await _app.Payments.SendAsync(Post("/api/v1/payments/refund", refundBody, refundKey));
+        using var refund = await App.Payments.SendAsync(Post("/api/v1/payments/refund", refundBody, refundKey));
+        using var refundAgain = await App.Payments.SendAsync(Post("/api/v1/payments/refund", refundBody, refundKey));
         Assert.That(refund.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(refundAgain.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(refundAgain.Headers.Contains("Idempotent-Replayed"), Is.True);
