@@ -4,7 +4,7 @@ namespace Ecommerce.Shared.Validation;
 
 /// <summary>
 /// The error entries pydantic v2 produces, with its exact types, messages and ctx
-/// (shared/spec/fastapi-errors.md §1–6). Every module builds its 422s from these, never by hand.
+/// (pydantic-core's message templates, as FastAPI serialises them). Every module builds its 422s from these, never by hand.
 /// </summary>
 public static class Pydantic
 {
