@@ -7,18 +7,26 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--ready-to-run]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--ready-to-run]
 var options = Options.Parse(args);
-if (options.Scenario is not ("orders" or "import"))
+if (options.Scenario is not ("orders" or "import" or "burst"))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
     return 2;
 }
 
 var root = FindRepositoryRoot();
-Console.WriteLine(options.ReadyToRun ? "Publishing src/Host (Release, ReadyToRun) ..." : "Building src/Host (Release) ...");
-var hostDll = HostProcess.Build(root, options.ReadyToRun);
+// --host PATH runs an already built Ecommerce.Host.dll instead (e.g. an earlier commit's, for an A/B comparison).
+var hostDll = options.HostDll;
+if (hostDll is null)
+{
+    Console.WriteLine(options.ReadyToRun ? "Publishing src/Host (Release, ReadyToRun) ..." : "Building src/Host (Release) ...");
+    hostDll = HostProcess.Build(root, options.ReadyToRun);
+}
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options);
+if (options.Scenario == "burst")
+    return await BurstScenario.RunAsync(hostDll, options with { Clients = args.Contains("--clients") ? options.Clients : 8 },
+        args.Contains("--orders") ? options.Orders : 200);
 await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
 {
     // Raised so every order really completes the chain, confirmation email included (the default 10/s would refuse most).
@@ -101,7 +109,7 @@ static string FindRepositoryRoot()
     throw new InvalidOperationException("Run the benchmark from inside the repository");
 }
 
-internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders, bool ReadyToRun)
+internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders, bool ReadyToRun, string? HostDll)
 {
     public static Options Parse(string[] args)
     {
@@ -120,6 +128,7 @@ internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, 
             args.Select((a, i) => (a, i)).Where(x => x.a == "--env" && x.i + 1 < args.Length)
                 .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]),
             int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture),
-            args.Contains("--ready-to-run"));
+            args.Contains("--ready-to-run"),
+            args.Contains("--host") ? Path.GetFullPath(Value("--host", "")) : null);
     }
 }
