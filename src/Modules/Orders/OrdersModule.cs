@@ -23,6 +23,10 @@ public static class OrdersModule
         builder.Services.AddScoped<Outbox.EmailOutbox>();
         builder.Services.AddSingleton<Outbox.WaitingOrders>();
         builder.Services.AddHostedService<Outbox.OwedEmailDispatcher>();
+        builder.Services.AddSingleton(Outbox.ChainRecoverySettings.From(configuration));
+        builder.Services.AddSingleton<Outbox.SettledChains>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Outbox.SettledChains>());
+        builder.Services.AddHostedService<Outbox.ChainRecovery>();
         builder.Services.AddScoped<Features.BulkCreate.BulkChunkImporter>();
     }
 

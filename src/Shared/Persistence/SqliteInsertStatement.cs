@@ -10,8 +10,8 @@ using SQLitePCL;
 namespace Ecommerce.Shared.Persistence;
 
 /// <summary>
-/// One prepared <c>INSERT</c> of an entity type on SQLite, bound by position and stepped per row; the generated key is
-/// <c>last_insert_rowid()</c>. Values go through EF's value converters, then are stored in Microsoft.Data.Sqlite's own
+/// One prepared <c>INSERT</c> of an entity type on SQLite, bound by position and stepped per row; a generated key is
+/// <c>last_insert_rowid()</c>, a key the entity brings (<c>ValueGeneratedNever</c>) is inserted like any column. Values go through EF's value converters, then are stored in Microsoft.Data.Sqlite's own
 /// formats (decimal as <c>0.0###…</c> text, DateTime as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>), so rows read back exactly
 /// as if SaveChanges had written them (a unit test compares the stored bytes). Types it does not know are refused
 /// when the statement is built, never stored in another form.
@@ -80,10 +80,11 @@ internal sealed class SqliteInsertStatement : IDisposable
         {
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
             var key = entityType.FindPrimaryKey()!.Properties.Single();
-            var columns = entityType.GetProperties().Where(p => p != key).ToList();
+            var generated = key.ValueGenerated != ValueGenerated.Never;
+            var columns = entityType.GetProperties().Where(p => p != key || !generated).ToList();
             var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) " +
                 $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})";
-            return new Plan(sql, columns.Select(Reader).ToArray(), KeyWriter(key));
+            return new Plan(sql, columns.Select(Reader).ToArray(), generated ? KeyWriter(key) : static (_, _) => { });
         }
 
         private static Func<object, object?> Reader(IProperty property)

@@ -72,6 +72,23 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
         }
     }
 
+    /// <summary>The templates of the emails Notifications holds for an order, or null when it does not answer.</summary>
+    public async Task<IReadOnlyList<string>?> TemplatesSentAsync(int orderId)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"notifications/order/{orderId}");
+            response.EnsureSuccessStatusCode();
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            return document.RootElement.EnumerateArray().Select(n => n.GetProperty("template_name").GetString()!).ToList();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            logger.LogWarning("Emails of order {OrderId} could not be read: {Error}", orderId, exception.Message);
+            return null;
+        }
+    }
+
     /// <summary>429 and server-side failures are worth another try; any other refusal would be refused again.</summary>
     private static async Task<EmailAttempt> FailedAsync(HttpResponseMessage response)
     {

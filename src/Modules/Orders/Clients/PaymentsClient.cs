@@ -52,19 +52,22 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
         return orders.ToDictionary(o => o.OrderId, _ => new PaymentOutcome(null, PaymentOutcome.Unavailable));
     }
 
-    public async Task<PaymentView?> FindForOrderAsync(int orderId)
+    public async Task<PaymentView?> FindForOrderAsync(int orderId) => (await LookupAsync(orderId)).Payment;
+
+    /// <summary>The order's payment, none (Payments answered 404), or no answer at all (<see cref="PaymentLookup.Answered"/> false).</summary>
+    public async Task<PaymentLookup> LookupAsync(int orderId)
     {
         try
         {
             using var response = await http.GetAsync($"payments/order/{orderId}");
-            if (response.StatusCode == HttpStatusCode.NotFound) return null;
+            if (response.StatusCode == HttpStatusCode.NotFound) return new PaymentLookup(true, null);
             response.EnsureSuccessStatusCode();
-            return await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options);
+            return new PaymentLookup(true, await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options));
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
         {
             logger.LogWarning("Payment lookup for order {OrderId} failed: {Error}", orderId, exception.Message);
-            return null;
+            return new PaymentLookup(false, null);
         }
     }
 
@@ -100,6 +103,8 @@ internal sealed record PaymentView(int Id, int OrderId, decimal Amount, string S
 {
     public const string Completed = "completed";
 }
+
+internal sealed record PaymentLookup(bool Answered, PaymentView? Payment);
 
 /// <summary>The payment's status when one was created, or why none was.</summary>
 internal sealed record PaymentOutcome(string? PaymentStatus, string? FailureReason)

@@ -1,3 +1,4 @@
+using Ecommerce.Orders.Outbox;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Persistence;
@@ -8,7 +9,7 @@ namespace Ecommerce.Orders.Data;
 internal static class OrderQueries
 {
     /// <summary>
-    /// New orders and their items in one transaction, through BulkInsert (one prepared statement per table on SQLite):
+    /// New orders, their items and their unfinished chains in one transaction, through BulkInsert (one prepared statement per table on SQLite):
     /// the same path for one order from POST /orders and for a thousand from a bulk chunk. A refused row (a repeated
     /// external_id) rolls the whole transaction back and surfaces as DbUpdateException.
     /// </summary>
@@ -17,6 +18,10 @@ internal static class OrderQueries
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.InsertAllAsync(orders, cancellationToken);
         await db.InsertAllAsync(orders.SelectMany(o => o.ItemsOfStored()).ToList(), cancellationToken);
+        // Each order's chain (charge, then its email) is owed from the moment the order exists: recovery finishes it
+        // if the process dies before the request that started it does.
+        await db.InsertAllAsync(orders.Select(o => new UnfinishedChain { OrderId = o.Id, StartedAt = o.CreatedAt, NextAttemptAt = o.CreatedAt }).ToList(),
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

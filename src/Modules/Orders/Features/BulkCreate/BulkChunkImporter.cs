@@ -2,6 +2,7 @@ using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Ecommerce.Shared.Validation;
@@ -16,7 +17,7 @@ internal sealed record ChunkResult(IReadOnlyList<(int Index, Order Order)> Creat
 /// One chunk of a bulk import, with its own DbContext so chunks can overlap: the orders in one transaction, one
 /// Payments batch call (whose batch webhook marks them paid), one Notifications batch call.
 /// </summary>
-internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, TimeProvider clock)
+internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock)
 {
     public async Task<ChunkResult> ImportAsync(IReadOnlyList<BatchItem<BulkOrder>> chunk)
     {
@@ -61,6 +62,7 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
         await notifier.SendBatchAsync(orders.Select(o => outcomes[o.Id].Succeeded
             ? (o, OrderNotifier.Confirmation, (string?)null)
             : (o, OrderNotifier.PaymentFailed, outcomes[o.Id].FailureReason)));
+        settled.Add(orders.Select(o => o.Id));
     }
 
     /// <summary>The chunk's orders as they now stand (the webhook changed them), without reloading their items.</summary>

@@ -2,6 +2,7 @@ using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
@@ -14,7 +15,7 @@ internal sealed record CreateOrder(CreateOrderRequest Body) : IRequest<OrderResp
 
 /// <summary>D13: commit pending → pay (the webhook marks it paid) → confirm by email → answer with the order as it now stands.</summary>
 internal sealed class CreateOrderHandler(
-    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, TimeProvider clock, IDiagnosticContext diagnostics)
+    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock, IDiagnosticContext diagnostics)
     : IRequestHandler<CreateOrder, OrderResponse>
 {
     public async Task<OrderResponse> Handle(CreateOrder request, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ internal sealed class CreateOrderHandler(
 
         if (payment.Succeeded) await notifier.SendAsync(order, OrderNotifier.Confirmation);
         else await notifier.SendAsync(order, OrderNotifier.PaymentFailed, payment.FailureReason);
+        settled.Add([order.Id]);
         return order.Adapt<OrderResponse>();
     }
 }

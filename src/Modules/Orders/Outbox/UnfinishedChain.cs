@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ecommerce.Orders.Outbox;
+
+/// <summary>
+/// An order whose chain (charge it, then send the email its payment outcome calls for) has not been seen to finish.
+/// Written in the same transaction as the order itself, removed once the chain settled; one still here after
+/// <see cref="ChainRecovery"/>'s grace period belongs to a process that died mid-chain, and is finished by recovery.
+/// </summary>
+internal sealed class UnfinishedChain
+{
+    public int OrderId { get; set; }
+    public DateTime StartedAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
+    public string? LastError { get; set; }
+}
+
+internal sealed class UnfinishedChainConfiguration : IEntityTypeConfiguration<UnfinishedChain>
+{
+    public void Configure(EntityTypeBuilder<UnfinishedChain> chain)
+    {
+        chain.ToTable("unfinished_chains");
+        chain.HasKey(c => c.OrderId);
+        chain.Property(c => c.OrderId).ValueGeneratedNever();
+        chain.HasIndex(c => c.NextAttemptAt);
+        chain.Property(c => c.LastError).HasMaxLength(OwedEmail.MaxErrorLength);
+    }
+}
