@@ -1,5 +1,6 @@
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,19 @@ public sealed class BulkInsertTests
     private static List<Order> NewOrders(int count, string prefix = "ref") => Enumerable.Range(0, count).Select(i => Order.Place(
         $"c{i}@example.com", "顧客", "JPY", [OrderItem.Of("ノートPC", 2, 89800.5m), OrderItem.Of("マウス", 1, 3500m)],
         new DateTime(2025, 12, 1, 10, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560), $"{prefix}-{i}")).ToList();
+
+    [Test]
+    public async Task Given_an_entity_that_brings_its_own_key_Then_the_prepared_path_stores_that_key()
+    {
+        await using var db = Context();
+        var started = new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
+        var chains = new[] { 41, 7 }.Select(id => new UnfinishedChain { OrderId = id, StartedAt = started, NextAttemptAt = started }).ToList();
+        await BulkInsert.InsertPreparedAsync(db, chains, CancellationToken.None);
+
+        Assert.That(chains.Select(c => c.OrderId), Is.EqualTo(new[] { 41, 7 }), "a key the entity brings is not overwritten");
+        var stored = await db.Set<UnfinishedChain>().OrderBy(c => c.OrderId).ToListAsync();
+        Assert.That(stored.Select(c => (c.OrderId, c.StartedAt)), Is.EqualTo(new[] { (7, started), (41, started) }));
+    }
 
     [Test]
     public async Task Given_the_prepared_path_Then_rows_read_back_as_saved_changes_would_write_them()
