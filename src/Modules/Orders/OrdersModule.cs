@@ -21,6 +21,7 @@ public static class OrdersModule
         builder.Services.AddServiceClient<NotificationsClient>(configuration, "Notifications", TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<OrderNotifier>();
         builder.Services.AddScoped<Outbox.EmailOutbox>();
+        builder.Services.AddScoped<Outbox.OrderRefunds>();
         builder.Services.AddSingleton<Outbox.WaitingOrders>();
         builder.Services.AddHostedService<Outbox.OwedEmailDispatcher>();
         builder.Services.AddSingleton(Outbox.ChainRecoverySettings.From(configuration));

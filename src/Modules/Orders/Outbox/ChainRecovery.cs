@@ -26,6 +26,7 @@ internal sealed record ChainRecoverySettings(TimeSpan Grace)
 /// looked up (and requested when there is none: Payments keeps one per order, so this never charges twice), is marked
 /// paid when the payment completed, and gets the email its outcome calls for unless Notifications already holds it or
 /// it is owed. Payments or Notifications not answering: tried again with backoff. Each chain is taken under a lease.
+/// Owed refunds of cancelled orders are settled the same way (no grace: they are written down only when due).
 /// </summary>
 internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySettings settings, TimeProvider clock, ILogger<ChainRecovery> logger)
     : BackgroundService
@@ -42,6 +43,7 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySe
                 try
                 {
                     await RecoverDueAsync(stopping);
+                    await RefundDueAsync(stopping);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -94,6 +96,35 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySe
                 .SetProperty(c => c.Attempts, c => c.Attempts + 1).SetProperty(c => c.NextAttemptAt, next)
                 .SetProperty(c => c.ClaimedUntil, (DateTime?)null).SetProperty(c => c.LastError, shortened), CancellationToken.None);
             logger.LogWarning("The unfinished chain of order {OrderId} could not be finished yet: {Error}", chain.OrderId, error);
+        }
+    }
+
+    private async Task RefundDueAsync(CancellationToken stopping)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        var due = await db.Set<OwedRefund>().Where(r => r.NextAttemptAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+            .OrderBy(r => r.OrderId).Select(r => r.OrderId).Take(100).ToListAsync(stopping);
+        if (due.Count == 0) return;
+        await db.Set<OwedRefund>().Where(r => due.Contains(r.OrderId) && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimedUntil, until), stopping);
+        var taken = await db.Set<OwedRefund>().Where(r => due.Contains(r.OrderId) && r.ClaimedUntil == until).ToListAsync(stopping);
+        var refunds = scope.ServiceProvider.GetRequiredService<OrderRefunds>();
+        foreach (var refund in taken)
+        {
+            using var _ = LogContext.PushProperty("OrderId", refund.OrderId);
+            if (await refunds.SettleAsync(refund.OrderId) is not { } error)
+            {
+                logger.LogInformation("Made the owed refund of cancelled order {OrderId}", refund.OrderId);
+                continue;
+            }
+            var next = clock.GetUtcNow().UtcDateTime + Backoff.After(refund.Attempts + 1);
+            await db.Set<OwedRefund>().Where(r => r.OrderId == refund.OrderId).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Attempts, r => r.Attempts + 1).SetProperty(r => r.NextAttemptAt, next)
+                .SetProperty(r => r.ClaimedUntil, (DateTime?)null).SetProperty(r => r.LastError, error), CancellationToken.None);
+            logger.LogWarning("The owed refund of cancelled order {OrderId} is not made yet: {Error}", refund.OrderId, error);
         }
     }
 

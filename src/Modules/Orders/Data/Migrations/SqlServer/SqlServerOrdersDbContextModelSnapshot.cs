@@ -148,6 +148,34 @@ namespace Ecommerce.Orders.Data.Migrations.SqlServer
                     b.ToTable("owed_emails", "orders");
                 });
 
+            modelBuilder.Entity("Ecommerce.Orders.Outbox.OwedRefund", b =>
+                {
+                    b.Property<int>("OrderId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("owed_refunds", "orders");
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Outbox.UnfinishedChain", b =>
                 {
                     b.Property<int>("OrderId")

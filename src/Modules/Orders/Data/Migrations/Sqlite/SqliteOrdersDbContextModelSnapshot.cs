@@ -135,6 +135,34 @@ namespace Ecommerce.Orders.Data.Migrations.Sqlite
                     b.ToTable("owed_emails", (string)null);
                 });
 
+            modelBuilder.Entity("Ecommerce.Orders.Outbox.OwedRefund", b =>
+                {
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("owed_refunds", (string)null);
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Outbox.UnfinishedChain", b =>
                 {
                     b.Property<int>("OrderId")

@@ -1,0 +1,46 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ecommerce.Orders.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class AddOwedRefunds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "owed_refunds",
+                schema: "orders",
+                columns: table => new
+                {
+                    OrderId = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClaimedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_owed_refunds", x => x.OrderId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_owed_refunds_NextAttemptAt",
+                schema: "orders",
+                table: "owed_refunds",
+                column: "NextAttemptAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "owed_refunds",
+                schema: "orders");
+        }
+    }
+}
