@@ -7,6 +7,7 @@ using Ecommerce.Orders.Features.BulkCreate;
 using Ecommerce.Orders.Features.ChangeStatus;
 using Ecommerce.Orders.Features.CreateOrder;
 using Ecommerce.Orders.Features.GetOrders;
+using Ecommerce.Orders.Features.OwedWork;
 using Ecommerce.Orders.Features.PaymentWebhook;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Json;
@@ -27,6 +28,7 @@ public sealed class OrdersEndpoints : ICarterModule
         orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").AsBulkEndpoint()
             .Accepts<PaymentWebhookBatchRequest>("application/json").Produces<PaymentWebhookBatchResponse>();
         orders.MapGet("/", List).WithName("ListOrders").Produces<IReadOnlyList<OrderResponse>>();
+        orders.MapGet("/owed", Owed).WithName("ListOwedWork").Produces<OwedWorkResponse>();
         orders.MapGet("/{order_id}", Get).WithName("GetOrder").Produces<OrderResponse>();
         orders.MapPut("/{order_id}/status", UpdateStatus).WithName("UpdateOrderStatus")
             .Accepts<UpdateStatusRequest>("application/json").Produces<OrderResponse>();
@@ -37,6 +39,8 @@ public sealed class OrdersEndpoints : ICarterModule
 
     private static async Task<IResult> Create(CreateOrderRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new CreateOrder(body), ct));
+
+    private static async Task<IResult> Owed(IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(new ListOwedWork(), ct));
 
     private static async Task<IResult> Bulk(BulkOrdersRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new BulkCreateOrders(body), ct));

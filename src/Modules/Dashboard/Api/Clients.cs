@@ -24,6 +24,8 @@ public sealed class OrdersApi(HttpClient http)
 
     public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(http.GetAsync(new Uri(http.BaseAddress!, "/health")));
 
+    public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(http.GetAsync("orders/owed"));
+
     internal static string Query(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? "" : $"&{name}={Uri.EscapeDataString(value.Trim())}";
 }

@@ -25,3 +25,7 @@ public sealed record BulkOrdersView(int Created, int Existing, int Failed, IRead
 public sealed record BulkOrderResultView(int Index, string Status, OrderView? Order, IReadOnlyList<ValidationErrorView>? Errors);
 
 public sealed record ValidationErrorView(string Type, System.Text.Json.JsonElement Loc, string Msg);
+
+public sealed record OwedWorkView(int Count, List<OwedStepView> Steps);
+
+public sealed record OwedStepView(string Kind, int OrderId, string? Detail, int Attempts, string? LastError, DateTime NextAttemptAt);
