@@ -10,7 +10,7 @@ namespace Ecommerce.Orders.Clients;
 /// does not take now (429, 5xx, timeout, no connection) is recorded as owed and delivered later by the dispatcher; an
 /// email of an order that already owes one queues behind it, so a customer reads them in order.
 /// </summary>
-internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutbox outbox, WaitingOrders waiting)
+internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutbox outbox)
 {
     public const string Confirmation = "ORDER_CONFIRMATION";
     public const string PaymentFailed = "PAYMENT_FAILED";
@@ -28,7 +28,7 @@ internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutb
     public async Task SendAsync(Order order, string templateName, string? reason = null)
     {
         var message = Message(order, templateName, reason);
-        if (waiting.Has(order.Id))
+        if (await outbox.IsWaitingAsync(order.Id))
         {
             await outbox.OweAsync([(order.Id, Json(message))], failed: null);
             return;

@@ -7,11 +7,30 @@ namespace Ecommerce.Orders.Outbox;
 /// <summary>
 /// The orders that have emails waiting, known in memory so the common case (nothing waiting) costs no query:
 /// a new email of such an order queues behind the waiting ones instead of overtaking them (emails of one order stay in
-/// order). Loaded from the database when the dispatcher starts; one process owns its outbox.
+/// order). Read from the database once, before its first use (so a restart knows what the last process left owed);
+/// one process owns its outbox.
 /// </summary>
 internal sealed class WaitingOrders
 {
     private readonly ConcurrentDictionary<int, int> _waiting = new();
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile bool _loaded;
+
+    public async Task EnsureLoadedAsync(OrdersDbContext db)
+    {
+        if (_loaded) return;
+        await _loading.WaitAsync();
+        try
+        {
+            if (_loaded) return;
+            foreach (var orderId in await db.Set<OwedEmail>().Select(e => e.OrderId).ToListAsync()) Add(orderId);
+            _loaded = true;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
 
     public bool Has(int orderId) => _waiting.ContainsKey(orderId);
 
@@ -24,21 +43,23 @@ internal sealed class WaitingOrders
             if (count <= 1 ? _waiting.TryRemove(KeyValuePair.Create(orderId, count)) : _waiting.TryUpdate(orderId, count - 1, count)) return;
         }
     }
-
-    public void Reset(IEnumerable<int> orderIds)
-    {
-        _waiting.Clear();
-        foreach (var id in orderIds) Add(id);
-    }
 }
 
 /// <summary>Records emails that Notifications did not take (or that queue behind an owed one), for the dispatcher.</summary>
 internal sealed class EmailOutbox(OrdersDbContext db, WaitingOrders waiting, TimeProvider clock)
 {
     /// <summary><paramref name="failed"/> is the attempt that failed, or null for an email queued behind an owed one.</summary>
+    /// <summary>Whether the order already owes an email (a new one must queue behind it).</summary>
+    public async Task<bool> IsWaitingAsync(int orderId)
+    {
+        await waiting.EnsureLoadedAsync(db);
+        return waiting.Has(orderId);
+    }
+
     public async Task OweAsync(IReadOnlyList<(int OrderId, string Message)> emails, EmailAttempt? failed)
     {
         if (emails.Count == 0) return;
+        await waiting.EnsureLoadedAsync(db);
         var now = clock.GetUtcNow().UtcDateTime;
         var next = now + (failed is null ? TimeSpan.Zero : failed.RetryAfter ?? Backoff.First);
         foreach (var (orderId, message) in emails)

@@ -22,7 +22,6 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
     {
         try
         {
-            await LoadWaitingAsync(stopping);
             while (!stopping.IsCancellationRequested)
             {
                 var delivered = false;
@@ -43,18 +42,12 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
         }
     }
 
-    private async Task LoadWaitingAsync(CancellationToken stopping)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        waiting.Reset(await db.Set<OwedEmail>().Select(e => e.OrderId).ToListAsync(stopping));
-    }
-
     /// <summary>One batch of due emails; true when it was taken (there may be more right away).</summary>
     private async Task<bool> DeliverDueAsync(CancellationToken stopping)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        await waiting.EnsureLoadedAsync(db); // before the first Remove, so the counts match the table
         var now = clock.GetUtcNow().UtcDateTime;
         var oldest = await db.Set<OwedEmail>().OrderBy(e => e.Id).Take(BatchSize * 2).ToListAsync(stopping);
         var due = DueInOrder(oldest, now);
