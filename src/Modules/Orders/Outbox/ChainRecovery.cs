@@ -3,7 +3,6 @@ using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Shared.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Serilog.Context;
 
 namespace Ecommerce.Orders.Outbox;
@@ -29,39 +28,23 @@ internal sealed record ChainRecoverySettings(TimeSpan Grace)
 /// Owed refunds of cancelled orders are settled the same way (no grace: they are written down only when due).
 /// </summary>
 internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySettings settings, TimeProvider clock, ILogger<ChainRecovery> logger)
-    : BackgroundService
+    : PollingWorker(clock, logger)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stopping)
+    /// <summary>Chains and refunds at their own pace: each round takes what is due, then pauses.</summary>
+    protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
     {
-        try
-        {
-            while (!stopping.IsCancellationRequested)
-            {
-                try
-                {
-                    await RecoverDueAsync(stopping);
-                    await RefundDueAsync(stopping);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogError(exception, "Recovering unfinished order chains failed; trying again shortly");
-                }
-                await Task.Delay(Poll, clock, stopping);
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
+        await RecoverDueAsync(stopping);
+        await RefundDueAsync(stopping);
+        return false;
     }
 
     private async Task RecoverDueAsync(CancellationToken stopping)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var startedBefore = now - settings.Grace;
         var due = await db.Set<UnfinishedChain>()
             .Where(c => c.StartedAt <= startedBefore && c.NextAttemptAt <= now && (c.ClaimedUntil == null || c.ClaimedUntil < now))
@@ -87,15 +70,15 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySe
             if (error is null)
             {
                 await db.Set<UnfinishedChain>().Where(c => c.OrderId == chain.OrderId).ExecuteDeleteAsync(CancellationToken.None);
-                logger.LogInformation("Recovered the unfinished chain of order {OrderId}", chain.OrderId);
+                Logger.LogInformation("Recovered the unfinished chain of order {OrderId}", chain.OrderId);
                 continue;
             }
-            var next = clock.GetUtcNow().UtcDateTime + Backoff.After(chain.Attempts + 1);
+            var next = Clock.GetUtcNow().UtcDateTime + Backoff.After(chain.Attempts + 1);
             var shortened = OwedEmail.Shorten(error);
             await db.Set<UnfinishedChain>().Where(c => c.OrderId == chain.OrderId).ExecuteUpdateAsync(set => set
                 .SetProperty(c => c.Attempts, c => c.Attempts + 1).SetProperty(c => c.NextAttemptAt, next)
                 .SetProperty(c => c.ClaimedUntil, (DateTime?)null).SetProperty(c => c.LastError, shortened), CancellationToken.None);
-            logger.LogWarning("The unfinished chain of order {OrderId} could not be finished yet: {Error}", chain.OrderId, error);
+            Logger.LogWarning("The unfinished chain of order {OrderId} could not be finished yet: {Error}", chain.OrderId, error);
         }
     }
 
@@ -103,7 +86,7 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySe
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var until = now + Lease;
         var due = await db.Set<OwedRefund>().Where(r => r.NextAttemptAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
             .OrderBy(r => r.OrderId).Select(r => r.OrderId).Take(100).ToListAsync(stopping);
@@ -117,14 +100,14 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySe
             using var _ = LogContext.PushProperty("OrderId", refund.OrderId);
             if (await refunds.SettleAsync(refund.OrderId) is not { } error)
             {
-                logger.LogInformation("Made the owed refund of cancelled order {OrderId}", refund.OrderId);
+                Logger.LogInformation("Made the owed refund of cancelled order {OrderId}", refund.OrderId);
                 continue;
             }
-            var next = clock.GetUtcNow().UtcDateTime + Backoff.After(refund.Attempts + 1);
+            var next = Clock.GetUtcNow().UtcDateTime + Backoff.After(refund.Attempts + 1);
             await db.Set<OwedRefund>().Where(r => r.OrderId == refund.OrderId).ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.Attempts, r => r.Attempts + 1).SetProperty(r => r.NextAttemptAt, next)
                 .SetProperty(r => r.ClaimedUntil, (DateTime?)null).SetProperty(r => r.LastError, error), CancellationToken.None);
-            logger.LogWarning("The owed refund of cancelled order {OrderId} is not made yet: {Error}", refund.OrderId, error);
+            Logger.LogWarning("The owed refund of cancelled order {OrderId} is not made yet: {Error}", refund.OrderId, error);
         }
     }
 
@@ -149,7 +132,7 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySe
                 ? new PaymentOutcome(payment.Status, payment.Status == PaymentView.Completed ? null : $"Payment {payment.Status}")
                 : await payments.CreateAsync(order.Id, order.TotalAmount, order.Currency);
             if (outcome.FailureReason == PaymentOutcome.Unavailable) return "Payments did not answer";
-            if (outcome.Succeeded && !await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros())) await db.RefreshAsync(order);
+            if (outcome.Succeeded && !await db.TryMoveAsync(order, OrderStatus.Paid, Clock.UtcNowMicros())) await db.RefreshAsync(order);
             failure = outcome.Succeeded ? null : outcome.FailureReason;
         }
 

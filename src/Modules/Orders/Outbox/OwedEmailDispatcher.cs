@@ -1,7 +1,6 @@
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 
 namespace Ecommerce.Orders.Outbox;
 
@@ -11,44 +10,19 @@ namespace Ecommerce.Orders.Outbox;
 /// jitter, and it resumes after a restart from what the database holds. A batch Notifications takes is deleted.
 /// </summary>
 internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOrders waiting, TimeProvider clock, ILogger<OwedEmailDispatcher> logger)
-    : BackgroundService
+    : PollingWorker(clock, logger)
 {
     private const int BatchSize = 500;
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     /// <summary>How long a taken batch is this dispatcher's; a dispatcher that died lets another take it after that.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stopping)
-    {
-        try
-        {
-            while (!stopping.IsCancellationRequested)
-            {
-                var delivered = false;
-                try
-                {
-                    delivered = await DeliverDueAsync(stopping);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogError(exception, "Delivering owed emails failed; trying again shortly");
-                }
-                if (!delivered) await Task.Delay(Poll, clock, stopping);
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Shutting down: whatever is still owed stays in the database for the next start.
-        }
-    }
-
     /// <summary>One batch of due emails; true when it was taken (there may be more right away).</summary>
-    private async Task<bool> DeliverDueAsync(CancellationToken stopping)
+    protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
         await waiting.EnsureLoadedAsync(db); // before the first Remove, so the counts match the table
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var oldest = await db.Set<OwedEmail>().OrderBy(e => e.Id).Take(BatchSize * 2).ToListAsync(stopping);
         var due = DueInOrder(oldest, now);
         if (due.Count == 0) return false;
@@ -68,20 +42,20 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
         {
             // The whole batch waits equally long, so no email overtakes an earlier one of its order.
             var attempts = taken.Max(e => e.Attempts) + 1;
-            var next = clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.After(attempts));
+            var next = Clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.After(attempts));
             var error = OwedEmail.Shorten(attempt.Error);
             await db.Set<OwedEmail>().Where(e => takenIds.Contains(e.Id)).ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.Attempts, e => e.Attempts + 1)
                 .SetProperty(e => e.NextAttemptAt, next)
                 .SetProperty(e => e.ClaimedUntil, (DateTime?)null)
                 .SetProperty(e => e.LastError, error), CancellationToken.None);
-            logger.LogWarning("{Count} owed emails not delivered ({Error}); next attempt at {NextAttemptAt:o}", taken.Count, attempt.Error, next);
+            Logger.LogWarning("{Count} owed emails not delivered ({Error}); next attempt at {NextAttemptAt:o}", taken.Count, attempt.Error, next);
             return false;
         }
         if (attempt.Delivery == EmailDelivery.Refused)
-            logger.LogError("{Count} owed emails refused for good by Notifications: {Error}", taken.Count, attempt.Error);
+            Logger.LogError("{Count} owed emails refused for good by Notifications: {Error}", taken.Count, attempt.Error);
         else
-            logger.LogInformation("{Count} owed emails delivered", taken.Count);
+            Logger.LogInformation("{Count} owed emails delivered", taken.Count);
         await db.Set<OwedEmail>().Where(e => takenIds.Contains(e.Id)).ExecuteDeleteAsync(CancellationToken.None);
         foreach (var email in taken) waiting.Remove(email.OrderId);
         return true;

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Ecommerce.Orders.Outbox;
+
+/// <summary>
+/// The loop every owed-work worker runs: one round, then a pause unless the round says more is waiting; a failed round
+/// is logged and tried again after the pause; on shutdown it stops quietly, leaving what is owed in the database.
+/// </summary>
+internal abstract class PollingWorker(TimeProvider clock, ILogger logger) : BackgroundService
+{
+    protected TimeProvider Clock { get; } = clock;
+    protected ILogger Logger { get; } = logger;
+
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    /// <summary>One round of work; true when there may be more right away (no pause).</summary>
+    protected abstract Task<bool> RunOnceAsync(CancellationToken stopping);
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                var more = false;
+                try
+                {
+                    more = await RunOnceAsync(stopping);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Logger.LogError(exception, "{Worker} failed; trying again shortly", GetType().Name);
+                }
+                if (!more) await Task.Delay(Poll, Clock, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+}
