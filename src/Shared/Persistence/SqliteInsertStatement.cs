@@ -11,7 +11,8 @@ namespace Ecommerce.Shared.Persistence;
 
 /// <summary>
 /// One prepared <c>INSERT</c> of an entity type on SQLite, bound by position and stepped per row; a generated key is
-/// <c>last_insert_rowid()</c>, a key the entity brings (<c>ValueGeneratedNever</c>) is inserted like any column. Values go through EF's value converters, then are stored in Microsoft.Data.Sqlite's own
+/// <c>last_insert_rowid()</c>, a key the entity brings (<c>ValueGeneratedNever</c>) is inserted like any column.
+/// Values go through EF's value converters, then are stored in Microsoft.Data.Sqlite's own
 /// formats (decimal as <c>0.0###…</c> text, DateTime as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>), so rows read back exactly
 /// as if SaveChanges had written them (a unit test compares the stored bytes). Types it does not know are refused
 /// when the statement is built, never stored in another form.
