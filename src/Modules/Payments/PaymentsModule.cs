@@ -17,6 +17,8 @@ public static class PaymentsModule
             builder.Configuration, Name, PaymentsDbContext.Schema);
         // Contract 5.3: Payments → Orders webhook, 10 s.
         builder.Services.AddServiceClient<OrdersWebhookClient>(builder.Configuration, "Orders", TimeSpan.FromSeconds(10));
+        builder.Services.AddScoped<Outbox.WebhookOutbox>();
+        builder.Services.AddHostedService<Outbox.OwedWebhookDispatcher>();
     }
 
     public static void UsePaymentsModule(this WebApplication app) => app.MigrateModuleDatabase<PaymentsDbContext>();

@@ -31,6 +31,9 @@ public static class Platform
         builder.Services.AddSingleton(modules);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSerilog(logger => PlatformLogging.Configure(logger, configuration));
+        // On SIGTERM requests in flight get HostOptions:ShutdownTimeout (default 30 s) to finish; what they leave
+        // unfinished stays owed in the database.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(configuration.GetSection("HostOptions"));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;

@@ -5,9 +5,9 @@ namespace Ecommerce.IntegrationTests.Orders;
 
 /// <summary>
 /// The host killed (or stopped) mid-load, then started again on the same data: within a bounded wait every order that
-/// exists is either paid with exactly one completed payment and exactly one confirmation, or pending without a
-/// completed payment and with exactly one PAYMENT_FAILED (its Payments call found the listeners already closed, as
-/// when Payments is down); and no payment is without its order.
+/// exists is paid, with exactly one completed payment and exactly one confirmation, and no payment is without its order.
+/// No order ends pending with PAYMENT_FAILED: a chain cut by the shutdown (its Payments call found the listeners already
+/// closed) is not a payment failure, it is finished by recovery after the restart.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -78,7 +78,6 @@ public sealed class CrashRecoveryTests
             var settled = (string?)order["status"] switch
             {
                 "paid" => completed == 1 && paymentsOf[id].Count() == 1 && emails.SequenceEqual(["ORDER_CONFIRMATION"]),
-                "pending" => completed == 0 && emails.SequenceEqual(["PAYMENT_FAILED"]),
                 _ => false,
             };
             if (!settled) return $"order {id} is {order["status"]} with {paymentsOf[id].Count()} payment(s) ({completed} completed) and emails [{string.Join(", ", emails)}]";

@@ -1,4 +1,5 @@
 using Ecommerce.Orders.Outbox;
+using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.UnitTests.Orders;
 

@@ -4,32 +4,38 @@ using System.Text;
 using System.Text.Json;
 using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Clients;
 
 /// <summary>
 /// Orders' view of the Notifications API (contract 5.2). A failure never fails the order: it comes back as an
-/// <see cref="EmailAttempt"/> saying whether the email is owed (429, 5xx, timeout, no connection) or refused for good.
+/// <see cref="Attempt"/> saying whether the email is owed (429, 5xx, timeout, no connection) or refused for good.
 /// </summary>
 internal sealed class NotificationsClient(HttpClient http, ILogger<NotificationsClient> logger)
 {
     private const int BatchAttempts = 5;
 
-    public async Task<EmailAttempt> SendEmailAsync(EmailMessage email)
+    public Task<Attempt> SendEmailAsync(EmailMessage email) =>
+        SendEmailAsync(email.OrderId, email.TemplateName, JsonSerializer.Serialize(email, WireJson.Options));
+
+    /// <summary>One email whose body is already wire JSON (as the outbox keeps it).</summary>
+    public async Task<Attempt> SendEmailAsync(int orderId, string templateName, string message)
     {
         try
         {
-            using var response = await http.PostAsJsonAsync("notifications/email", email, WireJson.Options);
-            if (response.IsSuccessStatusCode) return EmailAttempt.Sent;
-            var attempt = await FailedAsync(response);
+            using var content = new StringContent(message, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync("notifications/email", content);
+            if (response.IsSuccessStatusCode) return Attempt.Done;
+            var attempt = await Attempt.FailedAsync(response);
             logger.LogWarning("{TemplateName} email for order {OrderId} not taken: {StatusCode} {Reason}",
-                email.TemplateName, email.OrderId, (int)response.StatusCode, attempt.Error);
+                templateName, orderId, (int)response.StatusCode, attempt.Error);
             return attempt;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            logger.LogWarning("{TemplateName} email for order {OrderId} failed: {Error}", email.TemplateName, email.OrderId, exception.Message);
-            return new EmailAttempt(EmailDelivery.Retry, exception.Message);
+            logger.LogWarning("{TemplateName} email for order {OrderId} failed: {Error}", templateName, orderId, exception.Message);
+            return Attempt.NoAnswer(exception);
         }
     }
 
@@ -37,9 +43,9 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
     /// Many emails in one request (one of the 10 per second), asking for outcomes only; each message is already wire
     /// JSON. With <paramref name="waitOut429"/> (a bulk import, ours to pace) a 429 is waited out (Retry-After) a few times.
     /// </summary>
-    public async Task<EmailAttempt> SendEmailBatchAsync(IReadOnlyList<string> messages, bool waitOut429 = false)
+    public async Task<Attempt> SendEmailBatchAsync(IReadOnlyList<string> messages, bool waitOut429 = false)
     {
-        if (messages.Count == 0) return EmailAttempt.Sent;
+        if (messages.Count == 0) return Attempt.Done;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -53,9 +59,9 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
                 if (response.IsSuccessStatusCode)
                 {
                     await LogRefusedItemsAsync(response, messages.Count);
-                    return EmailAttempt.Sent;
+                    return Attempt.Done;
                 }
-                var failed = await FailedAsync(response);
+                var failed = await Attempt.FailedAsync(response);
                 if (waitOut429 && response.StatusCode == HttpStatusCode.TooManyRequests && attempt < BatchAttempts)
                 {
                     await Task.Delay(failed.RetryAfter ?? TimeSpan.FromSeconds(1));
@@ -67,7 +73,7 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
                 logger.LogWarning("Batch of {Count} emails failed: {Error}", messages.Count, exception.Message);
-                return new EmailAttempt(EmailDelivery.Retry, exception.Message);
+                return Attempt.NoAnswer(exception);
             }
         }
     }
@@ -87,16 +93,6 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
             logger.LogWarning("Emails of order {OrderId} could not be read: {Error}", orderId, exception.Message);
             return null;
         }
-    }
-
-    /// <summary>429 and server-side failures are worth another try; any other refusal would be refused again.</summary>
-    private static async Task<EmailAttempt> FailedAsync(HttpResponseMessage response)
-    {
-        var reason = await ErrorDetail.ReadAsync(response);
-        var status = (int)response.StatusCode;
-        if (status == StatusCodes.Status429TooManyRequests)
-            return new EmailAttempt(EmailDelivery.Retry, reason, response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-        return new EmailAttempt(status >= 500 || status == StatusCodes.Status408RequestTimeout ? EmailDelivery.Retry : EmailDelivery.Refused, reason);
     }
 
     /// <summary>Items of a taken batch that Notifications refused (invalid) are refused for good: logged, not retried.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Clients;
 
@@ -34,14 +35,29 @@ internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutb
             return;
         }
         var attempt = await notifications.SendEmailAsync(message);
-        if (attempt.Delivery == EmailDelivery.Retry) await outbox.OweAsync([(order.Id, Json(message))], attempt);
+        if (attempt.Delivery == Delivery.Retry) await outbox.OweAsync([(order.Id, Json(message))], attempt);
+    }
+
+    /// <summary>
+    /// The email of a state change, added to the caller's open transaction so both commit together (a crash between
+    /// them cannot lose it); after the commit, <see cref="DeliverAsync"/> sends it.
+    /// </summary>
+    public Task<OwedEmail> OweAsync(Order order, string templateName, string? reason = null) =>
+        outbox.OweInTransactionAsync(order.Id, Json(Message(order, templateName, reason)));
+
+    /// <summary>Sends an email recorded by <see cref="OweAsync"/> once its transaction committed; one that failed stays owed.</summary>
+    public async Task DeliverAsync(OwedEmail email)
+    {
+        outbox.Committed(email);
+        if (email.ClaimedUntil is null) return; // queued behind the order's waiting emails: the dispatcher keeps their order
+        await outbox.SettleAsync(email, await notifications.SendEmailAsync(email.OrderId, email.TemplateName(), email.Message));
     }
 
     public async Task SendBatchAsync(IEnumerable<(Order Order, string TemplateName, string? Reason)> emails)
     {
         var messages = emails.Select(e => (e.Order.Id, Json: Json(Message(e.Order, e.TemplateName, e.Reason)))).ToList();
         var attempt = await notifications.SendEmailBatchAsync(messages.Select(m => m.Json).ToList(), waitOut429: true);
-        if (attempt.Delivery == EmailDelivery.Retry) await outbox.OweAsync(messages, attempt);
+        if (attempt.Delivery == Delivery.Retry) await outbox.OweAsync(messages, attempt);
     }
 
     private static string Json(EmailMessage message) => JsonSerializer.Serialize(message, WireJson.Options);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 
@@ -10,7 +11,7 @@ namespace Ecommerce.Orders.Clients;
 /// Orders' view of the Payments API (contract 5.1), over HTTP only. Failures of any kind (4xx, 5xx, timeout,
 /// refused connection) come back as a reason, logged, never thrown: they decide the order's path, not the response code.
 /// </summary>
-internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> logger)
+internal sealed class PaymentsClient(HttpClient http, IHostApplicationLifetime lifetime, ILogger<PaymentsClient> logger)
 {
     public async Task<PaymentOutcome> CreateAsync(int orderId, decimal amount, string currency)
     {
@@ -26,7 +27,7 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
         {
             logger.LogWarning("Payment for order {OrderId} failed: {Error}", orderId, exception.Message);
-            return new PaymentOutcome(null, PaymentOutcome.Unavailable);
+            return NoAnswer;
         }
     }
 
@@ -49,10 +50,11 @@ internal sealed class PaymentsClient(HttpClient http, ILogger<PaymentsClient> lo
         {
             logger.LogWarning("Payment batch of {Count} orders failed: {Error}", orders.Count, exception.Message);
         }
-        return orders.ToDictionary(o => o.OrderId, _ => new PaymentOutcome(null, PaymentOutcome.Unavailable));
+        return orders.ToDictionary(o => o.OrderId, _ => NoAnswer);
     }
 
-    public async Task<PaymentView?> FindForOrderAsync(int orderId) => (await LookupAsync(orderId)).Payment;
+    private PaymentOutcome NoAnswer =>
+        new(null, PaymentOutcome.Unavailable) { Interrupted = lifetime.ApplicationStopping.IsCancellationRequested };
 
     /// <summary>The order's payment, none (Payments answered 404), or no answer at all (<see cref="PaymentLookup.Answered"/> false).</summary>
     public async Task<PaymentLookup> LookupAsync(int orderId)
@@ -112,4 +114,10 @@ internal sealed record PaymentOutcome(string? PaymentStatus, string? FailureReas
     public const string Unavailable = "Payment service unavailable";
 
     public bool Succeeded => PaymentStatus == PaymentView.Completed;
+
+    /// <summary>
+    /// No answer because this host is shutting down (its listeners close together, so Payments may be gone first):
+    /// not the payment's failure. The chain stays unfinished and recovery charges it (once) after the restart.
+    /// </summary>
+    public bool Interrupted { get; init; }
 }

@@ -1,6 +1,7 @@
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Outbox;
 using Ecommerce.Shared.Time;
 using Microsoft.EntityFrameworkCore;
 using Serilog.Context;
@@ -30,84 +31,51 @@ internal sealed record ChainRecoverySettings(TimeSpan Grace)
 internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySettings settings, TimeProvider clock, ILogger<ChainRecovery> logger)
     : PollingWorker(clock, logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     /// <summary>Chains and refunds at their own pace: each round takes what is due, then pauses.</summary>
     protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
     {
-        await RecoverDueAsync(stopping);
-        await RefundDueAsync(stopping);
+        var startedBefore = Clock.GetUtcNow().UtcDateTime - settings.Grace;
+        await WorkThroughAsync<UnfinishedChain>(rows => rows.Where(c => c.StartedAt <= startedBefore),
+            (services, db, chain) => FinishAsync(services, db, chain.OrderId), "the unfinished chain", stopping);
+        await WorkThroughAsync<OwedRefund>(rows => rows,
+            (services, _, refund) => services.GetRequiredService<OrderRefunds>().SettleAsync(refund.OrderId), "the owed refund", stopping);
         return false;
     }
 
-    private async Task RecoverDueAsync(CancellationToken stopping)
+    /// <summary>
+    /// Takes up to 100 due rows of one kind under a lease and tries each: done, the row goes; not yet, it is put back
+    /// with backoff and the reason.
+    /// </summary>
+    private async Task WorkThroughAsync<T>(Func<IQueryable<T>, IQueryable<T>> eligible,
+        Func<IServiceProvider, OrdersDbContext, T, Task<string?>> attempt, string what, CancellationToken stopping)
+        where T : class, IOwedByOrder
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
-        var startedBefore = now - settings.Grace;
-        var due = await db.Set<UnfinishedChain>()
-            .Where(c => c.StartedAt <= startedBefore && c.NextAttemptAt <= now && (c.ClaimedUntil == null || c.ClaimedUntil < now))
-            .OrderBy(c => c.OrderId).Select(c => c.OrderId).Take(100).ToListAsync(stopping);
+        var due = await eligible(db.Set<T>().Due(now)).OrderBy(r => r.OrderId).Select(r => r.OrderId).Take(100).ToListAsync(stopping);
         if (due.Count == 0) return;
-        var until = now + Lease;
-        await db.Set<UnfinishedChain>().Where(c => due.Contains(c.OrderId) && (c.ClaimedUntil == null || c.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ClaimedUntil, until), stopping);
-        var taken = await db.Set<UnfinishedChain>().Where(c => due.Contains(c.OrderId) && c.ClaimedUntil == until).ToListAsync(stopping);
-
-        foreach (var chain in taken)
+        foreach (var row in await db.Set<T>().Where(r => due.Contains(r.OrderId)).ClaimAsync(now, stopping))
         {
-            using var _ = LogContext.PushProperty("OrderId", chain.OrderId);
+            using var _ = LogContext.PushProperty("OrderId", row.OrderId);
             string? error;
             try
             {
-                error = await FinishAsync(scope.ServiceProvider, db, chain.OrderId);
+                error = await attempt(scope.ServiceProvider, db, row);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 error = exception.Message;
             }
+            var rows = db.Set<T>().Where(r => r.OrderId == row.OrderId);
             if (error is null)
             {
-                await db.Set<UnfinishedChain>().Where(c => c.OrderId == chain.OrderId).ExecuteDeleteAsync(CancellationToken.None);
-                Logger.LogInformation("Recovered the unfinished chain of order {OrderId}", chain.OrderId);
+                await rows.ExecuteDeleteAsync(CancellationToken.None);
+                Logger.LogInformation("Finished {What} of order {OrderId}", what, row.OrderId);
                 continue;
             }
-            var next = Clock.GetUtcNow().UtcDateTime + Backoff.After(chain.Attempts + 1);
-            var shortened = OwedEmail.Shorten(error);
-            await db.Set<UnfinishedChain>().Where(c => c.OrderId == chain.OrderId).ExecuteUpdateAsync(set => set
-                .SetProperty(c => c.Attempts, c => c.Attempts + 1).SetProperty(c => c.NextAttemptAt, next)
-                .SetProperty(c => c.ClaimedUntil, (DateTime?)null).SetProperty(c => c.LastError, shortened), CancellationToken.None);
-            Logger.LogWarning("The unfinished chain of order {OrderId} could not be finished yet: {Error}", chain.OrderId, error);
-        }
-    }
-
-    private async Task RefundDueAsync(CancellationToken stopping)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        var now = Clock.GetUtcNow().UtcDateTime;
-        var until = now + Lease;
-        var due = await db.Set<OwedRefund>().Where(r => r.NextAttemptAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
-            .OrderBy(r => r.OrderId).Select(r => r.OrderId).Take(100).ToListAsync(stopping);
-        if (due.Count == 0) return;
-        await db.Set<OwedRefund>().Where(r => due.Contains(r.OrderId) && (r.ClaimedUntil == null || r.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimedUntil, until), stopping);
-        var taken = await db.Set<OwedRefund>().Where(r => due.Contains(r.OrderId) && r.ClaimedUntil == until).ToListAsync(stopping);
-        var refunds = scope.ServiceProvider.GetRequiredService<OrderRefunds>();
-        foreach (var refund in taken)
-        {
-            using var _ = LogContext.PushProperty("OrderId", refund.OrderId);
-            if (await refunds.SettleAsync(refund.OrderId) is not { } error)
-            {
-                Logger.LogInformation("Made the owed refund of cancelled order {OrderId}", refund.OrderId);
-                continue;
-            }
-            var next = Clock.GetUtcNow().UtcDateTime + Backoff.After(refund.Attempts + 1);
-            await db.Set<OwedRefund>().Where(r => r.OrderId == refund.OrderId).ExecuteUpdateAsync(set => set
-                .SetProperty(r => r.Attempts, r => r.Attempts + 1).SetProperty(r => r.NextAttemptAt, next)
-                .SetProperty(r => r.ClaimedUntil, (DateTime?)null).SetProperty(r => r.LastError, error), CancellationToken.None);
-            Logger.LogWarning("The owed refund of cancelled order {OrderId} is not made yet: {Error}", refund.OrderId, error);
+            await rows.PostponeAsync(Clock.GetUtcNow().UtcDateTime + Backoff.After(row.Attempts + 1), error);
+            Logger.LogWarning("Could not finish {What} of order {OrderId} yet: {Error}", what, row.OrderId, error);
         }
     }
 
@@ -119,8 +87,8 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySe
         var notifications = services.GetRequiredService<NotificationsClient>();
         var sent = await notifications.TemplatesSentAsync(orderId);
         if (sent is null) return "Notifications did not answer";
-        var owed = await db.Set<OwedEmail>().Where(e => e.OrderId == orderId).Select(e => e.Message).ToListAsync();
-        bool Decided(string template) => sent.Contains(template) || owed.Any(m => m.Contains($"\"template_name\":\"{template}\"", StringComparison.Ordinal));
+        var owed = (await db.Set<OwedEmail>().Where(e => e.OrderId == orderId).ToListAsync()).Select(e => e.TemplateName()).ToList();
+        bool Decided(string template) => sent.Contains(template) || owed.Contains(template);
 
         string? failure = null;
         if (order.Status == OrderStatus.Pending)

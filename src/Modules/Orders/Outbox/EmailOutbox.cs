@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ecommerce.Orders.Data;
+using Ecommerce.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Orders.Outbox;
@@ -48,7 +49,6 @@ internal sealed class WaitingOrders
 /// <summary>Records emails that Notifications did not take (or that queue behind an owed one), for the dispatcher.</summary>
 internal sealed class EmailOutbox(OrdersDbContext db, WaitingOrders waiting, TimeProvider clock)
 {
-    /// <summary><paramref name="failed"/> is the attempt that failed, or null for an email queued behind an owed one.</summary>
     /// <summary>Whether the order already owes an email (a new one must queue behind it).</summary>
     public async Task<bool> IsWaitingAsync(int orderId)
     {
@@ -56,7 +56,8 @@ internal sealed class EmailOutbox(OrdersDbContext db, WaitingOrders waiting, Tim
         return waiting.Has(orderId);
     }
 
-    public async Task OweAsync(IReadOnlyList<(int OrderId, string Message)> emails, EmailAttempt? failed)
+    /// <summary><paramref name="failed"/> is the attempt that failed, or null for an email queued behind an owed one.</summary>
+    public async Task OweAsync(IReadOnlyList<(int OrderId, string Message)> emails, Attempt? failed)
     {
         if (emails.Count == 0) return;
         await waiting.EnsureLoadedAsync(db);
@@ -66,21 +67,43 @@ internal sealed class EmailOutbox(OrdersDbContext db, WaitingOrders waiting, Tim
             db.Add(new OwedEmail
             {
                 OrderId = orderId, Message = message, Attempts = failed is null ? 0 : 1, NextAttemptAt = next,
-                LastError = OwedEmail.Shorten(failed?.Error), CreatedAt = now,
+                LastError = OwedWork.Shorten(failed?.Error), CreatedAt = now,
             });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         foreach (var (orderId, _) in emails) waiting.Add(orderId);
     }
-}
 
-/// <summary>Exponential backoff with jitter: 1 s, 2 s, 4 s … capped at 5 minutes, each ±50 %.</summary>
-internal static class Backoff
-{
-    public static readonly TimeSpan First = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Max = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Adds an email to the caller's unit of work, so it commits with the change that causes it: no crash between the
+    /// two can lose it. Held by this request (a lease) so the dispatcher leaves it to <see cref="SettleAsync"/>, unless
+    /// the order already has emails waiting: then it queues behind them, free for the dispatcher.
+    /// </summary>
+    public async Task<OwedEmail> OweInTransactionAsync(int orderId, string message)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var email = new OwedEmail
+        {
+            OrderId = orderId, Message = message, NextAttemptAt = now, CreatedAt = now,
+            ClaimedUntil = await IsWaitingAsync(orderId) ? null : now + OwedWork.Lease,
+        };
+        db.Add(email);
+        return email;
+    }
 
-    public static TimeSpan After(int attempts) =>
-        TimeSpan.FromMilliseconds(Math.Min(Max.TotalMilliseconds, First.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1)))
-                                  * (0.5 + Random.Shared.NextDouble()));
+    /// <summary>After the commit: the outcome of the request's own attempt at an email it held.</summary>
+    public async Task SettleAsync(OwedEmail email, Attempt attempt)
+    {
+        var row = db.Set<OwedEmail>().Where(e => e.Id == email.Id);
+        if (attempt.Delivery == Delivery.Retry)
+        {
+            await row.PostponeAsync(clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.First), attempt.Error);
+            return;
+        }
+        await row.ExecuteDeleteAsync(CancellationToken.None);
+        waiting.Remove(email.OrderId);
+    }
+
+    /// <summary>Counts a committed email as waiting (it is in the table until delivered).</summary>
+    public void Committed(OwedEmail email) => waiting.Add(email.OrderId);
 }

@@ -1,13 +1,16 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Outbox;
 
 /// <summary>
-/// An email an order still owes its customer: Notifications did not take it (429, 5xx, timeout, refused connection),
-/// so it waits here, in Orders' own database, until the dispatcher delivers it. Deleted once Notifications answered.
+/// An email an order still owes its customer, in Orders' own database: one Notifications did not take (429, 5xx, timeout,
+/// refused connection), or one written with the state change that causes it and not yet sent. The dispatcher delivers
+/// what is due; a row is deleted once Notifications answered.
 /// </summary>
-internal sealed class OwedEmail
+internal sealed class OwedEmail : IOwedWork
 {
     public int Id { get; set; }
     public int OrderId { get; set; }
@@ -15,14 +18,16 @@ internal sealed class OwedEmail
     public string Message { get; set; } = "";
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
-    /// <summary>A dispatcher that took the email holds it until then; another may take it after (one that died).</summary>
     public DateTime? ClaimedUntil { get; set; }
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
 
-    public const int MaxErrorLength = 500;
-
-    public static string? Shorten(string? error) => error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;
+    /// <summary>The template the email was decided with (read from its message).</summary>
+    public string TemplateName()
+    {
+        using var message = JsonDocument.Parse(Message);
+        return message.RootElement.GetProperty("template_name").GetString() ?? "";
+    }
 }
 
 internal sealed class OwedEmailConfiguration : IEntityTypeConfiguration<OwedEmail>
@@ -32,7 +37,6 @@ internal sealed class OwedEmailConfiguration : IEntityTypeConfiguration<OwedEmai
         email.ToTable("owed_emails");
         email.HasKey(e => e.Id);
         email.HasIndex(e => e.OrderId);
-        email.HasIndex(e => e.NextAttemptAt);
-        email.Property(e => e.LastError).HasMaxLength(OwedEmail.MaxErrorLength);
+        email.HasOwedWorkColumns();
     }
 }

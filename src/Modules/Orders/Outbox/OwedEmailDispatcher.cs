@@ -1,5 +1,6 @@
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
+using Ecommerce.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Orders.Outbox;
@@ -13,8 +14,6 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
     : PollingWorker(clock, logger)
 {
     private const int BatchSize = 500;
-    /// <summary>How long a taken batch is this dispatcher's; a dispatcher that died lets another take it after that.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>One batch of due emails; true when it was taken (there may be more right away).</summary>
     protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
@@ -26,39 +25,48 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
         var oldest = await db.Set<OwedEmail>().OrderBy(e => e.Id).Take(BatchSize * 2).ToListAsync(stopping);
         var due = DueInOrder(oldest, now);
         if (due.Count == 0) return false;
-
-        // Taken with a lease by a conditional update: of several dispatchers (replicas) one takes each email.
         var ids = due.Select(e => e.Id).ToList();
-        var until = now + Lease;
-        await db.Set<OwedEmail>().Where(e => ids.Contains(e.Id) && (e.ClaimedUntil == null || e.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedUntil, until), stopping);
-        var taken = await db.Set<OwedEmail>().Where(e => ids.Contains(e.Id) && e.ClaimedUntil == until).OrderBy(e => e.Id).ToListAsync(stopping);
+        var taken = (await db.Set<OwedEmail>().Where(e => ids.Contains(e.Id)).ClaimAsync(now, stopping)).OrderBy(e => e.Id).ToList();
         if (taken.Count == 0) return false;
-        var takenIds = taken.Select(e => e.Id).ToList();
 
         var notifications = scope.ServiceProvider.GetRequiredService<NotificationsClient>();
-        var attempt = await notifications.SendEmailBatchAsync(taken.Select(e => e.Message).ToList());
-        if (attempt.Delivery == EmailDelivery.Retry)
+        // An email whose holder died (its lease ran out) may have reached Notifications just before: not sent twice.
+        var lapsed = due.Where(e => e.ClaimedUntil is not null).Select(e => e.Id).ToHashSet();
+        var held = await AlreadyHeldAsync(notifications, taken.Where(e => lapsed.Contains(e.Id)).ToList());
+        var send = taken.Where(e => !held.Contains(e.Id)).ToList();
+
+        var attempt = await notifications.SendEmailBatchAsync(send.Select(e => e.Message).ToList());
+        var takenIds = taken.Select(e => e.Id).ToList();
+        if (attempt.Delivery == Delivery.Retry)
         {
             // The whole batch waits equally long, so no email overtakes an earlier one of its order.
-            var attempts = taken.Max(e => e.Attempts) + 1;
-            var next = Clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.After(attempts));
-            var error = OwedEmail.Shorten(attempt.Error);
-            await db.Set<OwedEmail>().Where(e => takenIds.Contains(e.Id)).ExecuteUpdateAsync(set => set
-                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-                .SetProperty(e => e.NextAttemptAt, next)
-                .SetProperty(e => e.ClaimedUntil, (DateTime?)null)
-                .SetProperty(e => e.LastError, error), CancellationToken.None);
+            var next = Clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.After(taken.Max(e => e.Attempts) + 1));
+            await db.Set<OwedEmail>().Where(e => takenIds.Contains(e.Id)).PostponeAsync(next, attempt.Error);
             Logger.LogWarning("{Count} owed emails not delivered ({Error}); next attempt at {NextAttemptAt:o}", taken.Count, attempt.Error, next);
             return false;
         }
-        if (attempt.Delivery == EmailDelivery.Refused)
-            Logger.LogError("{Count} owed emails refused for good by Notifications: {Error}", taken.Count, attempt.Error);
+        if (attempt.Delivery == Delivery.Refused)
+            Logger.LogError("{Count} owed emails refused for good by Notifications: {Error}", send.Count, attempt.Error);
         else
-            Logger.LogInformation("{Count} owed emails delivered", taken.Count);
+            Logger.LogInformation("{Count} owed emails delivered ({Held} already held by Notifications)", send.Count, held.Count);
         await db.Set<OwedEmail>().Where(e => takenIds.Contains(e.Id)).ExecuteDeleteAsync(CancellationToken.None);
         foreach (var email in taken) waiting.Remove(email.OrderId);
         return true;
+    }
+
+    /// <summary>
+    /// Of emails that may have been sent already, those Notifications holds (same order, same template). Notifications not
+    /// answering leaves them all to be sent: an email twice is better than none.
+    /// </summary>
+    private static async Task<HashSet<int>> AlreadyHeldAsync(NotificationsClient notifications, List<OwedEmail> maybeSent)
+    {
+        var held = new HashSet<int>();
+        foreach (var order in maybeSent.GroupBy(e => e.OrderId))
+        {
+            if (await notifications.TemplatesSentAsync(order.Key) is not { } sent) continue;
+            held.UnionWith(order.Where(e => sent.Contains(e.TemplateName())).Select(e => e.Id));
+        }
+        return held;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Outbox;
 
@@ -9,7 +10,7 @@ namespace Ecommerce.Orders.Outbox;
 /// A cancelled order whose payment may still have to be refunded: recorded in the same transaction as the cancellation,
 /// removed once Payments refunded it (or there was nothing to refund). Until then recovery tries again.
 /// </summary>
-internal sealed class OwedRefund
+internal sealed class OwedRefund : IOwedByOrder
 {
     public int OrderId { get; set; }
     public int Attempts { get; set; }
@@ -26,8 +27,7 @@ internal sealed class OwedRefundConfiguration : IEntityTypeConfiguration<OwedRef
         refund.ToTable("owed_refunds");
         refund.HasKey(r => r.OrderId);
         refund.Property(r => r.OrderId).ValueGeneratedNever();
-        refund.HasIndex(r => r.NextAttemptAt);
-        refund.Property(r => r.LastError).HasMaxLength(OwedEmail.MaxErrorLength);
+        refund.HasOwedWorkColumns();
     }
 }
 

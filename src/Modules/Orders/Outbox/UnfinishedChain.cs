@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Outbox;
 
@@ -8,7 +9,7 @@ namespace Ecommerce.Orders.Outbox;
 /// Written in the same transaction as the order itself, removed once the chain settled; one still here after
 /// <see cref="ChainRecovery"/>'s grace period belongs to a process that died mid-chain, and is finished by recovery.
 /// </summary>
-internal sealed class UnfinishedChain
+internal sealed class UnfinishedChain : IOwedByOrder
 {
     public int OrderId { get; set; }
     public DateTime StartedAt { get; set; }
@@ -25,7 +26,12 @@ internal sealed class UnfinishedChainConfiguration : IEntityTypeConfiguration<Un
         chain.ToTable("unfinished_chains");
         chain.HasKey(c => c.OrderId);
         chain.Property(c => c.OrderId).ValueGeneratedNever();
-        chain.HasIndex(c => c.NextAttemptAt);
-        chain.Property(c => c.LastError).HasMaxLength(OwedEmail.MaxErrorLength);
+        chain.HasOwedWorkColumns();
     }
+}
+
+/// <summary>Owed work kept one row per order (its key).</summary>
+internal interface IOwedByOrder : IOwedWork
+{
+    int OrderId { get; }
 }

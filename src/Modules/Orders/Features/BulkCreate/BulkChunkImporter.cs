@@ -54,6 +54,7 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
     {
         if (orders.Count == 0) return;
         var outcomes = await payments.CreateBatchAsync(orders.Select(o => (o.Id, o.TotalAmount, o.Currency)).ToList());
+        orders = orders.Where(o => !outcomes[o.Id].Interrupted).ToList(); // left to recovery, see PaymentOutcome.Interrupted
         var paid = orders.Where(o => outcomes[o.Id].Succeeded).Select(o => o.Id).ToList();
         // The batch webhook normally did this already; set-based and idempotent, it keeps them right if it was lost.
         await db.Orders.Where(o => paid.Contains(o.Id) && o.Status == OrderStatus.Pending)

@@ -22,6 +22,7 @@ internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, OrderRefunds 
         var order = await db.LoadAsync(request.OrderId, cancellationToken);
         OrderStatus.EnsureClientMayChange(order.Status, request.Status);
         var cancelling = request.Status == OrderStatus.Cancelled;
+        OwedEmail email;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Someone else may change it between our read and our write; then judge again against what won.
@@ -30,20 +31,19 @@ internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, OrderRefunds 
                 await db.RefreshAsync(order);
                 throw OrderStatus.CannotChange(order.Status, request.Status);
             }
-            // The refund a cancellation owes is written down with it, so no failure or crash can forget it.
-            if (cancelling)
-            {
-                refunds.Owe(order.Id);
-                await db.SaveChangesAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-            }
+            // What the change owes (its email, and for a cancellation the refund) is written down with it, so no
+            // failure or crash can forget it.
+            if (cancelling) refunds.Owe(order.Id);
+            email = await notifier.OweAsync(order, OrderNotifier.ForStatus(request.Status));
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
             await transaction.CommitAsync(CancellationToken.None);
         }
 
         // D14: the cancellation is committed before the refund, so the refund's webhook finds it cancelled and sends nothing.
         // A refund that does not happen now stays owed; recovery makes it later.
         if (cancelling) await refunds.SettleAsync(order.Id);
-        await notifier.SendAsync(order, OrderNotifier.ForStatus(request.Status));
+        await notifier.DeliverAsync(email);
         return order.Adapt<OrderResponse>();
     }
 }

@@ -30,6 +30,7 @@ internal sealed class CreateOrderHandler(
         // Committed before calling out, so the webhook that re-enters Orders finds the row and no lock of ours.
         // From here on the order exists: its side effects run to the end even if the client goes away.
         var payment = await payments.CreateAsync(order.Id, order.TotalAmount, order.Currency);
+        if (payment.Interrupted) return order.Adapt<OrderResponse>(); // left to recovery, see PaymentOutcome.Interrupted
         await db.RefreshAsync(order);
         // The webhook normally marked it paid already; doing it here too (idempotent) keeps it right if the webhook was lost.
         if (payment.Succeeded && order.Status == OrderStatus.Pending)

@@ -1,4 +1,4 @@
-using Ecommerce.Payments.Clients;
+using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Payments.Domain;
@@ -14,7 +14,7 @@ namespace Ecommerce.Payments.Features.CreatePayment;
 
 internal sealed record CreatePayment(CreatePaymentRequest Body) : IRequest<PaymentResponse>;
 
-internal sealed class CreatePaymentHandler(PaymentsDbContext db, OrdersWebhookClient orders, TimeProvider clock)
+internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock)
     : IRequestHandler<CreatePayment, PaymentResponse>
 {
     public async Task<PaymentResponse> Handle(CreatePayment request, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, OrdersWebhookCl
 
         // Committed first: the webhook re-enters Orders, which must not wait on anything this request holds.
         using var _ = LogContext.PushProperty("OrderId", payment.OrderId);
-        await orders.NotifyAsync(payment.OrderId, payment.Id, payment.Status, payment.TransactionId);
+        await webhooks.TellAsync(new PaymentChange(payment.OrderId, payment.Id, payment.Status, payment.TransactionId));
         return payment.Adapt<PaymentResponse>();
     }
 }

@@ -1,4 +1,4 @@
-using Ecommerce.Payments.Clients;
+using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Payments.Domain;
@@ -13,7 +13,7 @@ namespace Ecommerce.Payments.Features.RefundPayment;
 
 internal sealed record RefundPayment(RefundRequest Body) : IRequest<RefundResponse>;
 
-internal sealed class RefundPaymentHandler(PaymentsDbContext db, OrdersWebhookClient orders, TimeProvider clock)
+internal sealed class RefundPaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock)
     : IRequestHandler<RefundPayment, RefundResponse>
 {
     public async Task<RefundResponse> Handle(RefundPayment request, CancellationToken cancellationToken)
@@ -24,6 +24,7 @@ internal sealed class RefundPaymentHandler(PaymentsDbContext db, OrdersWebhookCl
         var now = clock.UtcNowMicros();
         var refund = Refund.Full(payment, request.Body.Reason, now);
 
+        OwedWebhook webhook;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Conditional on 'completed': of two concurrent refunds exactly one changes the row.
@@ -32,12 +33,15 @@ internal sealed class RefundPaymentHandler(PaymentsDbContext db, OrdersWebhookCl
                 .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, PaymentStatus.Refunded).SetProperty(x => x.UpdatedAt, now), cancellationToken);
             if (changed == 0) throw ApiError.BadRequest($"Payment {paymentId} cannot be refunded: it is not completed");
             db.Refunds.Add(refund);
+            // Orders must hear of it even if this process dies right after the commit: the webhook is written with it.
+            webhook = await webhooks.OweInTransactionAsync(new PaymentChange(payment.OrderId, payment.Id, PaymentStatus.Refunded, payment.TransactionId));
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             await transaction.CommitAsync(cancellationToken);
         }
 
         using var _ = LogContext.PushProperty("OrderId", payment.OrderId);
-        await orders.NotifyAsync(payment.OrderId, payment.Id, PaymentStatus.Refunded, payment.TransactionId);
+        await webhooks.TellOwedAsync(webhook);
         return refund.Adapt<RefundResponse>();
     }
 }

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Hosting;
 
-namespace Ecommerce.Orders.Outbox;
+namespace Ecommerce.Shared.Outbox;
 
 /// <summary>
 /// The loop every owed-work worker runs: one round, then a pause unless the round says more is waiting; a failed round
 /// is logged and tried again after the pause; on shutdown it stops quietly, leaving what is owed in the database.
 /// </summary>
-internal abstract class PollingWorker(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class PollingWorker(TimeProvider clock, ILogger logger) : BackgroundService
 {
     protected TimeProvider Clock { get; } = clock;
     protected ILogger Logger { get; } = logger;

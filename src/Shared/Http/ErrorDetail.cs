@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace Ecommerce.Orders.Clients;
+namespace Ecommerce.Shared.Http;
 
-internal static class ErrorDetail
+public static class ErrorDetail
 {
     /// <summary>The "detail" of another module's error body, or the status when it has none.</summary>
     public static async Task<string> ReadAsync(HttpResponseMessage response)

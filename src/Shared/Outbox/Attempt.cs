@@ -1,0 +1,34 @@
+using System.Net;
+using Ecommerce.Shared.Http;
+
+namespace Ecommerce.Shared.Outbox;
+
+/// <summary>What became of a call that carries out owed work (an email, a webhook).</summary>
+public enum Delivery
+{
+    /// <summary>The other module took it (2xx).</summary>
+    Done,
+    /// <summary>Refused for good (a 4xx other than 408 and 429): trying again would be refused again.</summary>
+    Refused,
+    /// <summary>Not taken this time (429, 408, 5xx, timeout, no connection): it stays owed and is tried again.</summary>
+    Retry,
+}
+
+/// <summary>An attempt's outcome; <see cref="RetryAfter"/> is the server's Retry-After on a 429.</summary>
+public sealed record Attempt(Delivery Delivery, string? Error = null, TimeSpan? RetryAfter = null)
+{
+    public static readonly Attempt Done = new(Delivery.Done);
+
+    /// <summary>No answer at all (timeout, refused connection): worth another try.</summary>
+    public static Attempt NoAnswer(Exception exception) => new(Delivery.Retry, exception.Message);
+
+    /// <summary>Judges a non-2xx answer: 429 and server-side failures are worth another try, other refusals are final.</summary>
+    public static async Task<Attempt> FailedAsync(HttpResponseMessage response)
+    {
+        var reason = await ErrorDetail.ReadAsync(response);
+        var status = response.StatusCode;
+        if (status == HttpStatusCode.TooManyRequests)
+            return new Attempt(Delivery.Retry, reason, response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        return new Attempt((int)status >= 500 || status == HttpStatusCode.RequestTimeout ? Delivery.Retry : Delivery.Refused, reason);
+    }
+}
