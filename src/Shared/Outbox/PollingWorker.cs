@@ -5,9 +5,12 @@ namespace Ecommerce.Shared.Outbox;
 /// <summary>
 /// The loop every owed-work worker runs: one round, then a pause unless the round says more is waiting; a failed round
 /// is logged and tried again after the pause; on shutdown it stops quietly, leaving what is owed in the database.
+/// The first round waits until the host has started: the module it calls may be this process, listening only then.
 /// </summary>
-public abstract class PollingWorker(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class PollingWorker(TimeProvider clock, ILogger logger) : BackgroundService, IHostedLifecycleService
 {
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     protected TimeProvider Clock { get; } = clock;
     protected ILogger Logger { get; } = logger;
 
@@ -16,10 +19,21 @@ public abstract class PollingWorker(TimeProvider clock, ILogger logger) : Backgr
     /// <summary>One round of work; true when there may be more right away (no pause).</summary>
     protected abstract Task<bool> RunOnceAsync(CancellationToken stopping);
 
+    Task IHostedLifecycleService.StartedAsync(CancellationToken cancellationToken)
+    {
+        _started.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         try
         {
+            await _started.Task.WaitAsync(stopping);
             while (!stopping.IsCancellationRequested)
             {
                 var more = false;

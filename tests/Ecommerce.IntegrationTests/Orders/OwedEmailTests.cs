@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Http;
 using System.Collections.Concurrent;
 using System.Net;
@@ -72,6 +73,45 @@ public sealed class OwedEmailTests
         var scenario = new OrderScenario(after);
         Assert.That(await Eventually.TrueAsync(async () => (await scenario.Emails(id)).Count > 0, TimeSpan.FromSeconds(60)), Is.True);
         Assert.That(await scenario.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }));
+    }
+
+    [Test]
+    public async Task Given_emails_whose_sender_died_Then_the_one_Notifications_holds_is_not_sent_again_and_the_other_is()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory };
+        int id;
+        await using (var before = new EcommerceApp(settings))
+        {
+            id = (int)(await new OrderScenario(before).Create())["id"]!;
+            Assert.That(await new OrderScenario(before).Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }));
+        }
+        // What a process that died mid-send leaves: emails it held (their lease has run out), sent or not.
+        await using (var orders = new SqliteConnection($"Data Source={Path.Combine(directory, "orders.db")};Pooling=False"))
+        {
+            await orders.OpenAsync();
+            foreach (var template in new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED" })
+            {
+                var insert = orders.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO owed_emails (OrderId, Message, Attempts, NextAttemptAt, ClaimedUntil, CreatedAt)
+                    VALUES ($order, $message, 0, '2000-01-01 00:00:00', '2000-01-01 00:02:00', '2000-01-01 00:00:00')
+                    """;
+                insert.Parameters.AddWithValue("$order", id);
+                insert.Parameters.AddWithValue("$message", new JsonObject
+                {
+                    ["order_id"] = id, ["to_email"] = "taro@example.com", ["template_name"] = template,
+                    ["template_data"] = new JsonObject { ["order_id"] = id, ["customer_name"] = "Taro", ["total_amount"] = 1000.0, ["currency"] = "JPY", ["item_count"] = 1 },
+                }.ToJsonString());
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        await using var after = new EcommerceApp(settings);
+        var scenario = new OrderScenario(after);
+        Assert.That(await Eventually.TrueAsync(async () => (int)(await after.Orders.GetJson("/api/v1/orders/owed")).Body["count"]! == 0,
+            TimeSpan.FromSeconds(60)), Is.True, "the dispatcher took both");
+        Assert.That(await scenario.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED" }));
     }
 
     private static async Task<int> ConfirmedCount(EcommerceApp app, IReadOnlyCollection<int> ids)

@@ -32,41 +32,52 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
         var notifications = scope.ServiceProvider.GetRequiredService<NotificationsClient>();
         // An email whose holder died (its lease ran out) may have reached Notifications just before: not sent twice.
         var lapsed = due.Where(e => e.ClaimedUntil is not null).Select(e => e.Id).ToHashSet();
-        var held = await AlreadyHeldAsync(notifications, taken.Where(e => lapsed.Contains(e.Id)).ToList());
-        var send = taken.Where(e => !held.Contains(e.Id)).ToList();
+        var (held, unknown) = await CheckLapsedAsync(notifications, taken.Where(e => lapsed.Contains(e.Id)).ToList());
+        await ForgetAsync(db, taken.Where(e => held.Contains(e.Id)).ToList());
+        // Those Notifications could not be asked about stay held: their lease runs out again and they are asked about then.
+        var send = taken.Where(e => !held.Contains(e.Id) && !unknown.Contains(e.Id)).ToList();
+        if (send.Count == 0) return held.Count > 0;
 
         var attempt = await notifications.SendEmailBatchAsync(send.Select(e => e.Message).ToList());
-        var takenIds = taken.Select(e => e.Id).ToList();
+        var sendIds = send.Select(e => e.Id).ToList();
         if (attempt.Delivery == Delivery.Retry)
         {
             // The whole batch waits equally long, so no email overtakes an earlier one of its order.
-            var next = Clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.After(taken.Max(e => e.Attempts) + 1));
-            await db.Set<OwedEmail>().Where(e => takenIds.Contains(e.Id)).PostponeAsync(next, attempt.Error);
-            Logger.LogWarning("{Count} owed emails not delivered ({Error}); next attempt at {NextAttemptAt:o}", taken.Count, attempt.Error, next);
+            var next = Clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.After(send.Max(e => e.Attempts) + 1));
+            await db.Set<OwedEmail>().Where(e => sendIds.Contains(e.Id)).PostponeAsync(next, attempt.Error);
+            Logger.LogWarning("{Count} owed emails not delivered ({Error}); next attempt at {NextAttemptAt:o}", send.Count, attempt.Error, next);
             return false;
         }
         if (attempt.Delivery == Delivery.Refused)
             Logger.LogError("{Count} owed emails refused for good by Notifications: {Error}", send.Count, attempt.Error);
         else
-            Logger.LogInformation("{Count} owed emails delivered ({Held} already held by Notifications)", send.Count, held.Count);
-        await db.Set<OwedEmail>().Where(e => takenIds.Contains(e.Id)).ExecuteDeleteAsync(CancellationToken.None);
-        foreach (var email in taken) waiting.Remove(email.OrderId);
+            Logger.LogInformation("{Count} owed emails delivered", send.Count);
+        await ForgetAsync(db, send);
         return true;
     }
 
+    private async Task ForgetAsync(OrdersDbContext db, List<OwedEmail> done)
+    {
+        if (done.Count == 0) return;
+        var ids = done.Select(e => e.Id).ToList();
+        await db.Set<OwedEmail>().Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        foreach (var email in done) waiting.Remove(email.OrderId);
+    }
+
     /// <summary>
-    /// Of emails that may have been sent already, those Notifications holds (same order, same template). Notifications not
-    /// answering leaves them all to be sent: an email twice is better than none.
+    /// Of emails that may have been sent already: those Notifications holds (same order, same template), and those it
+    /// could not be asked about.
     /// </summary>
-    private static async Task<HashSet<int>> AlreadyHeldAsync(NotificationsClient notifications, List<OwedEmail> maybeSent)
+    private static async Task<(HashSet<int> Held, HashSet<int> Unknown)> CheckLapsedAsync(NotificationsClient notifications, List<OwedEmail> maybeSent)
     {
         var held = new HashSet<int>();
+        var unknown = new HashSet<int>();
         foreach (var order in maybeSent.GroupBy(e => e.OrderId))
         {
-            if (await notifications.TemplatesSentAsync(order.Key) is not { } sent) continue;
-            held.UnionWith(order.Where(e => sent.Contains(e.TemplateName())).Select(e => e.Id));
+            if (await notifications.TemplatesSentAsync(order.Key) is not { } sent) unknown.UnionWith(order.Select(e => e.Id));
+            else held.UnionWith(order.Where(e => sent.Contains(e.TemplateName())).Select(e => e.Id));
         }
-        return held;
+        return (held, unknown);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Outbox;
@@ -26,17 +25,11 @@ internal sealed class ListOwedWorkHandler(OrdersDbContext db, ChainRecoverySetti
 
         var steps = new List<OwedStep>();
         foreach (var email in await emails.OrderBy(e => e.Id).Take(MaxListed).ToListAsync(cancellationToken))
-            steps.Add(new OwedStep("email", email.OrderId, TemplateOf(email.Message), email.Attempts, email.LastError, email.NextAttemptAt));
+            steps.Add(new OwedStep("email", email.OrderId, email.TemplateName(), email.Attempts, email.LastError, email.NextAttemptAt));
         foreach (var chain in await chains.OrderBy(c => c.OrderId).Take(MaxListed).ToListAsync(cancellationToken))
             steps.Add(new OwedStep("chain", chain.OrderId, "payment and its email", chain.Attempts, chain.LastError, chain.NextAttemptAt));
         foreach (var refund in await refunds.OrderBy(r => r.OrderId).Take(MaxListed).ToListAsync(cancellationToken))
             steps.Add(new OwedStep("refund", refund.OrderId, "refund of the cancelled order", refund.Attempts, refund.LastError, refund.NextAttemptAt));
         return new OwedWorkResponse(count, steps);
-    }
-
-    private static string? TemplateOf(string message)
-    {
-        using var document = JsonDocument.Parse(message);
-        return document.RootElement.TryGetProperty("template_name", out var name) ? name.GetString() : null;
     }
 }
