@@ -27,6 +27,7 @@ public static class DashboardModule
         builder.Services.RemoveKeyRingWarmUp();   // Blazor adds data protection again, with its warm-up
         builder.Services.AddSingleton<ApiCallCounter>();
         builder.Services.AddScoped<ViewerLocale>();
+        builder.Services.AddTransient<OwedWorkApi>();
         foreach (var client in new[]
                  {
                      builder.Services.AddServiceClient<OrdersApi>(builder.Configuration, "Orders", TimeSpan.FromSeconds(60)),

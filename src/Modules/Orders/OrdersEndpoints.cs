@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Outbox;
 using Ecommerce.Orders.Data;
 using Ecommerce.Shared.Idempotency;
 using Carter;

@@ -6,10 +6,12 @@ using Ecommerce.Payments.Domain;
 using Ecommerce.Payments.Features.CreatePayment;
 using Ecommerce.Payments.Features.GetPayment;
 using Ecommerce.Payments.Features.ListPayments;
+using Ecommerce.Payments.Features.OwedWebhooks;
 using Ecommerce.Payments.Features.RefundPayment;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Outbox;
 using Ecommerce.Shared.Validation;
 using MediatR;
 
@@ -27,6 +29,7 @@ public sealed class PaymentsEndpoints : ICarterModule
         payments.MapGet("/", List).WithName("ListPayments").Produces<IReadOnlyList<PaymentResponse>>();
         payments.MapPost("/refund", Refund).WithName("RefundPayment").Accepts<RefundRequest>("application/json")
             .Produces<RefundResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
+        payments.MapGet("/owed", Owed).WithName("ListOwedWebhooks").Produces<OwedWorkResponse>();
         payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").Produces<PaymentResponse>();
         payments.MapGet("/{payment_id}", Get).WithName("GetPayment").Produces<PaymentResponse>();
     }
@@ -39,6 +42,8 @@ public sealed class PaymentsEndpoints : ICarterModule
 
     private static async Task<IResult> Refund(RefundRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new RefundPayment(body), ct));
+
+    private static async Task<IResult> Owed(IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(new ListOwedWebhooks(), ct));
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new GetPayment(PathIds.Get(http, "payment_id")), ct));

@@ -41,6 +41,22 @@ public sealed class PaymentsApi(HttpClient http)
         ApiResult<RefundView>.From(http.PostAsJsonAsync("payments/refund", new { payment_id = paymentId, reason }, WireJson.Options));
 
     public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(http.GetAsync(new Uri(http.BaseAddress!, "/health")));
+
+    public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(http.GetAsync("payments/owed"));
+}
+
+/// <summary>What every module still owes (Orders: emails, chains, refunds; Payments: webhooks), as one list.</summary>
+public sealed class OwedWorkApi(OrdersApi orders, PaymentsApi payments)
+{
+    public async Task<ApiResult<OwedWorkView>> All()
+    {
+        var parts = await Task.WhenAll(orders.Owed(), payments.Owed());
+        var answered = parts.Where(p => p.Value is not null).Select(p => p.Value!).ToList();
+        var error = parts.Select(p => p.Error).FirstOrDefault(e => e is not null);
+        if (answered.Count == 0) return new ApiResult<OwedWorkView>(null, error, new Dictionary<string, string>());
+        var steps = answered.SelectMany(p => p.Steps).OrderBy(s => s.NextAttemptAt).ToList();
+        return new ApiResult<OwedWorkView>(new OwedWorkView(answered.Sum(p => p.Count), steps), error, new Dictionary<string, string>());
+    }
 }
 
 public sealed class NotificationsApi(HttpClient http)

@@ -1,4 +1,5 @@
 using Ecommerce.Orders.Contracts;
+using Ecommerce.Shared.Outbox;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Outbox;
 using MediatR;
