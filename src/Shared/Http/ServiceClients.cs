@@ -33,7 +33,8 @@ public static class ServiceClients
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // CallLoggingHandler writes the one line per call; the factory's own start/end lines and scopes would be extra.
             .RemoveAllLoggers()
-            .AddHttpMessageHandler<CallLoggingHandler>();
+            .AddHttpMessageHandler<CallLoggingHandler>()
+            .AddCallResilience(service);
     }
 
     public static Uri BaseUrl(IConfiguration configuration, ModuleRegistry modules, string service)
