@@ -70,12 +70,33 @@ public sealed class EcommerceApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// A port no one listens on, below Linux's ephemeral range (32768–60999): a port from that range, freed again, can be
+    /// taken by any outgoing connection before the host binds it (seen as "address already in use" on a busy run).
+    /// Each port is handed out once per test run.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = FirstPort + Interlocked.Increment(ref _lastPort) % (EphemeralStart - FirstPort);
+            try
+            {
+                using var listener = new TcpListener(Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any, port);
+                if (Socket.OSSupportsIPv6) listener.Server.DualMode = true;   // as Kestrel binds: [::], IPv4 too
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // in use: the next one
+            }
+        }
     }
+
+    private const int FirstPort = 20000;
+    private const int EphemeralStart = 32768;
+    private static int _lastPort = Random.Shared.Next(0, EphemeralStart - FirstPort);
 
     public async ValueTask DisposeAsync()
     {
