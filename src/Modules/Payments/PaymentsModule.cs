@@ -13,7 +13,7 @@ public static class PaymentsModule
     public static void AddPaymentsModule(this WebApplicationBuilder builder)
     {
         if (!builder.TryAddModule(Name, typeof(PaymentsModule).Assembly)) return;
-        builder.Services.AddModuleDbContext<PaymentsDbContext, SqlitePaymentsDbContext, SqlServerPaymentsDbContext>(
+        builder.Services.AddModuleDbContext<PaymentsDbContext, SqlitePaymentsDbContext, SqlServerPaymentsDbContext, PostgresPaymentsDbContext>(
             builder.Configuration, Name, PaymentsDbContext.Schema);
         // Contract 5.3: Payments → Orders webhook, 10 s.
         builder.Services.AddServiceClient<OrdersWebhookClient>(builder.Configuration, "Orders", TimeSpan.FromSeconds(10));

@@ -1,10 +1,11 @@
 namespace Ecommerce.Shared.Persistence;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider { Sqlite, SqlServer, Postgres }
 
 /// <summary>
-/// <c>Database:Provider</c> = Sqlite (default: one file per module in <c>Database:SqliteDirectory</c>, default <c>data/</c>)
-/// or SqlServer (<c>ConnectionStrings:{Module}</c>). A bad value stops start-up with a message naming the setting.
+/// <c>Database:Provider</c> = Sqlite (default: one file per module in <c>Database:SqliteDirectory</c>, default <c>data/</c>),
+/// SqlServer or Postgres (<c>ConnectionStrings:{Module}</c>, one schema per module). A bad value stops start-up with a
+/// message naming the setting.
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string SqliteDirectory)
 {
@@ -13,7 +14,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string SqliteDi
         var raw = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(raw, ignoreCase: true, out var provider) || int.TryParse(raw, out _))
             throw new InvalidOperationException(
-                $"Database:Provider '{raw}' is not supported; use '{nameof(DatabaseProvider.Sqlite)}' or '{nameof(DatabaseProvider.SqlServer)}'.");
+                $"Database:Provider '{raw}' is not supported; use '{nameof(DatabaseProvider.Sqlite)}', '{nameof(DatabaseProvider.SqlServer)}' or '{nameof(DatabaseProvider.Postgres)}'.");
         return new DatabaseSettings(provider, configuration["Database:SqliteDirectory"] ?? "data");
     }
 
@@ -24,9 +25,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string SqliteDi
         return $"Data Source={Path.Combine(directory, module.ToLowerInvariant() + ".db")};Pooling=True;Default Timeout=30";
     }
 
-    public static string SqlServerConnectionString(IConfiguration configuration, string module) =>
+    /// <summary>A server database's connection string for the module (SqlServer, Postgres).</summary>
+    public string ServerConnectionString(IConfiguration configuration, string module) =>
         configuration.GetConnectionString(module) is { Length: > 0 } connectionString
             ? connectionString
             : throw new InvalidOperationException(
-                $"Database:Provider is SqlServer but ConnectionStrings:{module} is not set.");
+                $"Database:Provider is {Provider} but ConnectionStrings:{module} is not set.");
 }

@@ -9,9 +9,9 @@ namespace Ecommerce.Shared.Persistence;
 /// </summary>
 public static class ModulePersistence
 {
-    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer, TPostgres>(
         this IServiceCollection services, IConfiguration configuration, string module, string schema)
-        where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext
+        where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext where TPostgres : TContext
     {
         var settings = DatabaseSettings.From(configuration);
         if (settings.Provider == DatabaseProvider.Sqlite)
@@ -26,14 +26,21 @@ public static class ModulePersistence
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
-        else
+        else if (settings.Provider == DatabaseProvider.SqlServer)
         {
-            var connectionString = DatabaseSettings.SqlServerConnectionString(configuration, module);
             services.AddDbContextPool<TSqlServer>(options => options
-                .UseSqlServer(connectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
+                .UseSqlServer(settings.ServerConnectionString(configuration, module), sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
                 .ConfigureWarnings(QuietExpectedFailures)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlServer>());
+        }
+        else
+        {
+            services.AddDbContextPool<TPostgres>(options => options
+                .UseNpgsql(settings.ServerConnectionString(configuration, module), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
+                .ConfigureWarnings(QuietExpectedFailures)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
         }
         return services;
     }
@@ -45,6 +52,10 @@ public static class ModulePersistence
     private static void QuietExpectedFailures(WarningsConfigurationBuilder warnings) => warnings.Log(
         (CoreEventId.SaveChangesFailed, LogLevel.Debug),
         (RelationalEventId.CommandError, LogLevel.Debug)).Ignore(RelationalEventId.PendingModelChangesWarning);
+
+    /// <summary>On a server database every module lives in one database, in its own schema; SQLite has a file per module.</summary>
+    public static ModelBuilder HasModuleSchema(this ModelBuilder model, DbContext db, string schema) =>
+        db.Database.IsSqlite() ? model : model.HasDefaultSchema(schema);
 
     /// <summary>Creates or upgrades the module's schema; idempotent across restarts; nothing when the module runs elsewhere.</summary>
     public static void MigrateModuleDatabase<TContext>(this IApplicationBuilder app) where TContext : DbContext

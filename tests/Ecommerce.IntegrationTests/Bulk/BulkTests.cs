@@ -4,18 +4,19 @@ using System.Text.Json.Nodes;
 
 namespace Ecommerce.IntegrationTests.Bulk;
 
-[TestFixture]
-public sealed class BulkTests
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public sealed class BulkTests(string provider)
 {
     private EcommerceApp _app = null!;
 
     [OneTimeSetUp]
-    public void Start() => _app = new EcommerceApp(new Dictionary<string, string?>
+    public void Start() => _app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
     {
         // The product's default notification limit: a batch is one request, so imports never need it raised.
         ["Notifications:RateLimitPerSecond"] = null,
         ["Orders:BulkChunkSize"] = "7",
-    });
+    }));
 
     [OneTimeTearDown]
     public async Task Stop() => await _app.DisposeAsync();
@@ -125,11 +126,11 @@ public sealed class BulkTests
                  {"index":1,"status":"rejected","detail":"Payment already exists"}]}
                 """);
         });
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
         {
             ["Services:Payments:BaseUrl"] = payments.BaseUrl,
             ["Notifications:RateLimitPerSecond"] = null,
-        });
+        }));
         var prefix = Guid.NewGuid().ToString("N");
         var (_, body) = await app.Orders.PostJson("/api/v1/orders/bulk", Bulk([Order($"{prefix}-0"), Order($"{prefix}-1")]));
         Assert.That(body["results"]!.AsArray().Select(r => (string?)r!["order"]!["status"]), Is.EqualTo(new[] { "paid", "pending" }));
@@ -140,11 +141,11 @@ public sealed class BulkTests
     public async Task Given_a_payment_batch_Then_each_item_follows_the_single_rules_and_orders_get_one_webhook_call()
     {
         await using var orders = new StubServer(context => { context.Response.StatusCode = 200; return Task.CompletedTask; });
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Payments",
             ["Services:Orders:BaseUrl"] = orders.BaseUrl,
-        });
+        }));
         var (response, body) = await app.Payments.PostJson("/api/v1/payments/batch", new
         {
             payments = new object[]

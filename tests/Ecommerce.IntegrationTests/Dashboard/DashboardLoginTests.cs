@@ -96,7 +96,7 @@ public sealed class DashboardLockoutTests() : BrowserFixture(Admin.Settings(lock
 
 /// <summary>The login's HTTP surface without a browser: redirects, antiforgery, headers.</summary>
 [TestFixture]
-public sealed class DashboardLoginHttpTests() : HostFixture(Admin.Settings())
+public sealed class DashboardLoginHttpTests() : HostFixture(settings: Admin.Settings())
 {
     [TestCase("/", "/login?ReturnUrl=%2F")]
     [TestCase("/orders/3", "/login?ReturnUrl=%2Forders%2F3")]

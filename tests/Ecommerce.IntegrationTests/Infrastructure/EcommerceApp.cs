@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ecommerce.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real host on real Kestrel: four free ports (never 8000–8002), its own SQLite directory, real HTTP.
-/// Settings override configuration exactly as environment variables would.
+/// The real host on real Kestrel: four free ports (never 8000–8002), its own store (a SQLite directory, or a PostgreSQL
+/// database with <c>Database:Provider=Postgres</c>, see <see cref="TestStore"/>), real HTTP. Settings override
+/// configuration exactly as environment variables would.
 /// </summary>
 public sealed class EcommerceApp : IAsyncDisposable
 {
@@ -28,11 +29,13 @@ public sealed class EcommerceApp : IAsyncDisposable
             ["Ports:Payments"] = $"{PaymentsPort}",
             ["Ports:Notifications"] = $"{NotificationsPort}",
             ["Ports:Dashboard"] = $"{DashboardPort}",
-            ["Database:SqliteDirectory"] = DataDirectory,
             ["Notifications:RateLimitPerSecond"] = "100000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        settings ??= new Dictionary<string, string?>();
+        var directory = settings.GetValueOrDefault("Database:SqliteDirectory") ?? DataDirectory;
+        foreach (var (key, value) in TestStore.SettingsAsync(directory, settings).GetAwaiter().GetResult()) all[key] = value;
+        foreach (var (key, value) in settings) all[key] = value;
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {

@@ -19,9 +19,11 @@ public sealed class HostProcess : IAsyncDisposable
         var ports = new[] { "Orders", "Payments", "Notifications", "Dashboard" }.ToDictionary(m => m, _ => EcommerceApp.FreePort());
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (module, port) in ports) start.Environment[$"Ports__{module}"] = $"{port}";
-        start.Environment["Database__SqliteDirectory"] = dataDirectory;
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
+        settings ??= new Dictionary<string, string>();
+        foreach (var (key, value) in await TestStore.SettingsAsync(dataDirectory, settings.ToDictionary(s => s.Key, s => (string?)s.Value)))
+            start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -9,12 +9,14 @@ namespace Ecommerce.IntegrationTests.Orders;
 /// No order ends pending with PAYMENT_FAILED: a chain cut by the shutdown (its Payments call found the listeners already
 /// closed) is not a payment failure, it is finished by recovery after the restart.
 /// </summary>
-[TestFixture]
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
 [NonParallelizable]
-public sealed class CrashRecoveryTests
+public sealed class CrashRecoveryTests(string provider)
 {
-    private static readonly Dictionary<string, string> Settings = new()
+    private Dictionary<string, string> Settings => new()
     {
+        ["Database:Provider"] = provider,
         ["Notifications:RateLimitPerSecond"] = "100000",
         // Recovery looks at chains older than this; short so the test does not wait a minute.
         ["Orders:ChainRecoveryAfterSeconds"] = "2",

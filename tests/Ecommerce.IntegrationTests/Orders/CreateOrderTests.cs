@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Ecommerce.IntegrationTests.Orders;
 
-[TestFixture]
-public sealed class CreateOrderTests : OrdersFixture
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public sealed class CreateOrderTests(string provider) : OrdersFixture(provider)
 {
     [Test]
     public async Task Given_the_contracts_example_order_Then_it_is_paid_confirmed_and_shaped_as_the_original()

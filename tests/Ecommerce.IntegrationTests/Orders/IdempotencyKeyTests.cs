@@ -3,8 +3,9 @@ using System.Net;
 namespace Ecommerce.IntegrationTests.Orders;
 
 /// <summary>Idempotency-Key on the endpoints that create orders or move money: a retry after a timeout creates nothing twice.</summary>
-[TestFixture]
-public sealed class IdempotencyKeyTests : HostFixture
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public sealed class IdempotencyKeyTests(string provider) : HostFixture(provider)
 {
     private static HttpRequestMessage Post(string path, object body, string? key) => new(HttpMethod.Post, path)
     {
@@ -122,7 +123,7 @@ public sealed class IdempotencyKeyTests : HostFixture
     public async Task Given_a_restart_on_the_same_data_Then_a_key_is_still_answered()
     {
         var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory };
+        var settings = TestStore.On(Provider, new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
         var key = Guid.NewGuid().ToString();
         string first;
         await using (var before = new EcommerceApp(settings))

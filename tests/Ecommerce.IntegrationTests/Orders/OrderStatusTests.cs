@@ -2,8 +2,9 @@ using System.Net;
 
 namespace Ecommerce.IntegrationTests.Orders;
 
-[TestFixture]
-public sealed class OrderStatusTests : OrdersFixture
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public sealed class OrderStatusTests(string provider) : OrdersFixture(provider)
 {
     [Test]
     public async Task Given_a_paid_order_Then_it_ships_and_is_delivered_with_an_email_each()

@@ -1,7 +1,7 @@
 namespace Ecommerce.IntegrationTests.Orders;
 
 /// <summary>One whole host per fixture, and the scenario helper that puts its orders into each status.</summary>
-public abstract class OrdersFixture : HostFixture
+public abstract class OrdersFixture(string provider) : HostFixture(provider)
 {
     private OrderScenario? _orders;
 

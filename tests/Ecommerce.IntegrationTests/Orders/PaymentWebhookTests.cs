@@ -3,8 +3,9 @@ using System.Net;
 namespace Ecommerce.IntegrationTests.Orders;
 
 /// <summary>D16: each webhook status on each order status.</summary>
-[TestFixture]
-public sealed class PaymentWebhookTests : OrdersFixture
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public sealed class PaymentWebhookTests(string provider) : OrdersFixture(provider)
 {
     // status before, webhook, expected code, status after, email sent (or null)
     [TestCase("pending", "completed", 200, "paid", null)]

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace Ecommerce.IntegrationTests.Payments;
 
-[TestFixture]
-public sealed class PaymentsTests
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+public sealed class PaymentsTests(string provider)
 {
     private EcommerceApp _app = null!;
     private StubServer _orders = null!;
@@ -15,11 +16,11 @@ public sealed class PaymentsTests
     {
         // Payments alone, its webhook pointed at a double of Orders that records what it receives.
         _orders = new StubServer(context => { context.Response.StatusCode = 200; return Task.CompletedTask; });
-        _app = new EcommerceApp(new Dictionary<string, string?>
+        _app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Payments",
             ["Services:Orders:BaseUrl"] = _orders.BaseUrl,
-        });
+        }));
     }
 
     [OneTimeTearDown]
@@ -180,11 +181,11 @@ public sealed class PaymentsTests
     [Test]
     public async Task Given_orders_is_down_Then_the_payment_is_still_201()
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Payments",
             ["Services:Orders:BaseUrl"] = $"http://127.0.0.1:{EcommerceApp.FreePort()}/api/v1",
-        });
+        }));
         var (response, body) = await app.Payments.PostJson("/api/v1/payments", Requests.Payment(1));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((string?)body["status"], Is.EqualTo("completed"));

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,20 +12,15 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : DbCon
     public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
 }
 
 /// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>
 internal sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotificationsDbContext> options) : NotificationsDbContext(options);
 
-internal sealed class SqlServerNotificationsDbContext(DbContextOptions<SqlServerNotificationsDbContext> options) : NotificationsDbContext(options)
-{
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        model.HasDefaultSchema(Schema);
-        base.OnModelCreating(model);
-    }
-}
+internal sealed class SqlServerNotificationsDbContext(DbContextOptions<SqlServerNotificationsDbContext> options) : NotificationsDbContext(options);
+
+internal sealed class PostgresNotificationsDbContext(DbContextOptions<PostgresNotificationsDbContext> options) : NotificationsDbContext(options);
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Idempotency;
 using Ecommerce.Orders.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -11,17 +12,12 @@ internal abstract class OrdersDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Order> Orders => Set<Order>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly).AddIdempotencyKeys();
+        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly).AddIdempotencyKeys();
 }
 
 /// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>
 internal sealed class SqliteOrdersDbContext(DbContextOptions<SqliteOrdersDbContext> options) : OrdersDbContext(options);
 
-internal sealed class SqlServerOrdersDbContext(DbContextOptions<SqlServerOrdersDbContext> options) : OrdersDbContext(options)
-{
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        model.HasDefaultSchema(Schema);
-        base.OnModelCreating(model);
-    }
-}
+internal sealed class SqlServerOrdersDbContext(DbContextOptions<SqlServerOrdersDbContext> options) : OrdersDbContext(options);
+
+internal sealed class PostgresOrdersDbContext(DbContextOptions<PostgresOrdersDbContext> options) : OrdersDbContext(options);

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Idempotency;
 using Ecommerce.Payments.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +13,12 @@ internal abstract class PaymentsDbContext(DbContextOptions options) : DbContext(
     public DbSet<Refund> Refunds => Set<Refund>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.ApplyConfigurationsFromAssembly(typeof(PaymentsDbContext).Assembly).AddIdempotencyKeys();
+        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(PaymentsDbContext).Assembly).AddIdempotencyKeys();
 }
 
 /// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>
 internal sealed class SqlitePaymentsDbContext(DbContextOptions<SqlitePaymentsDbContext> options) : PaymentsDbContext(options);
 
-internal sealed class SqlServerPaymentsDbContext(DbContextOptions<SqlServerPaymentsDbContext> options) : PaymentsDbContext(options)
-{
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        model.HasDefaultSchema(Schema);
-        base.OnModelCreating(model);
-    }
-}
+internal sealed class SqlServerPaymentsDbContext(DbContextOptions<SqlServerPaymentsDbContext> options) : PaymentsDbContext(options);
+
+internal sealed class PostgresPaymentsDbContext(DbContextOptions<PostgresPaymentsDbContext> options) : PaymentsDbContext(options);
