@@ -5,5 +5,9 @@ namespace Ecommerce.IntegrationTests;
 public sealed class TestRun
 {
     [OneTimeTearDown]
-    public void StopSharedServers() => PostgresServer.StopRunning();
+    public async Task StopSharedServers()
+    {
+        PostgresServer.StopRunning();
+        await SqlServerContainer.StopRunningAsync();
+    }
 }

@@ -6,6 +6,7 @@ namespace Ecommerce.IntegrationTests.Bulk;
 
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
 public sealed class BulkTests(string provider)
 {
     private EcommerceApp _app = null!;

@@ -56,7 +56,7 @@ public sealed class PostgresServer
     /// <summary>The connection string of a database named after <paramref name="store"/>, created on first use (so a restart on the same store finds its data).</summary>
     public async Task<string> DatabaseAsync(string store)
     {
-        var name = "store_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(store)))[..24].ToLowerInvariant();
+        var name = TestStore.DatabaseName(store);
         await using var admin = new NpgsqlConnection(ConnectionString("postgres"));
         await admin.OpenAsync();
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin) { Parameters = { new("name", name) } };

@@ -2,24 +2,34 @@ namespace Ecommerce.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Where a test host keeps its data. A store is named by its directory: on SQLite the module files go there; on
-/// PostgreSQL (<c>Database:Provider=Postgres</c> in the settings, no connection strings given) a database named after it
-/// is created on the run's server, so a restart on the same directory finds the same data on either provider.
+/// PostgreSQL or SQL Server (<c>Database:Provider</c> in the settings, no connection strings given) a database named
+/// after it is created on the run's server, so a restart on the same directory finds the same data on every provider.
+/// A provider that cannot run here skips the test with the reason (no PostgreSQL binaries, no Docker engine).
 /// </summary>
 public static class TestStore
 {
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
+    public const string SqlServer = "SqlServer";
 
     /// <summary>The settings that point a host at <paramref name="directory"/>'s store, given the test's own settings.</summary>
     public static async Task<Dictionary<string, string?>> SettingsAsync(string directory, IReadOnlyDictionary<string, string?> settings)
     {
         var store = new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory };
-        if (settings.GetValueOrDefault("Database:Provider") != Postgres || settings.ContainsKey("ConnectionStrings:Orders")) return store;
-        if (PostgresServer.Unavailable is { } reason) Assert.Ignore(reason);
-        var connectionString = await (await PostgresServer.RunningAsync()).DatabaseAsync(directory);
+        if (settings.ContainsKey("ConnectionStrings:Orders")) return store;
+        var provider = settings.GetValueOrDefault("Database:Provider");
+        if (provider is not (Postgres or SqlServer)) return store;
+        await RequireProviderAsync(provider);
+        var connectionString = provider == Postgres
+            ? await (await PostgresServer.RunningAsync()).DatabaseAsync(directory)
+            : await SqlServerContainer.DatabaseAsync(directory);
         foreach (var module in new[] { "Orders", "Payments", "Notifications" }) store[$"ConnectionStrings:{module}"] = connectionString;
         return store;
     }
+
+    /// <summary>A database name for a store: the same store, the same database.</summary>
+    public static string DatabaseName(string store) =>
+        "store_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(store)))[..24].ToLowerInvariant();
 
     /// <summary>The settings with <c>Database:Provider</c> set to <paramref name="provider"/>.</summary>
     public static Dictionary<string, string?> On(string provider, IReadOnlyDictionary<string, string?>? settings = null)
@@ -29,8 +39,9 @@ public static class TestStore
     }
 
     /// <summary>Skips the test, with the reason, when <paramref name="provider"/> cannot run here.</summary>
-    public static void RequireProvider(string provider)
+    public static async Task RequireProviderAsync(string provider)
     {
         if (provider == Postgres && PostgresServer.Unavailable is { } reason) Assert.Ignore(reason);
+        if (provider == SqlServer && !await DockerEngine.IsAvailableAsync()) Assert.Ignore("Docker is not available");
     }
 }

@@ -11,6 +11,7 @@ namespace Ecommerce.IntegrationTests.Orders;
 /// </summary>
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
 [NonParallelizable]
 public sealed class CrashRecoveryTests(string provider)
 {

@@ -5,6 +5,7 @@ namespace Ecommerce.IntegrationTests.Orders;
 
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
 public sealed class CreateOrderTests(string provider) : OrdersFixture(provider)
 {
     [Test]

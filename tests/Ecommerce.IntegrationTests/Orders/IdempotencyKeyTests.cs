@@ -5,6 +5,7 @@ namespace Ecommerce.IntegrationTests.Orders;
 /// <summary>Idempotency-Key on the endpoints that create orders or move money: a retry after a timeout creates nothing twice.</summary>
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
 public sealed class IdempotencyKeyTests(string provider) : HostFixture(provider)
 {
     private static HttpRequestMessage Post(string path, object body, string? key) => new(HttpMethod.Post, path)

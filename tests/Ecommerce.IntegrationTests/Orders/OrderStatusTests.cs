@@ -4,6 +4,7 @@ namespace Ecommerce.IntegrationTests.Orders;
 
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
 public sealed class OrderStatusTests(string provider) : OrdersFixture(provider)
 {
     [Test]

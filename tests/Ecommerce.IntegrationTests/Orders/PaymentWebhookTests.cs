@@ -5,6 +5,7 @@ namespace Ecommerce.IntegrationTests.Orders;
 /// <summary>D16: each webhook status on each order status.</summary>
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
 public sealed class PaymentWebhookTests(string provider) : OrdersFixture(provider)
 {
     // status before, webhook, expected code, status after, email sent (or null)

@@ -5,6 +5,7 @@ namespace Ecommerce.IntegrationTests.Payments;
 
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
 public sealed class PaymentsTests(string provider)
 {
     private EcommerceApp _app = null!;

@@ -1,23 +1,27 @@
 using System.Net;
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Npgsql;
 
 namespace Ecommerce.IntegrationTests.Persistence;
 
 /// <summary>
-/// The host on a real PostgreSQL (Database:Provider=Postgres): each module in its own schema of one database, created by
-/// its migrations, applied once. The persistence tests of the other fixtures run on it too (their Postgres variants).
+/// The host on a server database (PostgreSQL here, SQL Server where Docker runs): each module in its own schema of one
+/// database, created by its migrations, applied once. The persistence tests of the other fixtures run on these providers
+/// too (their Postgres and SqlServer variants).
 /// </summary>
-[TestFixture]
-public sealed class PostgresTests
+[TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
+public sealed class ServerDatabaseTests(string provider)
 {
     [SetUp]
-    public void RequirePostgres() => TestStore.RequireProvider(TestStore.Postgres);
+    public Task RequireProvider() => TestStore.RequireProviderAsync(provider);
 
     [Test]
-    public async Task Given_postgres_Then_each_module_has_its_own_schema_and_a_restart_keeps_the_data()
+    public async Task Given_a_server_database_Then_each_module_has_its_own_schema_and_a_restart_keeps_the_data()
     {
         var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        var settings = TestStore.On(TestStore.Postgres, new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
+        var settings = TestStore.On(provider, new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
         int id;
         await using (var app = new EcommerceApp(settings))
         {
@@ -27,12 +31,12 @@ public sealed class PostgresTests
             id = (int)order["id"]!;
         }
 
-        var connectionString = await (await PostgresServer.RunningAsync()).DatabaseAsync(directory);
-        await using (var connection = new NpgsqlConnection(connectionString))
+        var connectionString = (await TestStore.SettingsAsync(directory, settings))["ConnectionStrings:Orders"]!;
+        await using (var connection = provider == TestStore.Postgres ? (DbConnection)new NpgsqlConnection(connectionString) : new SqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            await using var tables = new NpgsqlCommand(
-                "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('orders','payments','notifications')", connection);
+            await using var tables = connection.CreateCommand();
+            tables.CommandText = "SELECT CONCAT(table_schema, '.', table_name) FROM information_schema.tables WHERE table_schema IN ('orders','payments','notifications')";
             var names = new List<string>();
             await using (var reader = await tables.ExecuteReaderAsync())
                 while (await reader.ReadAsync()) names.Add(reader.GetString(0));
