@@ -14,35 +14,39 @@ public static class ModulePersistence
         where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext where TPostgres : TContext
     {
         var settings = DatabaseSettings.From(configuration);
-        if (settings.Provider == DatabaseProvider.Sqlite)
+        var connectionString = settings.Provider == DatabaseProvider.Sqlite
+            ? settings.SqliteConnectionString(module)
+            : settings.ServerConnectionString(configuration, module);
+        return settings.Provider switch
         {
-            var connectionString = settings.SqliteConnectionString(module);
-            services.AddDbContextPool<TSqlite>(options => options
-                // A list in a query (ids.Contains(x)) as one JSON parameter: EF 10's default, one parameter per element,
-                // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk).
+            DatabaseProvider.Sqlite => Add<TContext, TSqlite>(services, DatabaseProvider.Sqlite, connectionString, schema),
+            DatabaseProvider.SqlServer => Add<TContext, TSqlServer>(services, DatabaseProvider.SqlServer, connectionString, schema),
+            _ => Add<TContext, TPostgres>(services, DatabaseProvider.Postgres, connectionString, schema),
+        };
+    }
+
+    private static IServiceCollection Add<TContext, TProvider>(IServiceCollection services, DatabaseProvider provider, string connectionString, string schema)
+        where TContext : DbContext where TProvider : TContext
+    {
+        services.AddDbContextPool<TProvider>(options => UseProvider(options, provider, connectionString, schema));
+        return services.AddScoped<TContext>(sp => sp.GetRequiredService<TProvider>());
+    }
+
+    /// <summary>How a module's context talks to its provider: the one place, for the host and for the migration scripts' check.</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string schema)
+    {
+        _ = provider switch
+        {
+            // A list in a query (ids.Contains(x)) as one JSON parameter: EF 10's default, one parameter per element,
+            // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk).
+            DatabaseProvider.Sqlite => options
                 .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(SqlitePragmas.Instance)
-                .ConfigureWarnings(QuietExpectedFailures)
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-            services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
-        }
-        else if (settings.Provider == DatabaseProvider.SqlServer)
-        {
-            services.AddDbContextPool<TSqlServer>(options => options
-                .UseSqlServer(settings.ServerConnectionString(configuration, module), sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
-                .ConfigureWarnings(QuietExpectedFailures)
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-            services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlServer>());
-        }
-        else
-        {
-            services.AddDbContextPool<TPostgres>(options => options
-                .UseNpgsql(settings.ServerConnectionString(configuration, module), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema))
-                .ConfigureWarnings(QuietExpectedFailures)
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-            services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
-        }
-        return services;
+                .AddInterceptors(SqlitePragmas.Instance),
+            // On a server database the migrations history lives in the module's own schema, beside its tables.
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema)),
+            _ => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)),
+        };
+        return options.ConfigureWarnings(QuietExpectedFailures).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
 
     /// <summary>

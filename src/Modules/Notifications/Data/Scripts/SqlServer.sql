@@ -1,0 +1,60 @@
+﻿IF OBJECT_ID(N'[notifications].[__EFMigrationsHistory]') IS NULL
+BEGIN
+    IF SCHEMA_ID(N'notifications') IS NULL EXEC(N'CREATE SCHEMA [notifications];');
+    CREATE TABLE [notifications].[__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125028_InitialCreate'
+)
+BEGIN
+    IF SCHEMA_ID(N'notifications') IS NULL EXEC(N'CREATE SCHEMA [notifications];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125028_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [notifications].[notifications] (
+        [Id] int NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [Channel] nvarchar(8) NOT NULL,
+        [TemplateName] nvarchar(64) NOT NULL,
+        [Recipient] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(max) NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [SentAt] datetime2 NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_notifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125028_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_notifications_OrderId] ON [notifications].[notifications] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125028_InitialCreate'
+)
+BEGIN
+    INSERT INTO [notifications].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125125028_InitialCreate', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

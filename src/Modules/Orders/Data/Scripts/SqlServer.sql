@@ -1,0 +1,277 @@
+﻿IF OBJECT_ID(N'[orders].[__EFMigrationsHistory]') IS NULL
+BEGIN
+    IF SCHEMA_ID(N'orders') IS NULL EXEC(N'CREATE SCHEMA [orders];');
+    CREATE TABLE [orders].[__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125012_InitialCreate'
+)
+BEGIN
+    IF SCHEMA_ID(N'orders') IS NULL EXEC(N'CREATE SCHEMA [orders];');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125012_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [orders].[orders] (
+        [Id] int NOT NULL IDENTITY,
+        [CustomerEmail] nvarchar(320) NOT NULL,
+        [CustomerName] nvarchar(200) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [TotalAmount] decimal(28,6) NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_orders] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125012_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [orders].[order_items] (
+        [Id] int NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [ProductName] nvarchar(200) NOT NULL,
+        [Quantity] int NOT NULL,
+        [UnitPrice] decimal(24,6) NOT NULL,
+        CONSTRAINT [PK_order_items] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_order_items_orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [orders].[orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125012_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_order_items_OrderId] ON [orders].[order_items] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125012_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_orders_CustomerEmail] ON [orders].[orders] ([CustomerEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125012_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_orders_Status] ON [orders].[orders] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125125012_InitialCreate'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125125012_InitialCreate', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125131103_AddOrderExternalId'
+)
+BEGIN
+    ALTER TABLE [orders].[orders] ADD [ExternalId] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125131103_AddOrderExternalId'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_orders_ExternalId] ON [orders].[orders] ([ExternalId]) WHERE [ExternalId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261125131103_AddOrderExternalId'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261125131103_AddOrderExternalId', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130030810_AddIdempotencyKeys'
+)
+BEGIN
+    CREATE TABLE [orders].[idempotency_keys] (
+        [Key] nvarchar(255) NOT NULL,
+        [Fingerprint] nvarchar(64) NOT NULL,
+        [StatusCode] int NULL,
+        [ContentType] nvarchar(100) NULL,
+        [Body] varbinary(max) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_idempotency_keys] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130030810_AddIdempotencyKeys'
+)
+BEGIN
+    CREATE INDEX [IX_idempotency_keys_CreatedAt] ON [orders].[idempotency_keys] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130030810_AddIdempotencyKeys'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130030810_AddIdempotencyKeys', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130031637_AddOwedEmails'
+)
+BEGIN
+    CREATE TABLE [orders].[owed_emails] (
+        [Id] int NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [Message] nvarchar(max) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [ClaimedUntil] datetime2 NULL,
+        [LastError] nvarchar(500) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_owed_emails] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130031637_AddOwedEmails'
+)
+BEGIN
+    CREATE INDEX [IX_owed_emails_NextAttemptAt] ON [orders].[owed_emails] ([NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130031637_AddOwedEmails'
+)
+BEGIN
+    CREATE INDEX [IX_owed_emails_OrderId] ON [orders].[owed_emails] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130031637_AddOwedEmails'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130031637_AddOwedEmails', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130035215_AddUnfinishedChains'
+)
+BEGIN
+    CREATE TABLE [orders].[unfinished_chains] (
+        [OrderId] int NOT NULL,
+        [StartedAt] datetime2 NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [ClaimedUntil] datetime2 NULL,
+        [LastError] nvarchar(500) NULL,
+        CONSTRAINT [PK_unfinished_chains] PRIMARY KEY ([OrderId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130035215_AddUnfinishedChains'
+)
+BEGIN
+    CREATE INDEX [IX_unfinished_chains_NextAttemptAt] ON [orders].[unfinished_chains] ([NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130035215_AddUnfinishedChains'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130035215_AddUnfinishedChains', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130041427_AddOwedRefunds'
+)
+BEGIN
+    CREATE TABLE [orders].[owed_refunds] (
+        [OrderId] int NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [ClaimedUntil] datetime2 NULL,
+        [LastError] nvarchar(500) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_owed_refunds] PRIMARY KEY ([OrderId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130041427_AddOwedRefunds'
+)
+BEGIN
+    CREATE INDEX [IX_owed_refunds_NextAttemptAt] ON [orders].[owed_refunds] ([NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130041427_AddOwedRefunds'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130041427_AddOwedRefunds', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
