@@ -120,8 +120,14 @@ public static class Platform
     public static void MapPlatform(this WebApplication app)
     {
         var modules = app.Services.GetRequiredService<ModuleRegistry>();
+        var reports = app.Services.GetServices<IHealthReport>().ToList();
         app.MapGet("/health", (HttpContext context) =>
-                Wire.Ok(new Health("ok", modules.ModuleAt(context.Connection.LocalPort)?.ToLowerInvariant())))
+            {
+                var module = modules.ModuleAt(context.Connection.LocalPort);
+                var details = reports.Where(r => r.Module == module).SelectMany(r => r.Details()).ToDictionary();
+                var service = module?.ToLowerInvariant();
+                return details.Count == 0 ? Wire.Ok(new Health("ok", service)) : Wire.Ok(new DetailedHealth("ok", service, details));
+            })
             .ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapCarter();
@@ -138,4 +144,6 @@ public static class Platform
     }
 
     private sealed record Health(string Status, string? Service);
+
+    private sealed record DetailedHealth(string Status, string? Service, IReadOnlyDictionary<string, string> Details);
 }

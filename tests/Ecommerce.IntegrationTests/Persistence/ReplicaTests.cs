@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Ecommerce.IntegrationTests.Persistence;
+
+/// <summary>
+/// Two host processes (replicas behind a load balancer) on one PostgreSQL and one Redis behave as one deployment: one
+/// notification limit between them, one set of orders. Without Redis, the limit fails safe to each replica's own window.
+/// </summary>
+[TestFixture]
+public sealed class ReplicaTests
+{
+    [SetUp]
+    public Task RequirePostgres() => TestStore.RequireProviderAsync(TestStore.Postgres);
+
+    private static Dictionary<string, string?> Replica(string store, RedisServer? redis) => TestStore.On(TestStore.Postgres, new Dictionary<string, string?>
+    {
+        ["Database:SqliteDirectory"] = store,
+        ["ConnectionStrings:Redis"] = redis?.ConnectionString,
+        ["Notifications:RateLimitPerSecond"] = "10",
+    });
+
+    [Test]
+    public async Task Given_two_replicas_on_one_redis_Then_30_emails_over_both_give_10_accepted_and_20_refused()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        await using var first = new EcommerceApp(Replica(store, redis));
+        await using var second = new EcommerceApp(Replica(store, redis));
+        // Warms each replica's Redis connection and script on the other channel, so the burst meets a ready limiter.
+        foreach (var replica in new[] { first, second })
+            Assert.That((await replica.Notifications.PostJson("/api/v1/notifications/sms", Sms())).Response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var clock = Stopwatch.StartNew();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            (i % 2 == 0 ? first : second).Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(i + 1)))));
+        var elapsed = clock.Elapsed;
+
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests), Is.EqualTo(30 - accepted));
+        Assert.That(responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).All(r => r.Headers.RetryAfter is not null), Is.True);
+        // The window is one second (D22): a burst that took longer may rightly fit more.
+        Assert.That(accepted, elapsed < TimeSpan.FromSeconds(1) ? Is.EqualTo(10) : Is.InRange(10, 10 * (int)Math.Ceiling(elapsed.TotalSeconds)),
+            $"the burst took {elapsed.TotalMilliseconds:0} ms");
+        Assert.That((string?)(await first.Notifications.GetJson("/health")).Body["details"]!["rate_limit"], Is.EqualTo("shared by every replica (Redis)"));
+    }
+
+    [Test]
+    public async Task Given_redis_unreachable_Then_each_replica_keeps_the_limit_itself_and_health_says_so()
+    {
+        var nobody = $"127.0.0.1:{EcommerceApp.FreePort()}";
+        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var settings = Replica(store, null);
+        settings["ConnectionStrings:Redis"] = nobody;
+        await using var app = new EcommerceApp(settings);
+
+        var clock = Stopwatch.StartNew();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 15).Select(i =>
+            app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(i + 1)))));
+        var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+        Assert.That(responses.All(r => r.StatusCode is HttpStatusCode.Created or HttpStatusCode.TooManyRequests), Is.True, "never a 500 for Redis");
+        Assert.That(accepted, clock.Elapsed < TimeSpan.FromSeconds(1) ? Is.EqualTo(10) : Is.GreaterThanOrEqualTo(10), "the local window still limits");
+        var (health, body) = await app.Notifications.GetJson("/health");
+        Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((string?)body["details"]!["rate_limit"], Does.StartWith("kept by this replica alone: Redis does not answer"));
+    }
+
+    [Test]
+    public async Task Given_two_replicas_on_one_database_Then_an_order_created_on_one_is_read_shipped_and_cancelled_on_the_other()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        await using var first = new EcommerceApp(Replica(store, redis));
+        await using var second = new EcommerceApp(Replica(store, redis));
+        var shipped = (int)(await new Orders.OrderScenario(first).Create())["id"]!;
+        var cancelled = (int)(await new Orders.OrderScenario(first).Create())["id"]!;
+
+        Assert.That((string?)(await second.Orders.GetJson($"/api/v1/orders/{shipped}")).Body["status"], Is.EqualTo("paid"));
+        var (ship, _) = await second.Orders.PutJson($"/api/v1/orders/{shipped}/status", new { status = "shipped" });
+        Assert.That(ship.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var (cancel, _) = await second.Orders.DeleteJson($"/api/v1/orders/{cancelled}");
+        Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        Assert.That((string?)(await first.Orders.GetJson($"/api/v1/orders/{shipped}")).Body["status"], Is.EqualTo("shipped"));
+        Assert.That((string?)(await first.Orders.GetJson($"/api/v1/orders/{cancelled}")).Body["status"], Is.EqualTo("cancelled"));
+        Assert.That((string?)(await first.Payments.GetJson($"/api/v1/payments/order/{cancelled}")).Body["status"], Is.EqualTo("refunded"));
+        Assert.That(await new Orders.OrderScenario(first).Emails(cancelled), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_CANCELLED" }));
+    }
+
+    private static object Sms() => new
+    {
+        order_id = 1, to_phone = "+819012345678", template_name = "ORDER_SHIPPED",
+        template_data = new { customer_name = "田中太郎", tracking_number = "1234-5678" },
+    };
+}
