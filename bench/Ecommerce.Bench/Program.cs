@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--ready-to-run]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
 if (options.Scenario is not ("orders" or "import" or "burst"))
 {
@@ -126,9 +126,27 @@ internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, 
             Value("--log-level", "Information"),
             // --env KEY=VALUE (repeatable): extra settings or runtime knobs for the host, e.g. --env DOTNET_gcServer=0
             args.Select((a, i) => (a, i)).Where(x => x.a == "--env" && x.i + 1 < args.Length)
-                .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]),
+                .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1])
+                .Concat(Provider(Value("--provider", "Sqlite"), Value("--connection-string", ""))).ToDictionary(),
             int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture),
             args.Contains("--ready-to-run"),
             args.Contains("--host") ? Path.GetFullPath(Value("--host", "")) : null);
+    }
+
+    /// <summary>
+    /// --provider Postgres|SqlServer --connection-string CS: the host on that server database (an empty one: every module
+    /// creates its schema), instead of a fresh SQLite directory.
+    /// </summary>
+    private static Dictionary<string, string> Provider(string provider, string connectionString)
+    {
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return [];
+        if (connectionString.Length == 0) throw new ArgumentException($"--provider {provider} needs --connection-string");
+        return new Dictionary<string, string>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:Orders"] = connectionString,
+            ["ConnectionStrings:Payments"] = connectionString,
+            ["ConnectionStrings:Notifications"] = connectionString,
+        };
     }
 }
