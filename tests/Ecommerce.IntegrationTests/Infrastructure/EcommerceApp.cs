@@ -19,10 +19,12 @@ public sealed class EcommerceApp : IAsyncDisposable
     public EcommerceApp(IReadOnlyDictionary<string, string?>? settings = null)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        OrdersPort = FreePort();
-        PaymentsPort = FreePort();
-        NotificationsPort = FreePort();
-        DashboardPort = FreePort();
+        // A test may fix a port (to point other hosts at this one before it starts); else a free one.
+        int Port(string module) => settings?.GetValueOrDefault($"Ports:{module}") is { } fixedPort ? int.Parse(fixedPort) : FreePort();
+        OrdersPort = Port("Orders");
+        PaymentsPort = Port("Payments");
+        NotificationsPort = Port("Notifications");
+        DashboardPort = Port("Dashboard");
         var all = new Dictionary<string, string?>
         {
             ["Ports:Orders"] = $"{OrdersPort}",
