@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Linq.Expressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -72,41 +71,15 @@ internal sealed class SqliteInsertStatement : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    /// <summary>What is built once per entity type: the SQL, a compiled reader per column (with its converter), the key writer.</summary>
+    /// <summary>What is built once per entity type: the SQL and the columns (<see cref="EntityColumns"/>).</summary>
     private sealed record Plan(string Sql, Func<object, object?>[] Columns, Action<object, long> SetKey)
     {
-        private static readonly Type[] Supported = [typeof(string), typeof(int), typeof(long), typeof(bool), typeof(decimal), typeof(DateTime), typeof(double)];
-
         public static Plan For(IEntityType entityType)
         {
-            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-            var key = entityType.FindPrimaryKey()!.Properties.Single();
-            var generated = key.ValueGenerated != ValueGenerated.Never;
-            var columns = entityType.GetProperties().Where(p => p != key || !generated).ToList();
-            var sql = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) " +
-                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))})";
-            return new Plan(sql, columns.Select(Reader).ToArray(), generated ? KeyWriter(key) : static (_, _) => { });
-        }
-
-        private static Func<object, object?> Reader(IProperty property)
-        {
-            var converter = ((RelationalTypeMapping)property.GetRelationalTypeMapping()).Converter;
-            var stored = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? property.ClrType) ?? converter?.ProviderClrType ?? property.ClrType;
-            if (!Supported.Contains(stored))
-                throw new NotSupportedException($"BulkInsert cannot store {property.DeclaringType.DisplayName()}.{property.Name} ({stored.Name})");
-            var entity = Expression.Parameter(typeof(object));
-            var read = Expression.Lambda<Func<object, object?>>(Expression.Convert(
-                Expression.Property(Expression.Convert(entity, property.DeclaringType.ClrType), property.PropertyInfo!), typeof(object)), entity).Compile();
-            return converter is null ? read : e => read(e) is { } value ? converter.ConvertToProvider(value) : null;
-        }
-
-        private static Action<object, long> KeyWriter(IProperty key)
-        {
-            var entity = Expression.Parameter(typeof(object));
-            var id = Expression.Parameter(typeof(long));
-            return Expression.Lambda<Action<object, long>>(Expression.Assign(
-                Expression.Property(Expression.Convert(entity, key.DeclaringType.ClrType), key.PropertyInfo!),
-                Expression.Convert(id, key.ClrType)), entity, id).Compile();
+            var columns = EntityColumns.For(entityType);
+            var sql = $"INSERT INTO \"{columns.Table.Name}\" ({string.Join(", ", columns.Names.Select(c => $"\"{c}\""))}) " +
+                $"VALUES ({string.Join(", ", columns.Names.Select((_, i) => $"?{i + 1}"))})";
+            return new Plan(sql, columns.Readers, columns.Generated ? columns.SetKey : static (_, _) => { });
         }
     }
 }
