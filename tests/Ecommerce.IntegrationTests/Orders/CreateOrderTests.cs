@@ -150,6 +150,29 @@ public sealed class CreateOrderFailureTests
     }
 
     [Test]
+    public async Task Given_payments_answering_500_many_times_Then_every_payment_failed_email_carries_its_reason()
+    {
+        // More failures than the circuit breaker's minimum (20 in 10 s): answers, even 5xx, must never open it, since the
+        // reason they carry is what the customer's PAYMENT_FAILED email says.
+        await using var failing = new StubServer(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"detail":"Card network down"}""");
+        });
+        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Services:Payments:BaseUrl"] = failing.BaseUrl });
+        var ids = new List<int>();
+        for (var i = 0; i < 30; i++) ids.Add((int)(await new OrderScenario(app).Create())["id"]!);
+        Assert.That(failing.Received, Has.Count.EqualTo(30), "every order asked Payments");
+        foreach (var id in new[] { ids[0], ids[^1] })
+        {
+            var (_, emails) = await app.Notifications.GetJson($"/api/v1/notifications/order/{id}");
+            Assert.That((string?)emails[0]!["template_name"], Is.EqualTo("PAYMENT_FAILED"));
+            Assert.That((string?)emails[0]!["body"], Does.Contain("Card network down"));
+        }
+    }
+
+    [Test]
     public async Task Given_notifications_is_down_Then_the_order_is_still_paid()
     {
         await using var app = new EcommerceApp(new Dictionary<string, string?>
