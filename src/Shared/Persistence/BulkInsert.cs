@@ -17,12 +17,15 @@ public static class BulkInsert
     /// <summary>Below this many rows PostgreSQL takes them by SaveChanges (one batched statement); from here on by COPY.</summary>
     internal const int PostgresCopyFrom = 50;
 
+    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     public static async Task InsertAllAsync<T>(this DbContext db, IReadOnlyList<T> entities, CancellationToken cancellationToken = default)
         where T : class
     {
         if (entities.Count == 0) return;
         if (db.Database.IsSqlite()) await InsertPreparedAsync(db, entities, cancellationToken);
-        else if (db.Database.IsNpgsql() && entities.Count >= PostgresCopyFrom)
+        // By name, not IsNpgsql(): that would load the PostgreSQL provider into every process, whatever its provider.
+        else if (db.Database.ProviderName == PostgresProvider && entities.Count >= PostgresCopyFrom)
             await PostgresCopy.InsertAsync(db, entities, db.Model.FindEntityType(typeof(T))!, cancellationToken);
         else await InsertWithSaveChangesAsync(db, entities, cancellationToken);
     }

@@ -35,19 +35,28 @@ public static class ModulePersistence
     /// <summary>How a module's context talks to its provider: the one place, for the host and for the migration scripts' check.</summary>
     public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string schema)
     {
+        // One method per provider: only the configured provider's EF assembly is loaded into the process.
         _ = provider switch
         {
-            // A list in a query (ids.Contains(x)) as one JSON parameter: EF 10's default, one parameter per element,
-            // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk).
-            DatabaseProvider.Sqlite => options
-                .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(SqlitePragmas.Instance),
-            // On a server database the migrations history lives in the module's own schema, beside its tables.
-            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema)),
-            _ => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema)),
+            DatabaseProvider.Sqlite => UseSqlite(options, connectionString),
+            DatabaseProvider.SqlServer => UseSqlServer(options, connectionString, schema),
+            _ => UsePostgres(options, connectionString, schema),
         };
         return options.ConfigureWarnings(QuietExpectedFailures).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
+
+    // A list in a query (ids.Contains(x)) as one JSON parameter: EF 10's default, one parameter per element,
+    // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk).
+    private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) => options
+        .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+        .AddInterceptors(SqlitePragmas.Instance);
+
+    // On a server database the migrations history lives in the module's own schema, beside its tables.
+    private static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder options, string connectionString, string schema) =>
+        options.UseSqlServer(connectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
+
+    private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString, string schema) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
 
     /// <summary>
     /// A refused write (a unique index deciding a race) is an answer, not an incident: EF's own error lines are lowered,
