@@ -6,15 +6,15 @@ namespace Ecommerce.Shared.Outbox;
 /// <summary>
 /// A row of work a module still owes another (an email, a charge, a refund, a webhook): written in the same transaction
 /// as the change that causes it, deleted once done. Until then a worker takes it under a lease, tries it, and on failure
-/// puts it back for a later attempt.
+/// puts it back for a later attempt. Each kind is its own table, with these columns beside its own.
 /// </summary>
-public interface IOwedWork
+public abstract class OwedWorkRow
 {
-    int Attempts { get; set; }
-    DateTime NextAttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
     /// <summary>A worker that took the row holds it until then; another may take it after (the first one died).</summary>
-    DateTime? ClaimedUntil { get; set; }
-    string? LastError { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
+    public string? LastError { get; set; }
 }
 
 /// <summary>The lease and retry queries every owed-work table shares, written once.</summary>
@@ -28,7 +28,7 @@ public static class OwedWork
     public static string? Shorten(string? error) => error is { Length: > MaxErrorLength } ? error[..MaxErrorLength] : error;
 
     /// <summary>The columns every owed-work table has: the due index the workers read by, a bounded last error.</summary>
-    public static EntityTypeBuilder<T> HasOwedWorkColumns<T>(this EntityTypeBuilder<T> row) where T : class, IOwedWork
+    public static EntityTypeBuilder<T> HasOwedWorkColumns<T>(this EntityTypeBuilder<T> row) where T : OwedWorkRow
     {
         row.HasIndex(r => r.NextAttemptAt);
         row.Property(r => r.LastError).HasMaxLength(MaxErrorLength);
@@ -36,7 +36,7 @@ public static class OwedWork
     }
 
     /// <summary>Rows whose next attempt is due and that no live worker holds.</summary>
-    public static IQueryable<T> Due<T>(this IQueryable<T> rows, DateTime now) where T : class, IOwedWork =>
+    public static IQueryable<T> Due<T>(this IQueryable<T> rows, DateTime now) where T : OwedWorkRow =>
         rows.Where(r => r.NextAttemptAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now));
 
     /// <summary>
@@ -44,7 +44,7 @@ public static class OwedWork
     /// (replicas) exactly one takes each row. Returns the rows this call took.
     /// </summary>
     public static async Task<List<T>> ClaimAsync<T>(this IQueryable<T> candidates, DateTime now, CancellationToken cancellationToken)
-        where T : class, IOwedWork
+        where T : OwedWorkRow
     {
         var until = now + Lease;
         await candidates.Where(r => r.ClaimedUntil == null || r.ClaimedUntil < now)
@@ -53,7 +53,7 @@ public static class OwedWork
     }
 
     /// <summary>Puts taken rows back after a failed attempt: one more attempt counted, the next one at <paramref name="next"/>.</summary>
-    public static Task<int> PostponeAsync<T>(this IQueryable<T> rows, DateTime next, string? error) where T : class, IOwedWork
+    public static Task<int> PostponeAsync<T>(this IQueryable<T> rows, DateTime next, string? error) where T : OwedWorkRow
     {
         var shortened = Shorten(error);
         return rows.ExecuteUpdateAsync(set => set

@@ -48,7 +48,7 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySe
     /// </summary>
     private async Task WorkThroughAsync<T>(Func<IQueryable<T>, IQueryable<T>> eligible,
         Func<IServiceProvider, OrdersDbContext, T, Task<string?>> attempt, string what, CancellationToken stopping)
-        where T : class, IOwedByOrder
+        where T : OwedWorkRow, IOwedByOrder
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();

@@ -10,16 +10,12 @@ namespace Ecommerce.Orders.Outbox;
 /// refused connection), or one written with the state change that causes it and not yet sent. The dispatcher delivers
 /// what is due; a row is deleted once Notifications answered.
 /// </summary>
-internal sealed class OwedEmail : IOwedWork
+internal sealed class OwedEmail : OwedWorkRow
 {
     public int Id { get; set; }
     public int OrderId { get; set; }
     /// <summary>The body of POST /notifications/email as it was decided, wire JSON.</summary>
     public string Message { get; set; } = "";
-    public int Attempts { get; set; }
-    public DateTime NextAttemptAt { get; set; }
-    public DateTime? ClaimedUntil { get; set; }
-    public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
 
     /// <summary>The template the email was decided with (read from its message).</summary>

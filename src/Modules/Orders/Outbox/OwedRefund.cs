@@ -10,13 +10,9 @@ namespace Ecommerce.Orders.Outbox;
 /// A cancelled order whose payment may still have to be refunded: recorded in the same transaction as the cancellation,
 /// removed once Payments refunded it (or there was nothing to refund). Until then recovery tries again.
 /// </summary>
-internal sealed class OwedRefund : IOwedByOrder
+internal sealed class OwedRefund : OwedWorkRow, IOwedByOrder
 {
     public int OrderId { get; set; }
-    public int Attempts { get; set; }
-    public DateTime NextAttemptAt { get; set; }
-    public DateTime? ClaimedUntil { get; set; }
-    public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

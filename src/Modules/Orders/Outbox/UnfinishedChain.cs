@@ -9,14 +9,10 @@ namespace Ecommerce.Orders.Outbox;
 /// Written in the same transaction as the order itself, removed once the chain settled; one still here after
 /// <see cref="ChainRecovery"/>'s grace period belongs to a process that died mid-chain, and is finished by recovery.
 /// </summary>
-internal sealed class UnfinishedChain : IOwedByOrder
+internal sealed class UnfinishedChain : OwedWorkRow, IOwedByOrder
 {
     public int OrderId { get; set; }
     public DateTime StartedAt { get; set; }
-    public int Attempts { get; set; }
-    public DateTime NextAttemptAt { get; set; }
-    public DateTime? ClaimedUntil { get; set; }
-    public string? LastError { get; set; }
 }
 
 internal sealed class UnfinishedChainConfiguration : IEntityTypeConfiguration<UnfinishedChain>
@@ -31,7 +27,7 @@ internal sealed class UnfinishedChainConfiguration : IEntityTypeConfiguration<Un
 }
 
 /// <summary>Owed work kept one row per order (its key).</summary>
-internal interface IOwedByOrder : IOwedWork
+internal interface IOwedByOrder
 {
     int OrderId { get; }
 }

@@ -9,17 +9,13 @@ namespace Ecommerce.Payments.Outbox;
 /// webhook Orders did not take (5xx, timeout, no connection), or a refund written with it and not yet told. Deleted once
 /// Orders answered; the webhook is idempotent on Orders' side (D16), so telling it twice is harmless.
 /// </summary>
-internal sealed class OwedWebhook : IOwedWork
+internal sealed class OwedWebhook : OwedWorkRow
 {
     public int Id { get; set; }
     public int OrderId { get; set; }
     public int PaymentId { get; set; }
     public string PaymentStatus { get; set; } = "";
     public string TransactionId { get; set; } = "";
-    public int Attempts { get; set; }
-    public DateTime NextAttemptAt { get; set; }
-    public DateTime? ClaimedUntil { get; set; }
-    public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
