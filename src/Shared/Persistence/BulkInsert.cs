@@ -23,11 +23,22 @@ public static class BulkInsert
         where T : class
     {
         if (entities.Count == 0) return;
-        if (db.Database.IsSqlite()) await InsertPreparedAsync(db, entities, cancellationToken);
-        // By name, not IsNpgsql(): that would load the PostgreSQL provider into every process, whatever its provider.
-        else if (db.Database.ProviderName == PostgresProvider && entities.Count >= PostgresCopyFrom)
-            await PostgresCopy.InsertAsync(db, entities, db.Model.FindEntityType(typeof(T))!, cancellationToken);
-        else await InsertWithSaveChangesAsync(db, entities, cancellationToken);
+        try
+        {
+            if (db.Database.IsSqlite()) await InsertPreparedAsync(db, entities, cancellationToken);
+            // By name, not IsNpgsql(): that would load the PostgreSQL provider into every process, whatever its provider.
+            else if (db.Database.ProviderName == PostgresProvider && entities.Count >= PostgresCopyFrom)
+                await PostgresCopy.InsertAsync(db, entities, db.Model.FindEntityType(typeof(T))!, cancellationToken);
+            else await InsertWithSaveChangesAsync(db, entities, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Nothing was stored, so no entity keeps a key it was given on the way: inserted again (one by one after a
+            // refused chunk), it must get a new one, not reuse an id a concurrent writer may have taken since.
+            var columns = EntityColumns.For(db.Model.FindEntityType(typeof(T))!);
+            if (columns.Generated) foreach (var entity in entities) columns.SetKey(entity, 0);
+            throw;
+        }
     }
 
     /// <summary>

@@ -34,6 +34,22 @@ public sealed class BulkInsertTests
         new DateTime(2025, 12, 1, 10, 0, 0, DateTimeKind.Utc).AddTicks(1_234_560), $"{prefix}-{i}")).ToList();
 
     [Test]
+    public async Task Given_a_refused_row_Then_nothing_is_stored_and_no_entity_keeps_the_key_it_was_given_on_the_way()
+    {
+        await using var db = Context();
+        await BulkInsert.InsertAllAsync(db, NewOrders(1, prefix: "taken"));
+        // The second order repeats a stored external_id: the first one went in (and got an id) before the refusal.
+        var orders = NewOrders(1, prefix: "fresh").Concat(NewOrders(1, prefix: "taken")).ToList();
+
+        Assert.ThrowsAsync<DbUpdateException>(() => BulkInsert.InsertAllAsync(db, orders));
+
+        Assert.That(orders.Select(o => o.Id), Is.All.EqualTo(0), "a rolled-back id would be inserted again explicitly, possibly over another writer's row");
+        Assert.That(await db.Orders.CountAsync(), Is.EqualTo(1));
+        await BulkInsert.InsertAllAsync(db, orders.Take(1).ToList());
+        Assert.That(orders[0].Id, Is.EqualTo(2), "inserted again, it gets the next id");
+    }
+
+    [Test]
     public async Task Given_an_entity_that_brings_its_own_key_Then_the_prepared_path_stores_that_key()
     {
         await using var db = Context();
