@@ -3,6 +3,7 @@ using Ecommerce.Notifications;
 using Ecommerce.Orders;
 using Ecommerce.Payments;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 using NetArchTest.Rules;
 
@@ -67,15 +68,30 @@ public sealed class ModuleBoundaryTests
         }
     }
 
-    [Test]
-    public void Given_the_modules_Then_no_two_map_the_same_table()
+    /// <summary>
+    /// On a server database every module shares one database, so what must never clash is what the database sees:
+    /// schema and table of every entity, as each module's real EF model maps them on that provider. (Both Orders and
+    /// Payments have an idempotency_keys table: only their schemas keep them apart; without the schema this test fails.)
+    /// </summary>
+    [TestCase(DatabaseProvider.Postgres)]
+    [TestCase(DatabaseProvider.SqlServer)]
+    public void Given_one_server_database_for_all_modules_Then_no_two_modules_map_the_same_table(DatabaseProvider provider)
     {
-        var tables = Modules.Values.SelectMany(assembly => assembly.GetTypes())
-            .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)))
-            .Select(t => t.GetInterfaces().First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)).GetGenericArguments()[0])
-            .Select(entity => entity.Assembly.GetName().Name + ":" + entity.Name)
-            .ToList();
-        Assert.That(tables, Is.Unique);
+        var owners = new Dictionary<string, string>();
+        foreach (var (module, assembly) in Modules)
+        foreach (var contextType in assembly.GetTypes().Where(t => !t.IsAbstract && typeof(DbContext).IsAssignableFrom(t) && t.Name.StartsWith(provider.ToString())))
+        {
+            var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType))!;
+            ModulePersistence.UseProvider(options, provider, provider == DatabaseProvider.Postgres ? "Host=none" : "Server=none", module);
+            using var db = (DbContext)Activator.CreateInstance(contextType, options.Options)!;
+            foreach (var entity in db.Model.GetEntityTypes())
+            {
+                var table = $"{entity.GetSchema()}.{entity.GetTableName()}";
+                Assert.That(owners.TryAdd(table, module), Is.True, $"{table} is mapped by both {owners.GetValueOrDefault(table)} and {module}");
+            }
+        }
+        Assert.That(owners.Keys.Select(t => t.Split('.')[0]).Distinct(), Is.EquivalentTo(new[] { "orders", "payments", "notifications" }),
+            "every module's tables were read, each in its own schema");
     }
 
     [TestCaseSource(nameof(ModuleNames))]
