@@ -13,7 +13,7 @@ public static class ModuleHosting
     public static bool TryAddModule(this WebApplicationBuilder builder, string name, Assembly assembly)
     {
         var modules = (ModuleRegistry)builder.Host.Properties[typeof(ModuleRegistry)];
-        if (!modules.TryAdd(name, assembly)) return false;
+        if (!modules.TryAdd(name)) return false;
 
         var endpoints = assembly.GetTypes().Where(t => t is { IsPublic: true, IsAbstract: false } && typeof(ICarterModule).IsAssignableFrom(t));
         foreach (var type in endpoints) builder.Services.AddSingleton(typeof(ICarterModule), type);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 
 namespace Ecommerce.Shared.Hosting;
 
@@ -37,10 +36,10 @@ public sealed class ModuleRegistry
     public IReadOnlyList<RunningModule> Modules => _modules;
 
     /// <summary>Registers a module to run here, unless configuration leaves it out; returns whether it runs.</summary>
-    public bool TryAdd(string name, Assembly? endpoints)
+    public bool TryAdd(string name)
     {
         if (_enabled is not null && !_enabled.Contains(name)) return false;
-        _modules.Add(new RunningModule(name, ConfiguredPort(name), endpoints));
+        _modules.Add(new RunningModule(name, ConfiguredPort(name)));
         return true;
     }
 
@@ -78,4 +77,4 @@ public sealed class ModuleRegistry
     }
 }
 
-public sealed record RunningModule(string Name, int Port, Assembly? Endpoints, bool LoopbackOnly = false);
+public sealed record RunningModule(string Name, int Port, bool LoopbackOnly = false);

@@ -22,8 +22,6 @@ public sealed class JsonFields
         _errors = errors;
     }
 
-    public bool HasErrors => _errors.Count > 0;
-
     /// <summary>A required string (no <paramref name="fallback"/>) or one with a default.</summary>
     public string String(string name, int minLength = 0, int maxLength = int.MaxValue, string? pattern = null, string? fallback = null)
     {
