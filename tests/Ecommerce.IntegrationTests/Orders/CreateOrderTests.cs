@@ -189,5 +189,8 @@ public sealed class CreateOrderFailureTests
         await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1" });
         var orders = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => new OrderScenario(app).Create()));
         Assert.That(orders.Select(o => (string?)o["status"]), Is.All.EqualTo("paid"));
+        // The limit was met: the emails Notifications answered with 429 are owed (until at least its Retry-After).
+        var (_, owed) = await app.Orders.GetJson("/api/v1/orders/owed");
+        Assert.That((int)owed["count"]!, Is.GreaterThanOrEqualTo(1), "at 1 email a second, 4 orders at once met a 429");
     }
 }
