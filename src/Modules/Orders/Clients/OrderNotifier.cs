@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Time;
 using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Clients;
@@ -11,7 +13,7 @@ namespace Ecommerce.Orders.Clients;
 /// does not take now (429, 5xx, timeout, no connection) is recorded as owed and delivered later by the dispatcher; an
 /// email of an order that already owes one queues behind it, so a customer reads them in order.
 /// </summary>
-internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutbox outbox)
+internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutbox outbox, OrdersDbContext db, TimeProvider clock)
 {
     public const string Confirmation = "ORDER_CONFIRMATION";
     public const string PaymentFailed = "PAYMENT_FAILED";
@@ -39,18 +41,28 @@ internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutb
     }
 
     /// <summary>
-    /// The email of a state change, added to the caller's open transaction so both commit together (a crash between
-    /// them cannot lose it); after the commit, <see cref="DeliverAsync"/> sends it.
+    /// Moves the order to <paramref name="to"/> if it is still as read, and in the same transaction records what the move
+    /// owes: its email, and whatever <paramref name="alsoOwed"/> adds (a cancellation's refund), so no crash between the
+    /// change and its effects can forget them. After the commit, <paramref name="afterCommit"/> runs, then the email goes
+    /// out (one that fails stays owed). False, with nothing written, when a concurrent change won.
     /// </summary>
-    public Task<OwedEmail> OweAsync(Order order, string templateName, string? reason = null) =>
-        outbox.OweInTransactionAsync(order.Id, Json(Message(order, templateName, reason)));
-
-    /// <summary>Sends an email recorded by <see cref="OweAsync"/> once its transaction committed; one that failed stays owed.</summary>
-    public async Task DeliverAsync(OwedEmail email)
+    public async Task<bool> MoveAndNotifyAsync(Order order, string to, string templateName, Action? alsoOwed = null, Func<Task>? afterCommit = null)
     {
+        OwedEmail email;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            if (!await db.TryMoveAsync(order, to, clock.UtcNowMicros())) return false;
+            alsoOwed?.Invoke();
+            email = await outbox.OweInTransactionAsync(order.Id, Json(Message(order, templateName, null)));
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(CancellationToken.None);
+        }
         outbox.Committed(email);
-        if (email.ClaimedUntil is null) return; // queued behind the order's waiting emails: the dispatcher keeps their order
-        await outbox.SettleAsync(email, await notifications.SendEmailAsync(email.OrderId, email.TemplateName(), email.Message));
+        if (afterCommit is not null) await afterCommit();
+        if (email.ClaimedUntil is null) return true; // queued behind the order's waiting emails: the dispatcher keeps their order
+        await outbox.SettleAsync(email, await notifications.SendEmailAsync(email.OrderId, templateName, email.Message));
+        return true;
     }
 
     public async Task SendBatchAsync(IEnumerable<(Order Order, string TemplateName, string? Reason)> emails)

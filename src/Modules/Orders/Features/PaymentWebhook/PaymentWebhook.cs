@@ -55,18 +55,7 @@ internal sealed class PaymentWebhookHandler(OrdersDbContext db, OrderNotifier no
         // A refund is final: whatever the status, the order ends cancelled; retry if a concurrent change moved it first.
         while (order.Status != OrderStatus.Cancelled)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            if (await db.TryMoveAsync(order, OrderStatus.Cancelled, clock.UtcNowMicros()))
-            {
-                // Its email commits with the change (no crash between them can lose it), then goes out.
-                var email = await notifier.OweAsync(order, OrderNotifier.Cancelled);
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-                await transaction.CommitAsync();
-                await notifier.DeliverAsync(email);
-                return;
-            }
-            await transaction.RollbackAsync();
+            if (await notifier.MoveAndNotifyAsync(order, OrderStatus.Cancelled, OrderNotifier.Cancelled)) return;
             await db.RefreshAsync(order);
         }
     }
