@@ -52,6 +52,12 @@ public static class OwedWork
         return await candidates.Where(r => r.ClaimedUntil == until).ToListAsync(cancellationToken);
     }
 
+    /// <summary>After an attempt at held rows: put back for later when worth another try, else gone (done, or refused for good).</summary>
+    public static Task<int> SettleAsync<T>(this IQueryable<T> rows, Attempt attempt, DateTime now) where T : OwedWorkRow =>
+        attempt.Delivery == Delivery.Retry
+            ? rows.PostponeAsync(now + (attempt.RetryAfter ?? Backoff.First), attempt.Error)
+            : rows.ExecuteDeleteAsync(CancellationToken.None);
+
     /// <summary>Puts taken rows back after a failed attempt: one more attempt counted, the next one at <paramref name="next"/>.</summary>
     public static Task<int> PostponeAsync<T>(this IQueryable<T> rows, DateTime next, string? error) where T : OwedWorkRow
     {

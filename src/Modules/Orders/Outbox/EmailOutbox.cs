@@ -94,14 +94,8 @@ internal sealed class EmailOutbox(OrdersDbContext db, WaitingOrders waiting, Tim
     /// <summary>After the commit: the outcome of the request's own attempt at an email it held.</summary>
     public async Task SettleAsync(OwedEmail email, Attempt attempt)
     {
-        var row = db.Set<OwedEmail>().Where(e => e.Id == email.Id);
-        if (attempt.Delivery == Delivery.Retry)
-        {
-            await row.PostponeAsync(clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.First), attempt.Error);
-            return;
-        }
-        await row.ExecuteDeleteAsync(CancellationToken.None);
-        waiting.Remove(email.OrderId);
+        await db.Set<OwedEmail>().Where(e => e.Id == email.Id).SettleAsync(attempt, clock.GetUtcNow().UtcDateTime);
+        if (attempt.Delivery != Delivery.Retry) waiting.Remove(email.OrderId);
     }
 
     /// <summary>Counts a committed email as waiting (it is in the table until delivered).</summary>

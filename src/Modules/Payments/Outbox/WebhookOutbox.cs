@@ -43,11 +43,7 @@ internal sealed class WebhookOutbox(PaymentsDbContext db, OrdersWebhookClient or
     {
         if (webhook.ClaimedUntil is null) return;
         var attempt = await orders.NotifyAsync(PaymentChange.Of(webhook));
-        var row = db.Set<OwedWebhook>().Where(w => w.Id == webhook.Id);
-        if (attempt.Delivery == Delivery.Retry)
-            await row.PostponeAsync(clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.First), attempt.Error);
-        else
-            await row.ExecuteDeleteAsync(CancellationToken.None);
+        await db.Set<OwedWebhook>().Where(w => w.Id == webhook.Id).SettleAsync(attempt, clock.GetUtcNow().UtcDateTime);
     }
 
     private async Task OweAsync(IReadOnlyList<PaymentChange> changes, Attempt failed)
