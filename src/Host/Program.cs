@@ -7,6 +7,8 @@ using Ecommerce.Shared.Hosting;
 
 // `hash-password` prints a value for Dashboard:AdminPasswordHash instead of starting the host.
 if (args is [HashPasswordCommand.Name, ..]) return HashPasswordCommand.Run();
+// `healthcheck` probes a running host's /health on every port (the container's HEALTHCHECK) and exits 0 or 1.
+if (args is [HealthProbeCommand.Name, .. var probeArgs]) return await HealthProbeCommand.RunAsync(probeArgs);
 
 // Slim: without IIS, QUIC, HTTPS set-up and hosting-startup scanning, none of which this plain-HTTP service uses.
 var builder = WebApplication.CreateSlimBuilder(args);

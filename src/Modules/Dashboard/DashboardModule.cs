@@ -4,6 +4,7 @@ using Ecommerce.Dashboard.Security;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,10 @@ public static class DashboardModule
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.RemoveKeyRingWarmUp();   // Blazor adds data protection again, with its warm-up
+        // The keys of login sessions and forms, kept where a restart (or a new container) finds them: the image sets
+        // /data/keys. Unset: the framework's default place (the user's profile), or memory when there is none.
+        if (builder.Configuration["Dashboard:KeysDirectory"] is { Length: > 0 } keys)
+            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.Services.AddSingleton<ApiCallCounter>();
         builder.Services.AddScoped<ViewerLocale>();
         builder.Services.AddTransient<OwedWorkApi>();

@@ -38,10 +38,13 @@ public sealed class ModuleRegistry
     /// <summary>Registers a module to run here, unless configuration leaves it out; returns whether it runs.</summary>
     public bool TryAdd(string name)
     {
-        if (_enabled is not null && !_enabled.Contains(name)) return false;
+        if (!IsEnabled(name)) return false;
         _modules.Add(new RunningModule(name, ConfiguredPort(name)));
         return true;
     }
+
+    /// <summary>Whether configuration runs the module in this process.</summary>
+    public bool IsEnabled(string name) => _enabled is null || _enabled.Contains(name);
 
     /// <summary>The module listens on 127.0.0.1 and ::1 only, not on every interface.</summary>
     public void ListenOnLoopbackOnly(string name)

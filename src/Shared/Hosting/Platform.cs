@@ -31,6 +31,7 @@ public static class Platform
         builder.Services.AddSingleton(modules);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSerilog(logger => PlatformLogging.Configure(logger, configuration));
+        builder.AddTelemetry();
         // On SIGTERM requests in flight get HostOptions:ShutdownTimeout (default 30 s) to finish; what they leave
         // unfinished stays owed in the database.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(configuration.GetSection("HostOptions"));
@@ -52,6 +53,7 @@ public static class Platform
                 : ["http://localhost:5173", "http://127.0.0.1:5173"])
             .AllowAnyHeader()
             .AllowAnyMethod()));
+        builder.Services.AddHealthChecks();
         builder.Services.AddRateLimiter(options => options.OnRejected = RejectAsync);
         limits.AddRequestTimeouts(builder.Services);
         // The dashboard's forms need it; registered here so the pipeline is the same whichever modules run.
@@ -129,6 +131,7 @@ public static class Platform
                 return details.Count == 0 ? Wire.Ok(new Health("ok", service)) : Wire.Ok(new DetailedHealth("ok", service, details));
             })
             .ExcludeFromDescription();
+        app.MapReadiness(modules);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapCarter();
     }

@@ -7,5 +7,7 @@ public static class Wire
 
     public static IResult Ok<T>(T value) => TypedResults.Json(value, contentType: ContentType);
 
+    public static IResult Status<T>(T value, int statusCode) => TypedResults.Json(value, contentType: ContentType, statusCode: statusCode);
+
     public static IResult Created<T>(T value) => TypedResults.Json(value, contentType: ContentType, statusCode: StatusCodes.Status201Created);
 }

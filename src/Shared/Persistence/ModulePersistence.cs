@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -14,6 +15,7 @@ public static class ModulePersistence
         where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext where TPostgres : TContext
     {
         var settings = DatabaseSettings.From(configuration);
+        services.AddReadinessCheck<DatabaseReadyCheck<TContext>>(module, "database");
         var connectionString = settings.Provider == DatabaseProvider.Sqlite
             ? settings.SqliteConnectionString(module)
             : settings.ServerConnectionString(configuration, module);

@@ -20,7 +20,11 @@ internal static class SendRateLimits
         if (perSecond < 1)
             throw new InvalidOperationException($"Notifications:RateLimitPerSecond must be at least 1, not {perSecond}.");
         var redis = configuration.GetConnectionString("Redis") is { Length: > 0 } redisConfiguration ? new RedisConnection(redisConfiguration) : null;
-        if (redis is not null) services.AddSingleton(redis).AddSingleton<IHealthReport, RateLimitHealth>();
+        if (redis is not null)
+        {
+            services.AddSingleton(redis).AddSingleton<IHealthReport, RateLimitHealth>();
+            services.AddReadinessCheck<RedisReadyCheck>(NotificationsModule.Name, "redis");
+        }
         services.AddOptions<RateLimiterOptions>().Configure<ILoggerFactory>((options, logs) =>
         {
             var logger = logs.CreateLogger(typeof(SharedWindow));

@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Ecommerce.Shared.Hosting;
+
+/// <summary>
+/// OpenTelemetry, on when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>,
+/// <c>OTEL_SERVICE_NAME</c> and the SDK's other variables, read from configuration): traces of requests, calls between
+/// modules (they carry <c>traceparent</c>, so one order's chain is one trace) and EF Core commands; metrics of ASP.NET
+/// Core, HttpClient and the product's own meters (<see cref="MeterPrefix"/>*), all over OTLP. Off, nothing of the SDK is
+/// loaded: the product's instruments cost nothing while no listener reads them.
+/// </summary>
+public static class Telemetry
+{
+    /// <summary>Each module's meter is named <c>Ecommerce.{Module}</c>.</summary>
+    public const string MeterPrefix = "Ecommerce.";
+
+    public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public static void AddTelemetry(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointVariable])) return;
+        Export(builder);
+    }
+
+    // Its own method, not inlined: the SDK's assemblies are loaded only when this runs.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Export(WebApplicationBuilder builder)
+    {
+        var modules = (ModuleRegistry)builder.Host.Properties[typeof(ModuleRegistry)];
+        var named = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]);
+        builder.Services.AddOpenTelemetry()
+            // OTEL_SERVICE_NAME, when set, names the process (e.g. one per module when they are split); else "ecommerce".
+            .ConfigureResource(resource => { if (!named) resource.AddService("ecommerce"); })
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.EnrichWithHttpRequest = (activity, request) =>
+                    activity.SetTag("ecommerce.module", modules.ModuleAt(request.HttpContext.Connection.LocalPort)))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddOtlpExporter())
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(MeterPrefix + "*")
+                .AddOtlpExporter());
+    }
+}
