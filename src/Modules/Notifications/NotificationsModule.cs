@@ -16,6 +16,7 @@ public static class NotificationsModule
         builder.Services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext, PostgresNotificationsDbContext>(
             builder.Configuration, Name, NotificationsDbContext.Schema);
         builder.Services.AddSingleton<INotificationSender, LoggingNotificationSender>();
+        builder.Services.AddSingleton<NotificationsMetrics>();
         builder.Services.AddSendRateLimits(builder.Configuration);
     }
 

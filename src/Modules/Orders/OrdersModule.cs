@@ -20,6 +20,7 @@ public static class OrdersModule
         builder.Services.AddServiceClient<PaymentsClient>(configuration, "Payments", TimeSpan.FromSeconds(30));
         builder.Services.AddServiceClient<NotificationsClient>(configuration, "Notifications", TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<OrderNotifier>();
+        builder.Services.AddSingleton<OrdersMetrics>();
         builder.Services.AddScoped<Outbox.EmailOutbox>();
         builder.Services.AddScoped<Outbox.OrderRefunds>();
         builder.Services.AddSingleton<Outbox.WaitingOrders>();

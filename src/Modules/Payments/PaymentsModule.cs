@@ -18,6 +18,7 @@ public static class PaymentsModule
         // Contract 5.3: Payments → Orders webhook, 10 s.
         builder.Services.AddServiceClient<OrdersWebhookClient>(builder.Configuration, "Orders", TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<Outbox.WebhookOutbox>();
+        builder.Services.AddSingleton<PaymentsMetrics>();
         builder.Services.AddHostedService<Outbox.OwedWebhookDispatcher>();
     }
 

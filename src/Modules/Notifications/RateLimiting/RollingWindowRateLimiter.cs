@@ -6,7 +6,7 @@ namespace Ecommerce.Notifications.RateLimiting;
 /// Plugs D22's rolling window into ASP.NET Core's rate-limiting middleware (no queueing: over the limit is 429 at once):
 /// this process's <see cref="RollingWindow"/>, or with Redis configured the <see cref="SharedWindow"/> of all replicas.
 /// </summary>
-internal sealed class RollingWindowRateLimiter(RollingWindow local, SharedWindow? shared = null) : RateLimiter
+internal sealed class RollingWindowRateLimiter(RollingWindow local, Action refused, SharedWindow? shared = null) : RateLimiter
 {
     private readonly string _detail = $"Rate limit exceeded: {local.Limit} per 1 second";
 
@@ -25,7 +25,12 @@ internal sealed class RollingWindowRateLimiter(RollingWindow local, SharedWindow
         return Decide(accepted, retryAfter);
     }
 
-    private RateLimitLease Decide(bool accepted, TimeSpan retryAfter) => accepted ? Lease.Accepted : new Lease(retryAfter, _detail);
+    private RateLimitLease Decide(bool accepted, TimeSpan retryAfter)
+    {
+        if (accepted) return Lease.Accepted;
+        refused();
+        return new Lease(retryAfter, _detail);
+    }
 
     private sealed class Lease : RateLimitLease
     {

@@ -25,13 +25,13 @@ internal static class SendRateLimits
             services.AddSingleton(redis).AddSingleton<IHealthReport, RateLimitHealth>();
             services.AddReadinessCheck<RedisReadyCheck>(NotificationsModule.Name, "redis");
         }
-        services.AddOptions<RateLimiterOptions>().Configure<ILoggerFactory>((options, logs) =>
+        services.AddOptions<RateLimiterOptions>().Configure<ILoggerFactory, NotificationsMetrics>((options, logs, metrics) =>
         {
             var logger = logs.CreateLogger(typeof(SharedWindow));
             RollingWindowRateLimiter Limiter(string channel)
             {
                 var local = new RollingWindow(perSecond, TimeSpan.FromSeconds(1), TimeProvider.System);
-                return new RollingWindowRateLimiter(local, redis is null ? null : new SharedWindow(channel, perSecond, redis, local, logger));
+                return new RollingWindowRateLimiter(local, () => metrics.Refused(channel), redis is null ? null : new SharedWindow(channel, perSecond, redis, local, logger));
             }
             var email = Limiter("email");
             var sms = Limiter("sms");

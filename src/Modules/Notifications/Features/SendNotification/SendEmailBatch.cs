@@ -18,7 +18,7 @@ internal sealed record SendEmailBatch(SendEmailBatchRequest Body, bool Minimal =
 internal sealed record SendSmsBatch(SendSmsBatchRequest Body, bool Minimal = false) : IRequest<NotificationBatchResponse>;
 
 /// <summary>Each message as the single endpoint would take it; the accepted ones are stored in one transaction.</summary>
-internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock) :
+internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock, NotificationsMetrics metrics) :
     IRequestHandler<SendEmailBatch, NotificationBatchResponse>,
     IRequestHandler<SendSmsBatch, NotificationBatchResponse>
 {
@@ -50,6 +50,7 @@ internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationS
         var notifications = accepted.Select(a => a.Notification).ToList();
         await db.InsertAllAsync(notifications, cancellationToken);
         await sender.SendAsync(notifications, cancellationToken);
+        metrics.Sent(notifications);
         foreach (var (index, notification) in accepted)
             results.Add(new NotificationBatchResult(index, "created", notification.Id, minimal ? null : notification.Adapt<NotificationResponse>()));
         return new NotificationBatchResponse(accepted.Count, results.Count - accepted.Count, results.OrderBy(r => r.Index).ToList());

@@ -15,7 +15,7 @@ internal sealed record SendEmail(SendEmailRequest Body) : IRequest<NotificationR
 
 internal sealed record SendSms(SendSmsRequest Body) : IRequest<NotificationResponse>;
 
-internal sealed class SendNotificationHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock) :
+internal sealed class SendNotificationHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock, NotificationsMetrics metrics) :
     IRequestHandler<SendEmail, NotificationResponse>,
     IRequestHandler<SendSms, NotificationResponse>
 {
@@ -39,6 +39,7 @@ internal sealed class SendNotificationHandler(NotificationsDbContext db, INotifi
     {
         await db.InsertAllAsync([notification], cancellationToken);
         await sender.SendAsync([notification], cancellationToken);
+        metrics.Sent([notification]);
         return notification.Adapt<NotificationResponse>();
     }
 

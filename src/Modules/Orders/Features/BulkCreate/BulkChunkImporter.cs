@@ -17,12 +17,14 @@ internal sealed record ChunkResult(IReadOnlyList<(int Index, Order Order)> Creat
 /// One chunk of a bulk import, with its own DbContext so chunks can overlap: the orders in one transaction, one
 /// Payments batch call (whose batch webhook marks them paid), one Notifications batch call.
 /// </summary>
-internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock)
+internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock,
+    OrdersMetrics metrics)
 {
     public async Task<ChunkResult> ImportAsync(IReadOnlyList<BatchItem<BulkOrder>> chunk)
     {
         var existing = new Dictionary<int, int>();
         var created = await InsertAsync(chunk, existing);
+        metrics.BulkRows(created.Count);
         await PayAndNotifyAsync(created.Select(c => c.Order).ToList());
         return new ChunkResult(created, existing);
     }
@@ -64,6 +66,7 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
             ? (o, OrderNotifier.Confirmation, (string?)null)
             : (o, OrderNotifier.PaymentFailed, outcomes[o.Id].FailureReason)));
         settled.Add(orders.Select(o => o.Id));
+        foreach (var byStatus in orders.CountBy(o => o.Status)) metrics.Created(byStatus.Key, byStatus.Value);
     }
 
     /// <summary>The chunk's orders as they now stand (the webhook changed them), without reloading their items.</summary>

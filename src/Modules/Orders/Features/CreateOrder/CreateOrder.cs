@@ -15,7 +15,8 @@ internal sealed record CreateOrder(CreateOrderRequest Body) : IRequest<OrderResp
 
 /// <summary>D13: commit pending → pay (the webhook marks it paid) → confirm by email → answer with the order as it now stands.</summary>
 internal sealed class CreateOrderHandler(
-    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock, IDiagnosticContext diagnostics)
+    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock, IDiagnosticContext diagnostics,
+    OrdersMetrics metrics)
     : IRequestHandler<CreateOrder, OrderResponse>
 {
     public async Task<OrderResponse> Handle(CreateOrder request, CancellationToken cancellationToken)
@@ -30,7 +31,11 @@ internal sealed class CreateOrderHandler(
         // Committed before calling out, so the webhook that re-enters Orders finds the row and no lock of ours.
         // From here on the order exists: its side effects run to the end even if the client goes away.
         var payment = await payments.CreateAsync(order.Id, order.TotalAmount, order.Currency);
-        if (payment.Interrupted) return order.Adapt<OrderResponse>(); // left to recovery, see PaymentOutcome.Interrupted
+        if (payment.Interrupted) // left to recovery, see PaymentOutcome.Interrupted
+        {
+            metrics.Created(order.Status);
+            return order.Adapt<OrderResponse>();
+        }
         await db.RefreshAsync(order);
         // The webhook normally marked it paid already; doing it here too (idempotent) keeps it right if the webhook was lost.
         if (payment.Succeeded && order.Status == OrderStatus.Pending)
@@ -39,6 +44,7 @@ internal sealed class CreateOrderHandler(
         if (payment.Succeeded) await notifier.SendAsync(order, OrderNotifier.Confirmation);
         else await notifier.SendAsync(order, OrderNotifier.PaymentFailed, payment.FailureReason);
         settled.Add([order.Id]);
+        metrics.Created(order.Status);
         return order.Adapt<OrderResponse>();
     }
 }

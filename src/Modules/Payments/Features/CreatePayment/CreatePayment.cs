@@ -14,7 +14,7 @@ namespace Ecommerce.Payments.Features.CreatePayment;
 
 internal sealed record CreatePayment(CreatePaymentRequest Body) : IRequest<PaymentResponse>;
 
-internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock)
+internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics)
     : IRequestHandler<CreatePayment, PaymentResponse>
 {
     public async Task<PaymentResponse> Handle(CreatePayment request, CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox w
             throw Payment.AlreadyExists(body.OrderId);
         }
 
+        metrics.Recorded(payment.Status);
         // Committed first: the webhook re-enters Orders, which must not wait on anything this request holds.
         using var _ = LogContext.PushProperty("OrderId", payment.OrderId);
         await webhooks.TellAsync(new PaymentChange(payment.OrderId, payment.Id, payment.Status, payment.TransactionId));

@@ -18,7 +18,7 @@ internal sealed record CreatePaymentBatch(PaymentBatchRequest Body, bool Minimal
 /// Every payment as POST /payments would take it, stored in one transaction, then one webhook call to Orders per
 /// chunk (not one per payment). The unique index on order_id still decides between concurrent requests.
 /// </summary>
-internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock)
+internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics)
     : IRequestHandler<CreatePaymentBatch, PaymentBatchResponse>
 {
     public async Task<PaymentBatchResponse> Handle(CreatePaymentBatch request, CancellationToken cancellationToken)
@@ -59,6 +59,7 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, WebhookOut
                 : new PaymentBatchResult(index, "rejected", Detail: Payment.AlreadyExists(payment.OrderId).Detail);
         }
 
+        foreach (var byStatus in stored.CountBy(p => p.Status)) metrics.Recorded(byStatus.Key, byStatus.Value);
         await webhooks.TellBatchAsync(stored.Select(p => new PaymentChange(p.OrderId, p.Id, p.Status, p.TransactionId)).ToList());
         return new PaymentBatchResponse(stored.Count, results.Length - stored.Count, results);
     }

@@ -13,7 +13,7 @@ namespace Ecommerce.Payments.Features.RefundPayment;
 
 internal sealed record RefundPayment(RefundRequest Body) : IRequest<RefundResponse>;
 
-internal sealed class RefundPaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock)
+internal sealed class RefundPaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics)
     : IRequestHandler<RefundPayment, RefundResponse>
 {
     public async Task<RefundResponse> Handle(RefundPayment request, CancellationToken cancellationToken)
@@ -39,6 +39,7 @@ internal sealed class RefundPaymentHandler(PaymentsDbContext db, WebhookOutbox w
             db.ChangeTracker.Clear();
             await transaction.CommitAsync(cancellationToken);
         }
+        metrics.Recorded(PaymentStatus.Refunded);
 
         using var _ = LogContext.PushProperty("OrderId", payment.OrderId);
         await webhooks.TellOwedAsync(webhook);

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+
+namespace Ecommerce.IntegrationTests.Platform;
+
+/// <summary>
+/// OpenTelemetry as an operator turns it on (the standard OTEL_* variables): one order's chain — Orders, Payments, the
+/// webhook back to Orders, Notifications — arrives at an OTLP collector as ONE trace, the log lines of the chain carry
+/// that trace id, and the product's own metrics are exported beside ASP.NET Core's.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class TelemetryTests
+{
+    [Test]
+    public async Task Given_OTLP_is_configured_Then_an_orders_chain_is_one_trace_and_the_products_metrics_are_exported()
+    {
+        await using var collector = new OtlpReceiver();
+        var captured = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(TextWriter.Synchronized(captured));
+        int id;
+        try
+        {
+            await using var app = new EcommerceApp(new Dictionary<string, string?>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_SERVICE_NAME"] = "ecommerce-under-test",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+                ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+                ["Serilog:MinimumLevel:Default"] = "Information",
+            });
+            var (_, order) = await app.Orders.PostJson("/api/v1/orders", Requests.Order());
+            id = (int)order["id"]!;
+
+            string[] ProductMetrics = ["ecommerce.orders.created", "ecommerce.payments", "ecommerce.notifications.sent", "ecommerce.outbox.waiting", "http.server.request.duration"];
+            var exported = await Eventually.TrueAsync(() => Task.FromResult(
+                ChainModules(collector, id).IsSupersetOf(["Orders", "Payments", "Notifications"]) && ProductMetrics.All(collector.MetricNames.ContainsKey)), TimeSpan.FromSeconds(30));
+            Assert.That(exported, Is.True,
+                $"modules in the order's trace: {string.Join(", ", ChainModules(collector, id))}; metrics: {string.Join(", ", collector.MetricNames.Keys.Order())}");
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        var trace = OrderTrace(collector, id)!;
+        var server = collector.Spans.Where(s => s.TraceId == trace && s.Kind == 2).Select(s => $"{s.Attributes["ecommerce.module"]} {s.Attributes.GetValueOrDefault("url.path")}");
+        Assert.That(server, Is.SupersetOf(new[]
+        {
+            "Orders /api/v1/orders", "Payments /api/v1/payments", $"Orders /api/v1/orders/{id}/webhook", "Notifications /api/v1/notifications/email",
+        }));
+        Assert.That(collector.Spans.Count(s => s.TraceId == trace && s.Kind == 3), Is.GreaterThanOrEqualTo(3), "client spans of the three calls between modules");
+
+        var chainLines = captured.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{'))
+            .Select(l => JsonNode.Parse(l)!).Where(l => (int?)l["OrderId"] == id).ToList();
+        Assert.That(chainLines, Has.Count.GreaterThanOrEqualTo(7), "request and call lines of the chain");
+        Assert.That(chainLines.Select(l => (string?)l["@tr"]), Is.All.EqualTo(trace), "every log line of the chain carries the trace id");
+    }
+
+    /// <summary>The trace of the request that created the order: the Orders server span whose chain reached its webhook.</summary>
+    private static string? OrderTrace(OtlpReceiver collector, int id) => collector.Spans
+        .Where(s => s.Kind == 2 && s.Attributes.GetValueOrDefault("url.path") == $"/api/v1/orders/{id}/webhook")
+        .Select(s => s.TraceId).FirstOrDefault();
+
+    private static HashSet<string> ChainModules(OtlpReceiver collector, int id) =>
+        OrderTrace(collector, id) is { } trace
+            ? collector.Spans.Where(s => s.TraceId == trace && s.Kind == 2).Select(s => s.Attributes.GetValueOrDefault("ecommerce.module", "")).ToHashSet()
+            : [];
+}
