@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
 if (options.Scenario is not ("orders" or "import" or "burst"))
 {
@@ -27,12 +27,14 @@ if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, 
 if (options.Scenario == "burst")
     return await BurstScenario.RunAsync(hostDll, options with { Clients = args.Contains("--clients") ? options.Clients : 8 },
         args.Contains("--orders") ? options.Orders : 200);
+// --otel: OpenTelemetry on, exporting traces and metrics to a local sink that drops them.
+await using var sink = args.Contains("--otel") ? new OtlpSink() : null;
 await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
 {
     // Raised so every order really completes the chain, confirmation email included (the default 10/s would refuse most).
     ["Notifications:RateLimitPerSecond"] = "1000000",
     ["Serilog:MinimumLevel:Default"] = options.LogLevel,
-}.Concat(options.Environment).ToDictionary());
+}.Concat(options.Environment).Concat(sink?.HostSettings ?? []).ToDictionary());
 Console.WriteLine($"Host ready on all four ports {host.ReadyAfter.TotalMilliseconds:0} ms after process start (fresh data directory, migrations included)");
 
 using var http = LoadDriver.Client();
@@ -96,6 +98,7 @@ report.AppendLine($"orders paid:                {paid}/{measured.Count} ({100.0 
 report.AppendLine($"paid and confirmed:         {paidAndConfirmed}/{measured.Count} ({100.0 * paidAndConfirmed / Math.Max(1, measured.Count):0.0} %)");
 report.AppendLine($"ready after start:          {host.ReadyAfter.TotalMilliseconds:0} ms");
 report.AppendLine($"host peak RSS:              {peakRss:0} MiB");
+report.AppendLine($"OpenTelemetry:              {(sink is null ? "off" : "on, " + sink.Summary)}");
 Console.WriteLine(report.ToString());
 return orders.Failures == 0 && paidAndConfirmed == measured.Count ? 0 : 1;
 

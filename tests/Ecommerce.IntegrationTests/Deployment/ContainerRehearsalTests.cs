@@ -58,7 +58,7 @@ public sealed class ContainerRehearsalTests
         var treeBefore = Tree(_app);
 
         var (downExit, downOutput) = await ProbeAsync();
-        Assert.That(downExit, Is.Not.Zero, $"nothing runs yet, the probe must fail:\n{downOutput}");
+        Assert.That(downExit, Is.EqualTo(1), $"nothing runs yet: the probe must exit 1 within its timeout:\n{downOutput}");
 
         int orderId;
         JsonNode? created;
