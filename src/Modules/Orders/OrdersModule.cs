@@ -3,6 +3,7 @@ using Ecommerce.Orders.Data;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Testing;
 
 namespace Ecommerce.Orders;
 
@@ -30,6 +31,7 @@ public static class OrdersModule
         builder.Services.AddHostedService(services => services.GetRequiredService<Outbox.SettledChains>());
         builder.Services.AddHostedService<Outbox.ChainRecovery>();
         builder.Services.AddScoped<Features.BulkCreate.BulkChunkImporter>();
+        builder.Services.AddSingleton<IModuleReset, Outbox.OutboxMemoryReset>();
     }
 
     public static void UseOrdersModule(this WebApplication app) => app.MigrateModuleDatabase<OrdersDbContext>();

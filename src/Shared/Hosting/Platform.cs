@@ -7,6 +7,7 @@ using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Idempotency;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Testing;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.WebUtilities;
 using Serilog;
@@ -32,6 +33,7 @@ public static class Platform
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSerilog(logger => PlatformLogging.Configure(logger, configuration));
         builder.AddTelemetry();
+        builder.AddTesting();
         // On SIGTERM requests in flight get HostOptions:ShutdownTimeout (default 30 s) to finish; what they leave
         // unfinished stays owed in the database.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(configuration.GetSection("HostOptions"));
@@ -91,6 +93,7 @@ public static class Platform
         var modules = app.Services.GetRequiredService<ModuleRegistry>();
         app.UseSerilogRequestLogging(options => PlatformLogging.ConfigureRequestLogging(options, modules));
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseFaults(modules);
         // Whatever error status is left without a body (404, 405, 413...) gets the contract's {"detail"} (D9).
         app.UseStatusCodePages(context =>
         {
@@ -132,6 +135,7 @@ public static class Platform
             })
             .ExcludeFromDescription();
         app.MapReadiness(modules);
+        app.MapTesting(modules);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapCarter();
     }

@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ecommerce.Shared.Http;
@@ -23,6 +24,8 @@ public static class ServiceClients
             {
                 http.BaseAddress = BaseUrl(configuration, sp.GetRequiredService<ModuleRegistry>(), service);
                 http.Timeout = timeout;
+                // A call between modules passes a closing testing gate (see RequestGate): its caller is in flight.
+                if (sp.GetRequiredService<TestingMode>().Enabled) http.DefaultRequestHeaders.Add(RequestGate.InternalCallHeader, "1");
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,6 +17,7 @@ public static class ModulePersistence
     {
         var settings = DatabaseSettings.From(configuration);
         services.AddReadinessCheck<DatabaseReadyCheck<TContext>>(module, "database");
+        services.AddScoped<IModuleReset>(sp => new DatabaseReset<TContext>(sp.GetRequiredService<TContext>(), module));
         var connectionString = settings.Provider == DatabaseProvider.Sqlite
             ? settings.SqliteConnectionString(module)
             : settings.ServerConnectionString(configuration, module);

@@ -92,7 +92,7 @@ public sealed class JsonFields
     }
 
     /// <summary>A float field of the original, held exactly as decimal (D4).</summary>
-    public decimal Number(string name, decimal? gt = null, decimal? fallback = null)
+    public decimal Number(string name, decimal? gt = null, decimal? fallback = null, decimal? le = null)
     {
         if (!TryGet(name, fallback is null, out var value)) return fallback ?? 0m;
         decimal number;
@@ -112,6 +112,7 @@ public sealed class JsonFields
                 return Fail(Pydantic.FloatType(Loc(name), value), 0m);
         }
         if (number <= gt) return Fail(Pydantic.GreaterThan(Loc(name), value, gt.Value), 0m);
+        if (number > le) return Fail(Pydantic.LessThanEqual(Loc(name), value, le.Value), 0m);
         return number;
     }
 

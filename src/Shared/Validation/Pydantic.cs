@@ -52,6 +52,10 @@ public static class Pydantic
         new("less_than_equal", loc, $"Input should be less than or equal to {le}", input,
             new Dictionary<string, object> { ["le"] = le });
 
+    public static ValidationError LessThanEqual(object[] loc, object? input, decimal le) =>
+        new("less_than_equal", loc, $"Input should be less than or equal to {le.ToString("G29", CultureInfo.InvariantCulture)}", input,
+            new Dictionary<string, object> { ["le"] = le });
+
     // A float bound: pydantic prints it with Rust's Display in msg ("0") but as a float in ctx (0.0).
     public static ValidationError GreaterThan(object[] loc, object? input, decimal gt) =>
         new("greater_than", loc, $"Input should be greater than {gt.ToString("G29", CultureInfo.InvariantCulture)}", input,

@@ -14,6 +14,12 @@ internal sealed class RollingWindow(int limit, TimeSpan window, TimeProvider clo
 
     public int Limit => limit;
 
+    /// <summary>Forgets every acceptance (<c>POST /testing/reset</c>).</summary>
+    public void Clear()
+    {
+        lock (_gate) _accepted.Clear();
+    }
+
     /// <returns>Whether the request is accepted; if not, how long until the oldest acceptance leaves the window.</returns>
     public bool TryAcquire(out TimeSpan retryAfter)
     {

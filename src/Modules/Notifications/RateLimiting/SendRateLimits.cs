@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Testing;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -25,16 +26,13 @@ internal static class SendRateLimits
             services.AddSingleton(redis).AddSingleton<IHealthReport, RateLimitHealth>();
             services.AddReadinessCheck<RedisReadyCheck>(NotificationsModule.Name, "redis");
         }
-        services.AddOptions<RateLimiterOptions>().Configure<ILoggerFactory, NotificationsMetrics>((options, logs, metrics) =>
+        services.AddSingleton(sp => new SendWindows(perSecond, sp.GetRequiredService<TimeProvider>(), redis,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SharedWindow))));
+        services.AddSingleton<IModuleReset>(sp => sp.GetRequiredService<SendWindows>());
+        services.AddOptions<RateLimiterOptions>().Configure<SendWindows, NotificationsMetrics>((options, windows, metrics) =>
         {
-            var logger = logs.CreateLogger(typeof(SharedWindow));
-            RollingWindowRateLimiter Limiter(string channel)
-            {
-                var local = new RollingWindow(perSecond, TimeSpan.FromSeconds(1), TimeProvider.System);
-                return new RollingWindowRateLimiter(local, () => metrics.Refused(channel), redis is null ? null : new SharedWindow(channel, perSecond, redis, local, logger));
-            }
-            var email = Limiter("email");
-            var sms = Limiter("sms");
+            var email = windows.Limiter("email", () => metrics.Refused("email"));
+            var sms = windows.Limiter("sms", () => metrics.Refused("sms"));
             options.AddPolicy(Email, _ => RateLimitPartition.Get(Email, _ => email));
             options.AddPolicy(Sms, _ => RateLimitPartition.Get(Sms, _ => sms));
         });

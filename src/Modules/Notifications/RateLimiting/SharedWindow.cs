@@ -36,6 +36,19 @@ internal sealed class SharedWindow(string channel, int limit, RedisConnection re
 
     public int Limit => limit;
 
+    /// <summary>Forgets every acceptance of the channel, for every replica (<c>POST /testing/reset</c>).</summary>
+    public async Task ClearAsync()
+    {
+        try
+        {
+            await (await redis.DatabaseAsync()).KeyDeleteAsync([_key, _sequence]);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            redis.Failed(logger, exception);
+        }
+    }
+
     /// <returns>Whether the request is accepted; if not, how long until a place frees up.</returns>
     public async ValueTask<(bool Accepted, TimeSpan RetryAfter)> TryAcquireAsync()
     {

@@ -35,6 +35,9 @@ internal sealed class WaitingOrders
 
     public bool Has(int orderId) => _waiting.ContainsKey(orderId);
 
+    /// <summary>After <c>POST /testing/reset</c> emptied the outbox: nothing waits.</summary>
+    public void Clear() => _waiting.Clear();
+
     public void Add(int orderId) => _waiting.AddOrUpdate(orderId, 1, (_, count) => count + 1);
 
     public void Remove(int orderId)

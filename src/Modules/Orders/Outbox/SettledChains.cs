@@ -19,6 +19,12 @@ internal sealed class SettledChains(IServiceScopeFactory scopes, ILogger<Settled
         foreach (var id in orderIds) _settled.Writer.TryWrite(id);
     }
 
+    /// <summary>After <c>POST /testing/reset</c>: ids queued before it name orders that no longer exist (and ids start again).</summary>
+    public void Clear()
+    {
+        while (_settled.Reader.TryRead(out _)) { }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         var batch = new List<int>();
