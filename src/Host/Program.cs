@@ -26,6 +26,6 @@ app.UseNotificationsModule();
 app.UseDashboardModule();
 app.MapPlatform();
 app.Run();
-return 0;
+return Environment.ExitCode; // 1 when a module's database could not be migrated (ModuleDatabases)
 
 public partial class Program;

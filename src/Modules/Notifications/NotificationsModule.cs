@@ -20,5 +20,5 @@ public static class NotificationsModule
         builder.Services.AddSendRateLimits(builder.Configuration);
     }
 
-    public static void UseNotificationsModule(this WebApplication app) => app.MigrateModuleDatabase<NotificationsDbContext>();
+    public static void UseNotificationsModule(this WebApplication app) => app.MigrateModuleDatabase<NotificationsDbContext>(Name);
 }

@@ -34,5 +34,5 @@ public static class OrdersModule
         builder.Services.AddSingleton<IModuleReset, Outbox.OutboxMemoryReset>();
     }
 
-    public static void UseOrdersModule(this WebApplication app) => app.MigrateModuleDatabase<OrdersDbContext>();
+    public static void UseOrdersModule(this WebApplication app) => app.MigrateModuleDatabase<OrdersDbContext>(Name);
 }

@@ -22,5 +22,5 @@ public static class PaymentsModule
         builder.Services.AddHostedService<Outbox.OwedWebhookDispatcher>();
     }
 
-    public static void UsePaymentsModule(this WebApplication app) => app.MigrateModuleDatabase<PaymentsDbContext>();
+    public static void UsePaymentsModule(this WebApplication app) => app.MigrateModuleDatabase<PaymentsDbContext>(Name);
 }

@@ -31,6 +31,7 @@ public static class Platform
 
         builder.Services.AddSingleton(modules);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ModuleDatabases>();
         builder.Services.AddSerilog(logger => PlatformLogging.Configure(logger, configuration));
         builder.AddTelemetry();
         builder.AddTesting();
@@ -93,6 +94,14 @@ public static class Platform
         var modules = app.Services.GetRequiredService<ModuleRegistry>();
         app.UseSerilogRequestLogging(options => PlatformLogging.ConfigureRequestLogging(options, modules));
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        // A module's API answers once its database is migrated (they migrate in the background while the ports listen).
+        var databases = app.Services.GetRequiredService<ModuleDatabases>();
+        app.Use(async (context, next) =>
+        {
+            var ready = databases.Ready(modules.ModuleAt(context.Connection.LocalPort));
+            if (!ready.IsCompleted && context.Request.Path.StartsWithSegments("/api")) await ready.WaitAsync(context.RequestAborted);
+            await next(context);
+        });
         app.UseFaults(modules);
         // Whatever error status is left without a body (404, 405, 413...) gets the contract's {"detail"} (D9).
         app.UseStatusCodePages(context =>

@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -17,8 +18,11 @@ public static class Readiness
 
     public static void AddReadinessCheck<TCheck>(this IServiceCollection services, string module, string name)
         where TCheck : class, IHealthCheck =>
+        services.AddReadinessCheck(module, name, sp => ActivatorUtilities.GetServiceOrCreateInstance<TCheck>(sp));
+
+    public static void AddReadinessCheck(this IServiceCollection services, string module, string name, Func<IServiceProvider, IHealthCheck> check) =>
         // Names are unique per process, so each carries its module; the answer shows the name alone.
-        services.AddHealthChecks().AddCheck<TCheck>($"{module}:{name}", HealthStatus.Unhealthy, [module], CheckTimeout);
+        services.AddHealthChecks().Add(new HealthCheckRegistration($"{module}:{name}", check, HealthStatus.Unhealthy, [module], CheckTimeout));
 
     internal static void MapReadiness(this WebApplication app, ModuleRegistry modules) =>
         app.MapGet("/health/ready", async (HttpContext context, HealthCheckService checks) =>
@@ -43,11 +47,13 @@ public static class Readiness
     private sealed record Ready(string Status, string? Service, IReadOnlyDictionary<string, string> Checks);
 }
 
-/// <summary>The module's database answers (a connection opens, on SQLite the file is there to open).</summary>
-internal sealed class DatabaseReadyCheck<TContext>(TContext db) : IHealthCheck where TContext : DbContext
+/// <summary>The module's schema is migrated and its database answers (a connection opens; on SQLite the file is there to open).</summary>
+internal sealed class DatabaseReadyCheck<TContext>(TContext db, Task migrated) : IHealthCheck where TContext : DbContext
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!migrated.IsCompletedSuccessfully)
+            return HealthCheckResult.Unhealthy(migrated.IsCompleted ? "its migrations failed" : "its migrations are still running");
         try
         {
             return await db.Database.CanConnectAsync(cancellationToken)

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Microsoft.Extensions.Hosting;
 
 namespace Ecommerce.Shared.Outbox;
@@ -5,9 +6,10 @@ namespace Ecommerce.Shared.Outbox;
 /// <summary>
 /// The loop every owed-work worker runs: one round, then a pause unless the round says more is waiting; a failed round
 /// is logged and tried again after the pause; on shutdown it stops quietly, leaving what is owed in the database.
-/// The first round waits until the host has started: the module it calls may be this process, listening only then.
+/// The first round waits until the host has started (the module it calls may be this process, listening only then) and
+/// its databases are migrated.
 /// </summary>
-public abstract class PollingWorker(TimeProvider clock, ILogger logger) : BackgroundService, IHostedLifecycleService
+public abstract class PollingWorker(TimeProvider clock, ILogger logger, ModuleDatabases databases) : BackgroundService, IHostedLifecycleService
 {
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -34,6 +36,7 @@ public abstract class PollingWorker(TimeProvider clock, ILogger logger) : Backgr
         try
         {
             await _started.Task.WaitAsync(stopping);
+            await databases.AllReady.WaitAsync(stopping);
             while (!stopping.IsCancellationRequested)
             {
                 var more = false;

@@ -16,7 +16,7 @@ public static class ModulePersistence
         where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext where TPostgres : TContext
     {
         var settings = DatabaseSettings.From(configuration);
-        services.AddReadinessCheck<DatabaseReadyCheck<TContext>>(module, "database");
+        services.AddReadinessCheck(module, "database", sp => new DatabaseReadyCheck<TContext>(sp.GetRequiredService<TContext>(), sp.GetRequiredService<ModuleDatabases>().Ready(module)));
         services.AddScoped<IModuleReset>(sp => new DatabaseReset<TContext>(sp.GetRequiredService<TContext>(), module));
         var connectionString = settings.Provider == DatabaseProvider.Sqlite
             ? settings.SqliteConnectionString(module)
@@ -74,12 +74,10 @@ public static class ModulePersistence
     public static ModelBuilder HasModuleSchema(this ModelBuilder model, DbContext db, string schema) =>
         db.Database.IsSqlite() ? model : model.HasDefaultSchema(schema);
 
-    /// <summary>Creates or upgrades the module's schema; idempotent across restarts; nothing when the module runs elsewhere.</summary>
-    public static void MigrateModuleDatabase<TContext>(this IApplicationBuilder app) where TContext : DbContext
-    {
-        using var scope = app.ApplicationServices.CreateScope();
-        if (scope.ServiceProvider.GetService<TContext>() is not { } db) return;
-        if (db.Database.IsSqlite()) db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
-        db.Database.Migrate();
-    }
+    /// <summary>
+    /// Starts creating or upgrading the module's schema in the background (see <see cref="ModuleDatabases"/>); idempotent
+    /// across restarts; nothing when the module runs elsewhere.
+    /// </summary>
+    public static void MigrateModuleDatabase<TContext>(this IApplicationBuilder app, string module) where TContext : DbContext =>
+        app.ApplicationServices.GetRequiredService<ModuleDatabases>().Start<TContext>(module);
 }

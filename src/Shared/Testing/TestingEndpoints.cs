@@ -1,6 +1,7 @@
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Persistence;
 
 namespace Ecommerce.Shared.Testing;
 
@@ -96,9 +97,11 @@ public static class TestingEndpoints
 
         var testing = app.MapGroup("/testing").ExcludeFromDescription();
         var gate = app.Services.GetRequiredService<RequestGate>();
+        var databases = app.Services.GetRequiredService<ModuleDatabases>();
         testing.MapPost("/reset", async (HttpContext context, IEnumerable<IModuleReset> resets, CancellationToken ct) =>
         {
             var targets = Targets(context);
+            await databases.AllReady.WaitAsync(ct);   // a reset right after start: the tables exist first
             await gate.ExclusiveAsync(async () =>
             {
                 foreach (var reset in resets.Where(r => targets.Contains(r.Module))) await reset.ResetAsync(ct);

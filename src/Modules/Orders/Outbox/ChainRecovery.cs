@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
@@ -28,8 +29,9 @@ internal sealed record ChainRecoverySettings(TimeSpan Grace)
 /// it is owed. Payments or Notifications not answering: tried again with backoff. Each chain is taken under a lease.
 /// Owed refunds of cancelled orders are settled the same way (no grace: they are written down only when due).
 /// </summary>
-internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySettings settings, TimeProvider clock, ILogger<ChainRecovery> logger)
-    : PollingWorker(clock, logger)
+internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySettings settings, TimeProvider clock, ILogger<ChainRecovery> logger,
+    ModuleDatabases databases)
+    : PollingWorker(clock, logger, databases)
 {
     /// <summary>Chains and refunds at their own pace: each round takes what is due, then pauses.</summary>
     protected override async Task<bool> RunOnceAsync(CancellationToken stopping)

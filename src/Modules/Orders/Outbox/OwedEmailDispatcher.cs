@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Ecommerce.Shared.Outbox;
@@ -10,8 +11,9 @@ namespace Ecommerce.Orders.Outbox;
 /// notification limit each): on a 429 it waits the Retry-After, on other failures it backs off exponentially with
 /// jitter, and it resumes after a restart from what the database holds. A batch Notifications takes is deleted.
 /// </summary>
-internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOrders waiting, TimeProvider clock, ILogger<OwedEmailDispatcher> logger)
-    : PollingWorker(clock, logger)
+internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOrders waiting, TimeProvider clock, ILogger<OwedEmailDispatcher> logger,
+    ModuleDatabases databases)
+    : PollingWorker(clock, logger, databases)
 {
     private const int BatchSize = 500;
 

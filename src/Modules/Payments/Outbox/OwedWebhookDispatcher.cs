@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Payments.Clients;
 using Ecommerce.Payments.Data;
 using Ecommerce.Shared.Outbox;
@@ -11,8 +12,9 @@ namespace Ecommerce.Payments.Outbox;
 /// failing), each order's in the order they happened: a webhook that fails holds back the later ones of its order.
 /// 5xx, timeout, no connection: tried again with backoff; a 4xx is final (Orders judged it) and logged.
 /// </summary>
-internal sealed class OwedWebhookDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OwedWebhookDispatcher> logger)
-    : PollingWorker(clock, logger)
+internal sealed class OwedWebhookDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OwedWebhookDispatcher> logger,
+    ModuleDatabases databases)
+    : PollingWorker(clock, logger, databases)
 {
     protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
     {

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+
+namespace Ecommerce.Shared.Persistence;
+
+/// <summary>
+/// Each module's schema is created or upgraded by its migrations in the background, all modules at once, from the moment
+/// the app is built: the ports listen (and <c>/health</c> answers) while EF Core warms up, instead of after it. A request
+/// to a module's API waits until that module's database is ready (<see cref="Ready"/>), and so do the owed-work workers;
+/// <c>/health/ready</c> says unavailable until then. A failed migration stops the host with exit code 1, as a start-up
+/// error did when migrations ran before listening.
+/// </summary>
+public sealed class ModuleDatabases(
+    IServiceScopeFactory scopes, IServiceProviderIsService registered, IHostApplicationLifetime lifetime, ILogger<ModuleDatabases> logger)
+{
+    private readonly ConcurrentDictionary<string, Task> _ready = new();
+    private Task _previous = Task.CompletedTask;
+
+    /// <summary>Starts migrating <typeparamref name="TContext"/>; nothing when the module runs elsewhere (no context registered).</summary>
+    public void Start<TContext>(string module) where TContext : DbContext
+    {
+        // Asked of the container, not by creating a context: that would build EF's services on the start path.
+        if (!registered.IsService(typeof(TContext))) return;
+        // One after the other, on one thread: on two cores the other stays free for the first requests, whose own
+        // start-up work (JIT, routing) would otherwise compete with three migrations at once.
+        var previous = _previous;
+        _ready[module] = _previous = Task.Run(async () =>
+        {
+            await previous.ContinueWith(_ => { }, TaskScheduler.Default);
+            await MigrateAsync<TContext>(module);
+        });
+    }
+
+    /// <summary>Completes when the module's database is ready; at once for a module without one (the dashboard).</summary>
+    public Task Ready(string? module) => module is not null && _ready.TryGetValue(module, out var ready) ? ready : Task.CompletedTask;
+
+    public Task AllReady => Task.WhenAll(_ready.Values);
+
+    private async Task MigrateAsync<TContext>(string module) where TContext : DbContext
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.MigrateAsync();
+        }
+        catch (Exception exception)
+        {
+            logger.LogCritical(exception, "{Module}'s database could not be created or upgraded; the host stops", module);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+            throw;
+        }
+    }
+}
