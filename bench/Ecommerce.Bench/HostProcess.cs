@@ -9,40 +9,50 @@ internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private HostProcess(Process process, Dictionary<string, int> ports, string dataDirectory, TimeSpan ready)
+    private HostProcess(Process process, Dictionary<string, int> ports, string? ownDataDirectory, Stopwatch sinceStart, TimeSpan ready)
     {
         _process = process;
         Ports = ports;
-        DataDirectory = dataDirectory;
+        _ownDataDirectory = ownDataDirectory;
+        SinceStart = sinceStart;
         ReadyAfter = ready;
     }
 
+    private readonly string? _ownDataDirectory;
+
     public Dictionary<string, int> Ports { get; }
-    public string DataDirectory { get; }
     public TimeSpan ReadyAfter { get; }
 
+    /// <summary>Running since the process was started.</summary>
+    public Stopwatch SinceStart { get; }
+
     /// <summary>A Release build, or with <paramref name="readyToRun"/> a ReadyToRun publish as a container image would hold.</summary>
-    public static string Build(string repositoryRoot, bool readyToRun)
+    public static string Build(string repositoryRoot, bool readyToRun) =>
+        Build(Path.Combine(repositoryRoot, "src", "Host"), "Ecommerce.Host", readyToRun);
+
+    /// <summary>The same for another web project (the start-up benchmark's empty app).</summary>
+    public static string Build(string project, string assembly, bool readyToRun)
     {
-        var output = Path.Combine(Path.GetTempPath(), readyToRun ? "ecommerce-bench-host-r2r" : "ecommerce-bench-host");
+        var output = Path.Combine(Path.GetTempPath(), $"ecommerce-bench-{assembly}{(readyToRun ? "-r2r" : "")}");
         string[] arguments = readyToRun
-            ? ["publish", Path.Combine(repositoryRoot, "src", "Host"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+            ? ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
                 "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "q"]
-            : ["build", Path.Combine(repositoryRoot, "src", "Host"), "-c", "Release", "-o", output, "-nologo", "-v", "q"];
+            : ["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "q"];
         var build = Process.Start(new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
         })!;
         build.StandardOutput.ReadToEnd();
         build.WaitForExit();
-        if (build.ExitCode != 0) throw new InvalidOperationException("dotnet build of src/Host failed");
-        return Path.Combine(output, "Ecommerce.Host.dll");
+        if (build.ExitCode != 0) throw new InvalidOperationException($"dotnet build of {project} failed");
+        return Path.Combine(output, assembly + ".dll");
     }
 
-    public static async Task<HostProcess> StartAsync(string hostDll, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the host on a fresh data directory, or on <paramref name="dataDirectory"/> (kept afterwards).</summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, IReadOnlyDictionary<string, string> settings, string? dataDirectory = null)
     {
         var ports = new[] { "Orders", "Payments", "Notifications", "Dashboard" }.ToDictionary(m => m, _ => FreePort());
-        var data = Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", Guid.NewGuid().ToString("N"));
+        var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("dotnet", [hostDll])
         {
             RedirectStandardOutput = true,
@@ -77,9 +87,9 @@ internal sealed class HostProcess : IAsyncDisposable
                 {
                 }
             }
-            if (up == ports.Count) return new HostProcess(process, ports, data, clock.Elapsed);
+            if (up == ports.Count) return new HostProcess(process, ports, dataDirectory is null ? data : null, clock, clock.Elapsed);
             if (process.HasExited) break;
-            await Task.Delay(20);
+            await Task.Delay(5);
         }
         process.Kill();
         throw new InvalidOperationException("The host did not answer /health on all four ports");
@@ -110,7 +120,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            if (_ownDataDirectory is not null) Directory.Delete(_ownDataDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -7,11 +7,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup [--runs 5] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
-if (options.Scenario is not ("orders" or "import" or "burst"))
+if (options.Scenario is not ("orders" or "import" or "burst" or "startup"))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
     return 2;
 }
 
@@ -24,6 +24,8 @@ if (hostDll is null)
     hostDll = HostProcess.Build(root, options.ReadyToRun);
 }
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options);
+if (options.Scenario == "startup")
+    return await StartupScenario.RunAsync(root, hostDll, options.ReadyToRun, args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 5);
 if (options.Scenario == "burst")
     return await BurstScenario.RunAsync(hostDll, options with { Clients = args.Contains("--clients") ? options.Clients : 8 },
         args.Contains("--orders") ? options.Orders : 200);
