@@ -1,0 +1,34 @@
+using Ecommerce.Dashboard;
+using Ecommerce.Notifications;
+using Ecommerce.Orders;
+using Ecommerce.Payments;
+using Ecommerce.Shared.Hosting;
+
+namespace Ecommerce.Host;
+
+/// <summary>
+/// The whole product as one ASP.NET Core app: the platform, then each module. Program runs it; Ecommerce.Testing starts
+/// it inside a test process. <paramref name="args"/> are configuration as on the command line (<c>--Ports:Orders=0</c>).
+/// </summary>
+public static class EcommerceApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        // Slim: without IIS, QUIC, HTTPS set-up and hosting-startup scanning, none of which this plain-HTTP service uses.
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddPlatform();
+        builder.AddOrdersModule();
+        builder.AddPaymentsModule();
+        builder.AddNotificationsModule();
+        builder.AddDashboardModule();
+
+        var app = builder.Build();
+        app.UsePlatform();
+        app.UseOrdersModule();
+        app.UsePaymentsModule();
+        app.UseNotificationsModule();
+        app.UseDashboardModule();
+        app.MapPlatform();
+        return app;
+    }
+}
