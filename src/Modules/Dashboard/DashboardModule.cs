@@ -33,6 +33,7 @@ public static class DashboardModule
         builder.Services.AddSingleton<ApiCallCounter>();
         builder.Services.AddScoped<ViewerLocale>();
         builder.Services.AddTransient<OwedWorkApi>();
+        builder.Services.AddTransient<ActiveFaultsApi>();
         foreach (var client in new[]
                  {
                      builder.Services.AddServiceClient<OrdersApi>(builder.Configuration, "Orders", TimeSpan.FromSeconds(60)),
