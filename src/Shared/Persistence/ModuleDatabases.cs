@@ -24,10 +24,12 @@ public sealed class ModuleDatabases(
         if (!registered.IsService(typeof(TContext))) return;
         // One after the other, on one thread: on two cores the other stays free for the first requests, whose own
         // start-up work (JIT, routing) would otherwise compete with three migrations at once.
+        // And only once the ports listen: until then the start itself needs the CPU.
         var previous = _previous;
         _ready[module] = _previous = Task.Run(async () =>
         {
             await previous.ContinueWith(_ => { }, TaskScheduler.Default);
+            await Listening();
             await MigrateAsync<TContext>(module);
         });
     }
@@ -36,6 +38,14 @@ public sealed class ModuleDatabases(
     public Task Ready(string? module) => module is not null && _ready.TryGetValue(module, out var ready) ? ready : Task.CompletedTask;
 
     public Task AllReady => Task.WhenAll(_ready.Values);
+
+    private Task Listening()
+    {
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => listening.TrySetResult());
+        lifetime.ApplicationStopping.Register(() => listening.TrySetResult());
+        return listening.Task;
+    }
 
     private async Task MigrateAsync<TContext>(string module) where TContext : DbContext
     {
