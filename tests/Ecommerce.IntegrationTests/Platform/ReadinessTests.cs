@@ -14,6 +14,7 @@ public sealed class ReadinessTests
     public async Task Given_a_running_host_Then_each_port_is_ready_with_its_own_checks()
     {
         await using var app = new EcommerceApp();
+        await MigratedAsync(app);
         foreach (var (client, service, checks) in new[]
                  {
                      (app.Orders, "orders", """{"database":"ok"}"""),
@@ -34,6 +35,7 @@ public sealed class ReadinessTests
     {
         await TestStore.RequireProviderAsync(TestStore.Postgres);
         await using var app = new EcommerceApp(TestStore.On(TestStore.Postgres));
+        await MigratedAsync(app);
         var database = TestStore.DatabaseName(app.DataDirectory);
         var server = new NpgsqlConnectionStringBuilder(await (await PostgresServer.RunningAsync()).DatabaseAsync(app.DataDirectory)) { Database = "postgres", Pooling = false };
         try
@@ -58,11 +60,31 @@ public sealed class ReadinessTests
     public async Task Given_Redis_does_not_answer_Then_Notifications_is_ready_but_degraded()
     {
         await using var app = new EcommerceApp(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = $"127.0.0.1:{EcommerceApp.FreePort()}" });
+        await MigratedAsync(app);
         var (response, body) = await app.Notifications.GetJson("/health/ready");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((string?)body["status"], Is.EqualTo("degraded"));
         Assert.That((string?)body["checks"]!["redis"], Does.StartWith("degraded: the limit is kept by this replica alone"));
         Assert.That((string?)(await app.Orders.GetJson("/health/ready")).Body["status"], Is.EqualTo("ok"), "Redis concerns Notifications only");
+    }
+
+    [Test]
+    public async Task Given_a_start_Then_a_module_is_ready_only_once_its_database_is_migrated_and_its_API_waits_for_it()
+    {
+        await using var app = new EcommerceApp();
+        // Whatever the moment the first request lands, it is answered (it waits for the migration), never refused.
+        var (created, _) = await app.Orders.PostJson("/api/v1/orders/", Requests.Order());
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var (_, ready) = await app.Orders.GetJson("/health/ready");
+        Assert.That(ready.ToJsonString(), Is.EqualTo("""{"status":"ok","service":"orders","checks":{"database":"ok"}}"""));
+    }
+
+    /// <summary>The modules migrate in the background after the start; readiness says so until they are done.</summary>
+    private static async Task MigratedAsync(EcommerceApp app)
+    {
+        foreach (var client in new[] { app.Orders, app.Payments, app.Notifications })
+            Assert.That(await Eventually.TrueAsync(async () =>
+                (string?)(await client.GetJson("/health/ready")).Body["checks"]?["database"] == "ok", TimeSpan.FromSeconds(60)), Is.True);
     }
 
     private static async Task AdminAsync(string connectionString, params string[] statements)
