@@ -94,14 +94,6 @@ public static class Platform
         var modules = app.Services.GetRequiredService<ModuleRegistry>();
         app.UseSerilogRequestLogging(options => PlatformLogging.ConfigureRequestLogging(options, modules));
         app.UseMiddleware<ErrorHandlingMiddleware>();
-        // A module's API answers once its database is migrated (they migrate in the background while the ports listen).
-        var databases = app.Services.GetRequiredService<ModuleDatabases>();
-        app.Use(async (context, next) =>
-        {
-            var ready = databases.Ready(modules.ModuleAt(context.Connection.LocalPort));
-            if (!ready.IsCompleted && context.Request.Path.StartsWithSegments("/api")) await ready.WaitAsync(context.RequestAborted);
-            await next(context);
-        });
         app.UseFaults(modules);
         // Whatever error status is left without a body (404, 405, 413...) gets the contract's {"detail"} (D9).
         app.UseStatusCodePages(context =>
@@ -125,6 +117,15 @@ public static class Platform
         }));
         app.UseRouting();
         app.Use(BodySizeLimit.Apply);
+        // A module's API answers once its database is migrated (they migrate in the background while the ports listen).
+        // After the size check: a body over the limit is refused at once, before its sender starts streaming it.
+        var databases = app.Services.GetRequiredService<ModuleDatabases>();
+        app.Use(async (context, next) =>
+        {
+            var ready = databases.Ready(modules.ModuleAt(context.Connection.LocalPort));
+            if (!ready.IsCompleted && context.Request.Path.StartsWithSegments("/api")) await ready.WaitAsync(context.RequestAborted);
+            await next(context);
+        });
         app.UseRequestTimeouts();
         app.Use(IdempotencyKeys.Apply);
         app.UseAntiforgery();
