@@ -133,7 +133,8 @@ public sealed class DashboardTests : BrowserFixture
             await page.GotoAsync($"{Url}/orders");
             await Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
             await Expect(page.Locator(".health li.up")).ToHaveCountAsync(3);
-            await page.WaitForTimeoutAsync(500);   // anything a page would still fetch has started by now
+            // Every part of the page has answered (the owed count is the last to fill in): its calls are all made.
+            await Expect(page.Locator(".owed")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Owed: \d+$"));
             return counter.Count - before;
         }
 

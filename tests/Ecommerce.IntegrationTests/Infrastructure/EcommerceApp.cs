@@ -16,7 +16,8 @@ public sealed class EcommerceApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly List<HttpClient> _clients = [];
 
-    public EcommerceApp(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">The host's <see cref="TimeProvider"/> (e.g. a FakeTimeProvider the test advances), else the system's.</param>
+    public EcommerceApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         // A test may fix a port (to point other hosts at this one before it starts); else a free one.
@@ -42,6 +43,7 @@ public sealed class EcommerceApp : IAsyncDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             foreach (var (key, value) in all) host.UseSetting(key, value);
+            if (clock is not null) host.ConfigureServices(services => services.AddSingleton(clock));
         });
         _factory.UseKestrel();
         _factory.StartServer();

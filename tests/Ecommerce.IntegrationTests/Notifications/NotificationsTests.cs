@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ecommerce.IntegrationTests.Notifications;
 
@@ -102,18 +103,22 @@ public sealed class NotificationsTests
     }
 }
 
-/// <summary>D22 over real HTTP with the default limit of 10 per second.</summary>
+/// <summary>
+/// D22 over real HTTP with the default limit of 10 per second, on a clock the test moves: a burst lands within one
+/// window however slowly a busy machine serves it, and a quiet second is one Advance, not a sleep.
+/// </summary>
 [TestFixture]
 public sealed class RateLimitTests
 {
     private EcommerceApp _app = null!;
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     [OneTimeSetUp]
     public void Start() => _app = new EcommerceApp(new Dictionary<string, string?>
     {
         ["Modules:Enabled"] = "Notifications",
         ["Notifications:RateLimitPerSecond"] = null,
-    });
+    }, _clock);
 
     [OneTimeTearDown]
     public async Task Stop() => await _app.DisposeAsync();
@@ -124,7 +129,7 @@ public sealed class RateLimitTests
         // Several bursts: each may straddle a wall-clock second boundary, which an exact rolling window must not care about.
         for (var round = 0; round < 4; round++)
         {
-            await Task.Delay(1100);
+            _clock.Advance(TimeSpan.FromMilliseconds(1100));
             var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ =>
                 _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(round + 1)))));
             var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
@@ -141,7 +146,7 @@ public sealed class RateLimitTests
     [Test]
     public async Task Given_email_at_its_limit_Then_sms_and_reads_still_answer()
     {
-        await Task.Delay(1100);
+        _clock.Advance(TimeSpan.FromMilliseconds(1100));
         await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(5)))));
         var (sms, _) = await _app.Notifications.PostJson("/api/v1/notifications/sms",
             new { order_id = 5, to_phone = "+819012345678", template_name = "ORDER_SHIPPED" });
@@ -153,7 +158,7 @@ public sealed class RateLimitTests
     [Test]
     public async Task Given_rejected_bodies_Then_they_still_count_against_the_limit()
     {
-        await Task.Delay(1100);
+        _clock.Advance(TimeSpan.FromMilliseconds(1100));
         var invalid = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json("""{"order_id":"x"}"""))));
         Assert.That(invalid.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.UnprocessableEntity));
