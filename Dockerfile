@@ -32,6 +32,10 @@ ENV Dashboard__KeysDirectory=/data/keys
 ENV ASPNETCORE_HTTP_PORTS=
 # `docker stop` kills after 10 s: requests in flight get 8 s, what they leave stays owed and is finished after the start.
 ENV HostOptions__ShutdownTimeout=00:00:08
+# A 32 MiB gen0 budget (the GC reads it from the environment only). The default follows the CPU cache and was far
+# larger on the machines measured: bench orders, alternated, same run: default 397/407 orders/s, p99 143/138 ms,
+# peak RSS 247/247 MiB; 32 MiB 424/452 orders/s, p99 103/103 ms, 198/203 MiB.
+ENV DOTNET_GCgen0size=0x2000000
 USER app
 EXPOSE 8000 8001 8002 5173
 # The host binary probes /health on every port this configuration runs: no curl in the image.

@@ -36,9 +36,10 @@ public static class DashboardModule
         builder.Services.AddTransient<ActiveFaultsApi>();
         foreach (var client in new[]
                  {
-                     builder.Services.AddServiceClient<OrdersApi>(builder.Configuration, "Orders", TimeSpan.FromSeconds(60)),
-                     builder.Services.AddServiceClient<PaymentsApi>(builder.Configuration, "Payments", TimeSpan.FromSeconds(30)),
-                     builder.Services.AddServiceClient<NotificationsApi>(builder.Configuration, "Notifications", TimeSpan.FromSeconds(30)),
+                     // Its own key: Services:Orders:TimeoutSeconds is Payments' webhook budget, not the dashboard's.
+                     builder.Services.AddServiceClient<OrdersApi>(builder.Configuration, "Orders", TimeSpan.FromSeconds(60), "Dashboard:TimeoutSeconds"),
+                     builder.Services.AddServiceClient<PaymentsApi>(builder.Configuration, "Payments", TimeSpan.FromSeconds(30), "Dashboard:TimeoutSeconds"),
+                     builder.Services.AddServiceClient<NotificationsApi>(builder.Configuration, "Notifications", TimeSpan.FromSeconds(30), "Dashboard:TimeoutSeconds"),
                  })
             client.AddHttpMessageHandler<ApiCallCounter.Handler>();
         builder.Services.TryAddTransient<ApiCallCounter.Handler>();

@@ -6,16 +6,17 @@ namespace Ecommerce.Shared.Http;
 
 /// <summary>
 /// Typed clients for calls between modules, always over HTTP so any module can run in its own process.
-/// Base URL: <c>Services:{Service}:BaseUrl</c>, else this host's port for that module. Timeout:
-/// <c>Services:{Service}:TimeoutSeconds</c>, else the contract's value passed by the caller.
+/// Base URL: <c>Services:{Service}:BaseUrl</c>, else this host's port for that module. Timeout: the caller's own key
+/// (<paramref name="timeoutKey"/>; between modules <c>Services:{Service}:TimeoutSeconds</c>, each service having one
+/// calling module), else the contract's value passed by the caller.
 /// </summary>
 public static class ServiceClients
 {
     public static IHttpClientBuilder AddServiceClient<TClient>(
-        this IServiceCollection services, IConfiguration configuration, string service, TimeSpan contractTimeout)
+        this IServiceCollection services, IConfiguration configuration, string service, TimeSpan contractTimeout, string? timeoutKey = null)
         where TClient : class
     {
-        var timeout = configuration.GetValue<double?>($"Services:{service}:TimeoutSeconds") is { } seconds
+        var timeout = configuration.GetValue<double?>(timeoutKey ?? $"Services:{service}:TimeoutSeconds") is { } seconds
             ? TimeSpan.FromSeconds(seconds)
             : contractTimeout;
         services.TryAddTransient<CallLoggingHandler>();
