@@ -169,7 +169,18 @@ public sealed class ContainerRehearsalTests
         Directory.GetFileSystemEntries(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(path => $"{path} {(File.Exists(path) ? new FileInfo(path).Length : 0)} {File.GetLastWriteTimeUtc(path):O}").ToArray();
 
-    private static bool IsRoot => Environment.UserName == "root";
+    /// <summary>Root switches to an unprivileged user, when that user can reach the .NET install (a per-user install under /root cannot).</summary>
+    private static bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root" && OthersCanRun(DotnetPath());
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool OthersCanRun(string program)
+    {
+        var path = Path.GetFullPath(program);
+        if (!File.Exists(path) || !File.GetUnixFileMode(path).HasFlag(UnixFileMode.OtherExecute)) return false;
+        for (var directory = Path.GetDirectoryName(path); !string.IsNullOrEmpty(directory); directory = Path.GetDirectoryName(directory))
+            if (!File.GetUnixFileMode(directory).HasFlag(UnixFileMode.OtherExecute)) return false;
+        return true;
+    }
 
     private const string Unprivileged = "65534"; // nobody:nogroup, as the image's `app` user owns nothing but the volume
 
