@@ -8,7 +8,7 @@ namespace Ecommerce.Host;
 
 /// <summary>
 /// The whole product as one ASP.NET Core app: the platform, then each module. Program runs it; Ecommerce.Testing starts
-/// it inside a test process. <paramref name="args"/> are configuration as on the command line (<c>--Ports:Orders=0</c>).
+/// it inside a test process. Its arguments are configuration as on the command line (<c>--Ports:Orders=0</c>).
 /// </summary>
 public static class EcommerceApplication
 {

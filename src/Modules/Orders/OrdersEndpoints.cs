@@ -12,6 +12,7 @@ using Ecommerce.Orders.Features.OwedWork;
 using Ecommerce.Orders.Features.PaymentWebhook;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Validation;
 using MediatR;
 
@@ -22,52 +23,55 @@ public sealed class OrdersEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var orders = app.MapModuleGroup(OrdersModule.Name, "/api/v1/orders").WithTags("Orders");
-        orders.MapPost("/", Create).WithName("CreateOrder").Accepts<CreateOrderRequest>("application/json")
+        orders.MapPost("/", Create).WithName("CreateOrder")
             .Produces<OrderResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<OrdersDbContext>();
         orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").AsBulkEndpoint().AcceptsIdempotencyKey<OrdersDbContext>()
-            .Accepts<BulkOrdersRequest>("application/json").Produces<BulkOrdersResponse>();
+            .Produces<BulkOrdersResponse>();
         orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").AsBulkEndpoint()
-            .Accepts<PaymentWebhookBatchRequest>("application/json").Produces<PaymentWebhookBatchResponse>();
+            .Produces<PaymentWebhookBatchResponse>();
         orders.MapGet("/", List).WithName("ListOrders").Produces<IReadOnlyList<OrderResponse>>();
         orders.MapGet("/owed", Owed).WithName("ListOwedWork").Produces<OwedWorkResponse>();
-        orders.MapGet("/{order_id}", Get).WithName("GetOrder").Produces<OrderResponse>();
+        orders.MapGet("/{order_id}", Get).WithName("GetOrder").Produces<OrderResponse>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
         orders.MapPut("/{order_id}/status", UpdateStatus).WithName("UpdateOrderStatus")
-            .Accepts<UpdateStatusRequest>("application/json").Produces<OrderResponse>();
-        orders.MapDelete("/{order_id}", Cancel).WithName("CancelOrder").Produces<OrderResponse>();
+            .Produces<OrderResponse>().ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        orders.MapDelete("/{order_id}", Cancel).WithName("CancelOrder").Produces<OrderResponse>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         orders.MapPost("/{order_id}/webhook", Webhook).WithName("PaymentWebhook")
-            .Accepts<PaymentWebhookRequest>("application/json").Produces<OrderResponse>();
+            .Produces<OrderResponse>().ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
+    /// <summary>Create an order: Payments charges it (paid, or pending when the payment fails) and Notifications confirms it by email.</summary>
     private static async Task<IResult> Create(CreateOrderRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new CreateOrder(body), ct));
 
+    /// <summary>The steps of order chains still owed to Payments or Notifications (retried in the background), oldest first.</summary>
     private static async Task<IResult> Owed(IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(new ListOwedWork(), ct));
 
+    /// <summary>Create up to 10,000 orders in one request, each validated on its own; an external_id seen before is not created again.</summary>
     private static async Task<IResult> Bulk(BulkOrdersRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new BulkCreateOrders(body), ct));
 
+    /// <summary>Apply many payment results at once (what Payments sends after a batch of charges).</summary>
     private static async Task<IResult> WebhookBatch(PaymentWebhookBatchRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new ApplyPaymentWebhookBatch(body), ct));
 
+    /// <summary>Read one order with its items.</summary>
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new GetOrder(PathIds.Get(http, "order_id")), ct));
 
+    /// <summary>Move an order on: paid → shipped → delivered (an email follows each); other moves are refused with 400.</summary>
     private static async Task<IResult> UpdateStatus(HttpContext http, UpdateStatusRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new ChangeOrderStatus(PathIds.Get(http, "order_id"), body.Status), ct));
 
+    /// <summary>Cancel a pending or paid order: a paid one is refunded, and the customer gets an email.</summary>
     private static async Task<IResult> Cancel(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new ChangeOrderStatus(PathIds.Get(http, "order_id"), OrderStatus.Cancelled), ct));
 
+    /// <summary>Payments reports a charge: completed makes a pending order paid, failed leaves it pending and emails the customer.</summary>
     private static async Task<IResult> Webhook(HttpContext http, PaymentWebhookRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new ApplyPaymentWebhook(PathIds.Get(http, "order_id"), body), ct));
 
-    private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
-    {
-        var query = new QueryReader(http);
-        var (skip, limit) = query.Page();
-        var request = new ListOrders(skip, limit,
-            query.Choice("status", OrderStatus.All), query.String("customer_email"));
-        query.ThrowIfInvalid();
-        return Wire.Ok(await mediator.Send(request, ct));
-    }
+    /// <summary>List orders by id, a page at a time, optionally by status or customer email.</summary>
+    private static async Task<IResult> List(ListOrders query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));
 }

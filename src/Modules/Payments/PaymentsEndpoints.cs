@@ -1,3 +1,4 @@
+using Ecommerce.Shared.OpenApi;
 using Ecommerce.Payments.Data;
 using Ecommerce.Shared.Idempotency;
 using Carter;
@@ -22,42 +23,42 @@ public sealed class PaymentsEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var payments = app.MapModuleGroup(PaymentsModule.Name, "/api/v1/payments").WithTags("Payments");
-        payments.MapPost("/", Create).WithName("CreatePayment").Accepts<CreatePaymentRequest>("application/json")
+        payments.MapPost("/", Create).WithName("CreatePayment").ProducesErrors(StatusCodes.Status400BadRequest)
             .Produces<PaymentResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
         payments.MapPost("/batch", CreateBatch).WithName("CreatePaymentBatch").AsBulkEndpoint()
-            .Accepts<PaymentBatchRequest>("application/json").Produces<PaymentBatchResponse>();
+            .Produces<PaymentBatchResponse>();
         payments.MapGet("/", List).WithName("ListPayments").Produces<IReadOnlyList<PaymentResponse>>();
-        payments.MapPost("/refund", Refund).WithName("RefundPayment").Accepts<RefundRequest>("application/json")
+        payments.MapPost("/refund", Refund).WithName("RefundPayment").ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Produces<RefundResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
         payments.MapGet("/owed", Owed).WithName("ListOwedWebhooks").Produces<OwedWorkResponse>();
-        payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").Produces<PaymentResponse>();
-        payments.MapGet("/{payment_id}", Get).WithName("GetPayment").Produces<PaymentResponse>();
+        payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").Produces<PaymentResponse>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
+        payments.MapGet("/{payment_id}", Get).WithName("GetPayment").Produces<PaymentResponse>().ProducesErrors(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>Charge an order (one payment per order, 100 to 1,000,000 JPY); Orders hears the result through its webhook.</summary>
     private static async Task<IResult> Create(CreatePaymentRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new CreatePayment(body), ct));
 
-    private static async Task<IResult> CreateBatch(PaymentBatchRequest body, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        Wire.Ok(await mediator.Send(new CreatePaymentBatch(body, ReturnMinimal.Requested(http)), ct));
+    /// <summary>Charge many orders in one request, each under the rules of a single payment.</summary>
+    private static async Task<IResult> CreateBatch(PaymentBatchRequest body, ReturnPreference prefer, IMediator mediator, CancellationToken ct) =>
+        Wire.Ok(await mediator.Send(new CreatePaymentBatch(body, prefer.Minimal), ct));
 
+    /// <summary>Refund a completed payment in full.</summary>
     private static async Task<IResult> Refund(RefundRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Created(await mediator.Send(new RefundPayment(body), ct));
 
+    /// <summary>The payment results still owed to Orders (retried in the background), oldest first.</summary>
     private static async Task<IResult> Owed(IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(new ListOwedWebhooks(), ct));
 
+    /// <summary>Read one payment.</summary>
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new GetPayment(PathIds.Get(http, "payment_id")), ct));
 
+    /// <summary>Read the payment of an order.</summary>
     private static async Task<IResult> GetByOrder(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new GetPaymentByOrder(PathIds.Get(http, "order_id")), ct));
 
-    private static async Task<IResult> List(HttpContext http, IMediator mediator, CancellationToken ct)
-    {
-        var query = new QueryReader(http);
-        var (skip, limit) = query.Page();
-        var request = new ListPayments(skip, limit,
-            query.Choice("status", PaymentStatus.All));
-        query.ThrowIfInvalid();
-        return Wire.Ok(await mediator.Send(request, ct));
-    }
+    /// <summary>List payments by id, a page at a time, optionally by status.</summary>
+    private static async Task<IResult> List(ListPayments query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));
 }

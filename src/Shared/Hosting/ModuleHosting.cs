@@ -1,6 +1,7 @@
 using System.Reflection;
 using Carter;
 using Ecommerce.Shared.Mediator;
+using Ecommerce.Shared.OpenApi;
 
 namespace Ecommerce.Shared.Hosting;
 
@@ -18,7 +19,7 @@ public static class ModuleHosting
         var endpoints = assembly.GetTypes().Where(t => t is { IsPublic: true, IsAbstract: false } && typeof(ICarterModule).IsAssignableFrom(t));
         foreach (var type in endpoints) builder.Services.AddSingleton(typeof(ICarterModule), type);
         builder.Services.AddRequestHandlers(assembly);
-        builder.Services.AddOpenApi(name.ToLowerInvariant());
+        builder.Services.AddApiDocument(name);
         return true;
     }
 

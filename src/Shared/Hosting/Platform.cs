@@ -109,11 +109,17 @@ public static class Platform
                 context.Request.Path = $"/openapi/{module.ToLowerInvariant()}.json";
             return next(context);
         });
-        // Only /docs requests go through the Swagger UI middleware, not every API call.
+        // As FastAPI served them: Swagger UI at /docs, ReDoc at /redoc, on each port for its module's document. Only
+        // their own requests go through these middlewares, not every API call.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi.json", "API");
+        }));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/redoc"), redoc => redoc.UseReDoc(options =>
+        {
+            options.RoutePrefix = "redoc";
+            options.SpecUrl = "/openapi.json";
         }));
         app.UseRouting();
         app.Use(BodySizeLimit.Apply);

@@ -1,4 +1,3 @@
-
 namespace Ecommerce.Shared.Http;
 
 /// <summary>
@@ -8,20 +7,28 @@ namespace Ecommerce.Shared.Http;
 /// </summary>
 public static class ReturnMinimal
 {
-    private const string Preference = "return=minimal";
-
-    /// <summary>Server side: true when the request prefers a minimal answer, which the response then acknowledges.</summary>
-    public static bool Requested(HttpContext http)
-    {
-        var asked = http.Request.Headers["Prefer"].Any(value => value?.Split(',').Any(p => p.Trim().Equals(Preference, StringComparison.OrdinalIgnoreCase)) == true);
-        if (asked) http.Response.Headers["Preference-Applied"] = Preference;
-        return asked;
-    }
+    internal const string Header = "Prefer";
+    internal const string Preference = "return=minimal";
 
     /// <summary>Client side: a POST of <paramref name="body"/> as wire JSON that asks for a minimal answer.</summary>
     public static HttpRequestMessage Post<T>(string uri, T body) => new(HttpMethod.Post, uri)
     {
         Content = System.Net.Http.Json.JsonContent.Create(body, options: Json.WireJson.Options),
-        Headers = { { "Prefer", Preference } },
+        Headers = { { Header, Preference } },
     };
+}
+
+/// <summary>
+/// Server side, a handler parameter: whether the request prefers a minimal answer. Binding it honours the preference,
+/// so the response says so (<c>Preference-Applied</c>); the API documents take the <c>Prefer</c> header from it.
+/// </summary>
+public sealed record ReturnPreference(bool Minimal)
+{
+    public static ValueTask<ReturnPreference?> BindAsync(HttpContext http)
+    {
+        var minimal = http.Request.Headers[ReturnMinimal.Header]
+            .Any(value => value?.Split(',').Any(p => p.Trim().Equals(ReturnMinimal.Preference, StringComparison.OrdinalIgnoreCase)) == true);
+        if (minimal) http.Response.Headers["Preference-Applied"] = ReturnMinimal.Preference;
+        return ValueTask.FromResult<ReturnPreference?>(new ReturnPreference(minimal));
+    }
 }

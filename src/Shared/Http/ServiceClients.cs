@@ -7,7 +7,7 @@ namespace Ecommerce.Shared.Http;
 /// <summary>
 /// Typed clients for calls between modules, always over HTTP so any module can run in its own process.
 /// Base URL: <c>Services:{Service}:BaseUrl</c>, else this host's port for that module. Timeout: the caller's own key
-/// (<paramref name="timeoutKey"/>; between modules <c>Services:{Service}:TimeoutSeconds</c>, each service having one
+/// (<c>timeoutKey</c>; between modules <c>Services:{Service}:TimeoutSeconds</c>, each service having one
 /// calling module), else the contract's value passed by the caller.
 /// </summary>
 public static class ServiceClients

@@ -7,7 +7,7 @@ namespace Ecommerce.Shared.Persistence;
 
 /// <summary>
 /// Registers a module's DbContext on the configured provider. Each provider has its own context subclass so each
-/// keeps its own migrations (EF migrations are provider-specific); the module code only sees <typeparamref name="TContext"/>.
+/// keeps its own migrations (EF migrations are provider-specific); the module code only sees <c>TContext</c>.
 /// </summary>
 public static class ModulePersistence
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ecommerce.Shared.OpenApi;
 
 namespace Ecommerce.Shared.Validation;
 
@@ -8,12 +9,14 @@ namespace Ecommerce.Shared.Validation;
 /// Reads the fields of one JSON object the way a pydantic model in lax mode validates them, in declaration order,
 /// collecting every problem with its loc. A request type lists its fields once, here, and gets FastAPI's 422 for free.
 /// Values read from an invalid field are defaults; callers only use them when no error was collected.
+/// In describe mode (built on a <see cref="BodySchema"/>) nothing is read: each field adds its schema there instead.
 /// </summary>
 public sealed class JsonFields
 {
     private readonly JsonElement _object;
     private readonly object[] _loc;
     private readonly List<ValidationError> _errors;
+    private readonly BodySchema? _schema;
 
     internal JsonFields(JsonElement @object, object[] loc, List<ValidationError> errors)
     {
@@ -22,9 +25,17 @@ public sealed class JsonFields
         _errors = errors;
     }
 
+    /// <summary>Describe mode: no value is read (a lambda here would allocate on every read, so each method branches).</summary>
+    internal JsonFields(BodySchema schema) : this(default, [], []) => _schema = schema;
+
     /// <summary>A required string (no <paramref name="fallback"/>) or one with a default.</summary>
     public string String(string name, int minLength = 0, int maxLength = int.MaxValue, string? pattern = null, string? fallback = null)
     {
+        if (_schema is not null)
+        {
+            _schema.String(name, minLength, maxLength, pattern, fallback);
+            return fallback ?? "";
+        }
         if (!TryGet(name, fallback is null, out var value)) return fallback ?? "";
         if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(Loc(name), value), "");
         var text = value.GetString()!;
@@ -39,6 +50,11 @@ public sealed class JsonFields
     /// <summary>An optional string (<c>Optional[str] = None</c>): null when absent or null.</summary>
     public string? OptionalString(string name, int minLength = 0, int maxLength = int.MaxValue)
     {
+        if (_schema is not null)
+        {
+            _schema.OptionalString(name, minLength, maxLength);
+            return null;
+        }
         if (!TryGet(name, false, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return String(name, minLength, maxLength);
     }
@@ -46,6 +62,11 @@ public sealed class JsonFields
     /// <summary>An EmailStr: normalised (trimmed, domain lower-cased) as pydantic returns it.</summary>
     public string Email(string name)
     {
+        if (_schema is not null)
+        {
+            _schema.Email(name);
+            return "";
+        }
         if (!TryGet(name, true, out var value)) return "";
         if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(Loc(name), value), "");
         return EmailAddress.TryNormalize(value.GetString()!, out var email, out var reason)
@@ -53,9 +74,28 @@ public sealed class JsonFields
             : Fail(Pydantic.InvalidEmail(Loc(name), value, reason), "");
     }
 
+    /// <summary>
+    /// A string the handler looks up (an unknown one is its business error, 400, not a 422): read as any string, documented
+    /// with the values it knows.
+    /// </summary>
+    public string Known(string name, IEnumerable<string> values)
+    {
+        if (_schema is not null)
+        {
+            _schema.Known(name, values);
+            return "";
+        }
+        return String(name);
+    }
+
     /// <summary>One of a fixed set of strings (a Python Enum field).</summary>
     public string Choice(string name, IReadOnlyList<string> allowed)
     {
+        if (_schema is not null)
+        {
+            _schema.Choice(name, allowed);
+            return "";
+        }
         if (!TryGet(name, true, out var value)) return "";
         return value.ValueKind == JsonValueKind.String && allowed.Contains(value.GetString()!)
             ? value.GetString()!
@@ -64,6 +104,11 @@ public sealed class JsonFields
 
     public int Int(string name, long? ge = null, long? le = null, int? fallback = null)
     {
+        if (_schema is not null)
+        {
+            _schema.Integer(name, ge, le, fallback);
+            return fallback ?? 0;
+        }
         if (!TryGet(name, fallback is null, out var value)) return fallback ?? 0;
         long number;
         switch (value.ValueKind)
@@ -94,6 +139,11 @@ public sealed class JsonFields
     /// <summary>A float field of the original, held exactly as decimal (D4).</summary>
     public decimal Number(string name, decimal? gt = null, decimal? fallback = null, decimal? le = null)
     {
+        if (_schema is not null)
+        {
+            _schema.Number(name, gt, le, fallback);
+            return fallback ?? 0m;
+        }
         if (!TryGet(name, fallback is null, out var value)) return fallback ?? 0m;
         decimal number;
         switch (value.ValueKind)
@@ -118,6 +168,11 @@ public sealed class JsonFields
 
     public IReadOnlyList<T> List<T>(string name, int minLength, int maxLength, Func<JsonFields, T> readItem)
     {
+        if (_schema is not null)
+        {
+            _schema.List(name, minLength, maxLength, readItem);
+            return (IReadOnlyList<T>)[];
+        }
         if (!TryGet(name, true, out var value)) return [];
         if (value.ValueKind != JsonValueKind.Array) return Fail(Pydantic.ListType(Loc(name), value), (IReadOnlyList<T>)[]);
         var count = value.GetArrayLength();
@@ -140,6 +195,11 @@ public sealed class JsonFields
     /// </summary>
     public IReadOnlyList<BatchItem<T>> Batch<T>(string name, int maxItems, Func<JsonFields, T> readItem)
     {
+        if (_schema is not null)
+        {
+            _schema.Batch(name, maxItems, readItem);
+            return (IReadOnlyList<BatchItem<T>>)[];
+        }
         if (!TryGet(name, true, out var value)) return [];
         if (value.ValueKind != JsonValueKind.Array) return Fail(Pydantic.ListType(Loc(name), value), (IReadOnlyList<BatchItem<T>>)[]);
         var count = value.GetArrayLength();
@@ -162,6 +222,11 @@ public sealed class JsonFields
     /// <summary>A free-form object (a Python dict[str, Any]); empty when absent.</summary>
     public IReadOnlyDictionary<string, JsonElement> Dictionary(string name)
     {
+        if (_schema is not null)
+        {
+            _schema.Object(name);
+            return (IReadOnlyDictionary<string, JsonElement>)new Dictionary<string, JsonElement>();
+        }
         if (!TryGet(name, false, out var value)) return new Dictionary<string, JsonElement>();
         if (value.ValueKind != JsonValueKind.Object) return Fail(Pydantic.DictType(Loc(name), value), new Dictionary<string, JsonElement>());
         var result = new Dictionary<string, JsonElement>();

@@ -81,4 +81,6 @@ internal static class TemplateCatalog
             ],
             ["【お支払いエラー】{customer_name} 様、ご注文 #{order_id} のお支払いを完了できませんでした。お支払い方法をご確認ください。"]),
     }.ToDictionary(t => t.Name);
+
+    public static IEnumerable<string> Names => All.Keys.Order(StringComparer.Ordinal);
 }

@@ -1,16 +1,20 @@
+using Ecommerce.Payments.Domain;
+using Ecommerce.Shared.OpenApi;
 using System.Text.Json.Serialization;
 using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Payments.Contracts;
 
 /// <summary>Additive: many payments in one call, each under the rules of POST /payments (limits, one per order).</summary>
-public sealed record PaymentBatchRequest(IReadOnlyList<BatchItem<CreatePaymentRequest>> Payments)
+public sealed record PaymentBatchRequest(IReadOnlyList<BatchItem<CreatePaymentRequest>> Payments) : IJsonRequest<PaymentBatchRequest>
 {
+    public static object Example { get; } = new { Payments = new[] { CreatePaymentRequest.Example, new CreatePaymentRequest(2, 3500.0m, "JPY", Payment.DefaultMethod) } };
+
     public const int MaxItems = 10_000;
 
     public static ValueTask<PaymentBatchRequest?> BindAsync(HttpContext context) => JsonBody.BindAsync(context, Read);
 
-    internal static PaymentBatchRequest Read(JsonFields body) => new(body.Batch("payments", MaxItems, CreatePaymentRequest.Read));
+    public static PaymentBatchRequest Read(JsonFields body) => new(body.Batch("payments", MaxItems, CreatePaymentRequest.Read));
 }
 
 public sealed record PaymentBatchResponse(int Created, int Failed, IReadOnlyList<PaymentBatchResult> Results);

@@ -1,5 +1,8 @@
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Data;
+using Ecommerce.Notifications.Domain;
+using Ecommerce.Shared.OpenApi;
+using Ecommerce.Shared.Validation;
 using Ecommerce.Shared.Errors;
 using Mapster;
 using MediatR;
@@ -12,7 +15,17 @@ internal sealed record GetNotification(int NotificationId) : IRequest<Notificati
 internal sealed record GetOrderNotifications(int OrderId) : IRequest<IReadOnlyList<NotificationResponse>>;
 
 /// <summary>Additive: the list the original lacked (its dashboard made one call per order instead).</summary>
-internal sealed record ListNotifications(int Skip, int Limit, string? Channel, string? TemplateName) : IRequest<IReadOnlyList<NotificationResponse>>;
+internal sealed record ListNotifications(int Skip, int Limit, string? Channel, string? TemplateName)
+    : IRequest<IReadOnlyList<NotificationResponse>>, IQueryRequest<ListNotifications>
+{
+    public static ValueTask<ListNotifications?> BindAsync(HttpContext context) => QueryReader.BindAsync(context, Read);
+
+    public static ListNotifications Read(QueryReader query)
+    {
+        var (skip, limit) = query.Page();
+        return new ListNotifications(skip, limit, query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"));
+    }
+}
 
 internal sealed class GetNotificationsHandler(NotificationsDbContext db) :
     IRequestHandler<GetNotification, NotificationResponse>,

@@ -1,5 +1,8 @@
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
+using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.OpenApi;
+using Ecommerce.Shared.Validation;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +12,17 @@ namespace Ecommerce.Orders.Features.GetOrders;
 internal sealed record GetOrder(int OrderId) : IRequest<OrderResponse>;
 
 /// <summary>D11: ordered by id ascending; status and customer_email filters are additive.</summary>
-internal sealed record ListOrders(int Skip, int Limit, string? Status, string? CustomerEmail) : IRequest<IReadOnlyList<OrderResponse>>;
+internal sealed record ListOrders(int Skip, int Limit, string? Status, string? CustomerEmail)
+    : IRequest<IReadOnlyList<OrderResponse>>, IQueryRequest<ListOrders>
+{
+    public static ValueTask<ListOrders?> BindAsync(HttpContext context) => QueryReader.BindAsync(context, Read);
+
+    public static ListOrders Read(QueryReader query)
+    {
+        var (skip, limit) = query.Page();
+        return new ListOrders(skip, limit, query.Choice("status", OrderStatus.All), query.String("customer_email"));
+    }
+}
 
 internal sealed class GetOrdersHandler(OrdersDbContext db) :
     IRequestHandler<GetOrder, OrderResponse>,

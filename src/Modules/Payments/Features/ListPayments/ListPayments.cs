@@ -1,5 +1,8 @@
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
+using Ecommerce.Payments.Domain;
+using Ecommerce.Shared.OpenApi;
+using Ecommerce.Shared.Validation;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Ecommerce.Payments.Features.ListPayments;
 
 /// <summary>Additive: the list the original lacked, whose absence forced its dashboard into N+1 calls.</summary>
-internal sealed record ListPayments(int Skip, int Limit, string? Status) : IRequest<IReadOnlyList<PaymentResponse>>;
+internal sealed record ListPayments(int Skip, int Limit, string? Status)
+    : IRequest<IReadOnlyList<PaymentResponse>>, IQueryRequest<ListPayments>
+{
+    public static ValueTask<ListPayments?> BindAsync(HttpContext context) => QueryReader.BindAsync(context, Read);
+
+    public static ListPayments Read(QueryReader query)
+    {
+        var (skip, limit) = query.Page();
+        return new ListPayments(skip, limit, query.Choice("status", PaymentStatus.All));
+    }
+}
 
 internal sealed class ListPaymentsHandler(PaymentsDbContext db) : IRequestHandler<ListPayments, IReadOnlyList<PaymentResponse>>
 {
