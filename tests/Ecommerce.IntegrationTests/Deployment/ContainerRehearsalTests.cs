@@ -23,7 +23,7 @@ public sealed class ContainerRehearsalTests
     [OneTimeSetUp]
     public async Task Publish()
     {
-        var repository = RepositoryRoot();
+        var repository = Repository.Root();
         _image = ContainerImage.Read(Path.Combine(repository, "Dockerfile"));
         _root = Path.Combine(Path.GetTempPath(), "ecommerce-tests", "container-" + Guid.NewGuid().ToString("N"));
         _app = Path.Combine(_root, "app");
@@ -188,11 +188,4 @@ public sealed class ContainerRehearsalTests
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
             : Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..", "dotnet");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "Ecommerce.sln"))) return directory.FullName;
-        throw new DirectoryNotFoundException("Ecommerce.sln not found above the test assembly");
-    }
 }
