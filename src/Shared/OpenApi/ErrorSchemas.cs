@@ -40,10 +40,12 @@ internal static class ErrorSchemas
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                // Each part is a string or an integer. Written without a type rather than as anyOf[string, integer], which
+                // NSwag turns into an object class that cannot read "body": generated clients could not read a 422.
                 ["loc"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Array,
-                    Items = new OpenApiSchema { AnyOf = [new OpenApiSchema { Type = JsonSchemaType.String }, new OpenApiSchema { Type = JsonSchemaType.Integer }] },
+                    Items = new OpenApiSchema { Description = "A string (body, query, path, a field name) or an integer (a list index)." },
                 },
                 ["msg"] = new OpenApiSchema { Type = JsonSchemaType.String },
                 ["input"] = new OpenApiSchema { Description = "The value received, of any JSON type (null when the field is missing)." },
