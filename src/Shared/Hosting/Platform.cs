@@ -48,8 +48,6 @@ public static class Platform
         });
         builder.Services.ConfigureHttpJsonOptions(options => WireJson.Configure(options.SerializerOptions));
         builder.Services.AddSingleton<MatcherPolicy, ModulePortMatcherPolicy>();
-        // At build time, after every module (Razor components, Carter, OpenAPI) has added routing's services again.
-        builder.Host.ConfigureContainer<IServiceCollection>((_, services) => RemoveContentTypeRouting(services));
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() is { Length: > 0 } origins
                 ? origins
@@ -74,17 +72,6 @@ public static class Platform
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.Cookie.Name = AntiforgeryCookie);
         services.AddAntiforgery();
         services.RemoveKeyRingWarmUp();
-    }
-
-    /// <summary>
-    /// Routing's own content-type policy answers 415 to a body that is not JSON on an endpoint documented with
-    /// <c>Accepts(...)</c>; FastAPI answered 422 model_attributes_type with the raw body (JsonBody does), so the content
-    /// type is judged by the body reader only and <c>Accepts</c> stays documentation.
-    /// </summary>
-    private static void RemoveContentTypeRouting(IServiceCollection services)
-    {
-        foreach (var policy in services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
-            services.Remove(policy);
     }
 
     public const string AntiforgeryCookie = ".Ecommerce.Antiforgery";
