@@ -176,6 +176,47 @@ public sealed class BulkTests(string provider)
     }
 
     [Test]
+    public async Task Given_a_webhook_batch_Then_each_item_is_applied_not_found_rejected_or_refunded_on_its_own()
+    {
+        async Task<int> NewOrderAsync() => (int)(await _app.Orders.PostJson("/api/v1/orders/", Requests.Order())).Body["id"]!;
+        var paid = await NewOrderAsync();
+        var refunded = await NewOrderAsync();
+        var cancelled = await NewOrderAsync();
+        using (var cancel = await _app.Orders.DeleteAsync($"/api/v1/orders/{cancelled}")) Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        const int unknown = 987_654_321;
+
+        var (response, body) = await _app.Orders.PostJson("/api/v1/orders/webhook/batch", new
+        {
+            webhooks = new object[]
+            {
+                new { order_id = paid, payment_status = "completed", transaction_id = "t1" },      // a retried webhook: nothing to change
+                new { order_id = unknown, payment_status = "completed", transaction_id = "t2" },
+                new { order_id = cancelled, payment_status = "completed", transaction_id = "t3" },
+                new { order_id = paid, payment_status = "failed", transaction_id = "t4" },
+                new { order_id = refunded, payment_status = "refunded", transaction_id = "t5" },
+                new { order_id = unknown, payment_status = "refunded", transaction_id = "t6" },
+                new { order_id = "x", payment_status = "completed", transaction_id = "t7" },
+            },
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var results = body["results"]!.AsArray();
+        Assert.That(results.Select(r => (string?)r!["status"]),
+            Is.EqualTo(new[] { "applied", "not_found", "rejected", "rejected", "applied", "not_found", "invalid" }));
+        Assert.That((int)body["applied"]!, Is.EqualTo(2));
+        Assert.That((string?)results[1]!["detail"], Is.EqualTo("Order not found"));
+        Assert.That((string?)results[2]!["detail"], Is.EqualTo("Cannot change order status from 'cancelled' to 'paid'"));
+        Assert.That((string?)results[3]!["detail"], Is.EqualTo("Cannot record a failed payment for an order in status 'paid'"));
+        Assert.That((string?)results[6]!["errors"]![0]!["type"], Is.EqualTo("int_parsing"));
+
+        Assert.That((string?)(await _app.Orders.GetJson($"/api/v1/orders/{paid}")).Body["status"], Is.EqualTo("paid"));
+        Assert.That((string?)(await _app.Orders.GetJson($"/api/v1/orders/{refunded}")).Body["status"], Is.EqualTo("cancelled"));
+        Assert.That(await Eventually.TrueAsync(async () =>
+            (await _app.Notifications.GetJson($"/api/v1/notifications/order/{refunded}")).Body.AsArray()
+                .Any(n => (string?)n!["template_name"] == "ORDER_CANCELLED"), TimeSpan.FromSeconds(30)), "the refunded order's customer is told");
+    }
+
+    [Test]
     public async Task Given_an_email_batch_Then_it_counts_once_against_the_rate_limit()
     {
         // Its own Notifications on a clock that stands still: the 11 batches fall in one window however slow the machine.
