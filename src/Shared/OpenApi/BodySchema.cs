@@ -60,13 +60,8 @@ public sealed class BodySchema
 
     internal void Email(string name) => Add(name, true, new OpenApiSchema { Type = JsonSchemaType.String, Format = "email" });
 
-    internal void Choice(string name, IReadOnlyList<string> allowed) => Add(name, true, new OpenApiSchema
-    {
-        Type = JsonSchemaType.String,
-        Enum = allowed.Select(JsonNode (value) => JsonValue.Create(value)).ToList(),
-    });
-
-    internal void Known(string name, IEnumerable<string> values) => Add(name, true, new OpenApiSchema
+    /// <summary>A string of known values: an enum field (422 otherwise) or a name the handler looks up (400 otherwise).</summary>
+    internal void Choice(string name, IEnumerable<string> values) => Add(name, true, new OpenApiSchema
     {
         Type = JsonSchemaType.String,
         Enum = values.Select(JsonNode (value) => JsonValue.Create(value)).ToList(),

@@ -82,7 +82,7 @@ public sealed class JsonFields
     {
         if (_schema is not null)
         {
-            _schema.Known(name, values);
+            _schema.Choice(name, values);
             return "";
         }
         return String(name);
