@@ -30,6 +30,8 @@ public static class DashboardModule
         // /data/keys. Unset: the framework's default place (the user's profile), or memory when there is none.
         if (builder.Configuration["Dashboard:KeysDirectory"] is { Length: > 0 } keys)
             builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Services.AddSingleton<DeferredEndpoints>();
+        builder.Services.AddSingleton<IModuleWarmUp>(services => services.GetRequiredService<DeferredEndpoints>());
         builder.Services.AddSingleton<ApiCallCounter>();
         builder.Services.AddScoped<ViewerLocale>();
         builder.Services.AddTransient<OwedWorkApi>();
@@ -63,17 +65,20 @@ public static class DashboardModule
             app.UseAuthorization();
         }
 
-        // The interactive circuit is one long-lived request: the API request timeout does not apply to it.
-        var dashboard = app.MapModuleGroup(Name, "/").ExcludeFromDescription();
-        dashboard.DisableRequestTimeout();
-        if (access.Mode == DashboardAccessMode.Login)
+        app.Services.GetRequiredService<DeferredEndpoints>().MapOnceStarted(app, endpoints =>
         {
-            // Every page, its hub and its files; only /login is open (and /health, which is not part of the group).
-            dashboard.RequireAuthorization();
-            LoginEndpoints.Map(dashboard);
-        }
-        dashboard.MapStaticAssets();
-        dashboard.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+            // The interactive circuit is one long-lived request: the API request timeout does not apply to it.
+            var dashboard = endpoints.MapModuleGroup(Name, "/").ExcludeFromDescription();
+            dashboard.DisableRequestTimeout();
+            if (access.Mode == DashboardAccessMode.Login)
+            {
+                // Every page, its hub and its files; only /login is open (and /health, which is not part of the group).
+                dashboard.RequireAuthorization();
+                LoginEndpoints.Map(dashboard);
+            }
+            dashboard.MapStaticAssets();
+            dashboard.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        });
     }
 
     /// <summary>

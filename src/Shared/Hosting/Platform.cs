@@ -59,8 +59,10 @@ public static class Platform
         limits.AddRequestTimeouts(builder.Services);
         // The dashboard's forms need it; registered here so the pipeline is the same whichever modules run.
         AddLazyAntiforgery(builder.Services);
-        // Modules register their own ICarterModule types (TryAddModule); Carter only maps them.
-        builder.Services.AddCarter(configurator: carter => carter.WithEmptyModules());
+        // Modules register their own ICarterModule types (TryAddModule); Carter only maps them. An explicit catalog: the
+        // default one reads the whole deps.json to scan every assembly (60 ms of start-up) for types we never use.
+        builder.Services.AddCarter(new DependencyContextAssemblyCatalog([typeof(Platform).Assembly]),
+            carter => carter.WithEmptyModules().WithEmptyValidators().WithEmptyResponseNegotiators());
     }
 
     /// <summary>
@@ -108,6 +110,16 @@ public static class Platform
             options.RoutePrefix = "redoc";
             options.SpecUrl = "/openapi.json";
         }));
+        var warmUps = app.Services.GetServices<IModuleWarmUp>().ToDictionary(w => w.Module);
+        if (warmUps.Count > 0)
+            app.Use(async (context, next) =>
+            {
+                // Before routing: what the module warms up may be endpoints the request is to be matched against.
+                if (modules.ModuleAt(context.Connection.LocalPort) is { } module && warmUps.TryGetValue(module, out var warmUp)
+                    && !warmUp.Done.IsCompleted && !context.Request.Path.StartsWithSegments("/health"))
+                    await warmUp.Done.WaitAsync(context.RequestAborted);
+                await next(context);
+            });
         app.UseRouting();
         app.Use(BodySizeLimit.Apply);
         // A module's API answers once its database is migrated (they migrate in the background while the ports listen).
