@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Primitives;
 
@@ -35,8 +36,12 @@ internal sealed class DeferredEndpoints : EndpointDataSource, IEndpointRouteBuil
         _app = app;
         ((IEndpointRouteBuilder)app).DataSources.Add(this);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<DeferredEndpoints>();
-        app.Lifetime.ApplicationStarted.Register(() => Task.Run(() =>
+        // After the module databases are migrated (at once when this process runs none): one background job at a time,
+        // so on two cores the other stays free for the first requests. The dashboard's pages call those APIs anyway.
+        var databases = app.Services.GetRequiredService<ModuleDatabases>();
+        app.Lifetime.ApplicationStarted.Register(() => Task.Run(async () =>
         {
+            await databases.AllReady.ContinueWith(_ => { }, TaskScheduler.Default);
             try
             {
                 map(this);
