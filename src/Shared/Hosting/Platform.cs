@@ -99,13 +99,13 @@ public static class Platform
             return next(context);
         });
         // As FastAPI served them: Swagger UI at /docs, ReDoc at /redoc, on each port for its module's document. Only
-        // their own requests go through these middlewares, not every API call.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(ui =>
+        // their own requests go through these middlewares, not every API call, and they are built on the first such request.
+        app.UseWhenFirstNeeded(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi.json", "API");
         }));
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/redoc"), redoc => redoc.UseReDoc(options =>
+        app.UseWhenFirstNeeded(context => context.Request.Path.StartsWithSegments("/redoc"), redoc => redoc.UseReDoc(options =>
         {
             options.RoutePrefix = "redoc";
             options.SpecUrl = "/openapi.json";
