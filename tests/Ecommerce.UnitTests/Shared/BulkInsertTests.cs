@@ -73,7 +73,8 @@ public sealed class BulkInsertTests
 
         var orders = NewOrders(3, prefix: "bulk");
         await BulkInsert.InsertPreparedAsync(db, orders, CancellationToken.None);
-        await BulkInsert.InsertPreparedAsync(db, orders.SelectMany(o => o.ItemsOfStored()).ToList(), CancellationToken.None);
+        foreach (var order in orders) order.LinkItemsToId();
+        await BulkInsert.InsertPreparedAsync(db, orders.SelectMany(o => o.Items).ToList(), CancellationToken.None);
 
         Assert.That(orders.Select(o => o.Id), Is.EqualTo(new[] { 2, 3, 4 }), "generated keys are written back");
         var stored = await db.Orders.Include(o => o.Items).OrderBy(o => o.Id).ToListAsync();
@@ -100,7 +101,8 @@ public sealed class BulkInsertTests
         var orders = NewOrders(2);
         await BulkInsert.InsertWithSaveChangesAsync(db, orders, CancellationToken.None);
         Assert.That(await db.Set<OrderItem>().CountAsync(), Is.Zero, "children are the caller's second step");
-        await BulkInsert.InsertWithSaveChangesAsync(db, orders.SelectMany(o => o.ItemsOfStored()).ToList(), CancellationToken.None);
+        foreach (var order in orders) order.LinkItemsToId();
+        await BulkInsert.InsertWithSaveChangesAsync(db, orders.SelectMany(o => o.Items).ToList(), CancellationToken.None);
         Assert.That(await db.Set<OrderItem>().CountAsync(), Is.EqualTo(4));
         Assert.That(db.ChangeTracker.AutoDetectChangesEnabled, Is.True);
     }

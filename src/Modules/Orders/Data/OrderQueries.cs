@@ -17,7 +17,8 @@ internal static class OrderQueries
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.InsertAllAsync(orders, cancellationToken);
-        await db.InsertAllAsync(orders.SelectMany(o => o.ItemsOfStored()).ToList(), cancellationToken);
+        foreach (var order in orders) order.LinkItemsToId();
+        await db.InsertAllAsync(orders.SelectMany(o => o.Items).ToList(), cancellationToken);
         // Each order's chain (charge, then its email) is owed from the moment the order exists: recovery finishes it
         // if the process dies before the request that started it does.
         await db.InsertAllAsync(orders.Select(o => new UnfinishedChain { OrderId = o.Id, StartedAt = o.CreatedAt, NextAttemptAt = o.CreatedAt }).ToList(),

@@ -22,11 +22,10 @@ internal sealed class Order
         UpdatedAt = now;
     }
 
-    /// <summary>The items of an order just stored, pointing at its new id (for inserts that bypass the change tracker).</summary>
-    public IEnumerable<OrderItem> ItemsOfStored()
+    /// <summary>Points the items at the id the order has just been stored with (inserts that bypass the change tracker).</summary>
+    public void LinkItemsToId()
     {
         foreach (var item in Items) item.BelongTo(Id);
-        return Items;
     }
 
     /// <summary>D13: a new order is pending until its payment's webhook says otherwise; the total is exact.</summary>

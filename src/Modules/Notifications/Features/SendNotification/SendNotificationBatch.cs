@@ -18,7 +18,7 @@ internal sealed record SendEmailBatch(SendEmailBatchRequest Body, bool Minimal =
 internal sealed record SendSmsBatch(SendSmsBatchRequest Body, bool Minimal = false) : IRequest<NotificationBatchResponse>;
 
 /// <summary>Each message as the single endpoint would take it; the accepted ones are stored in one transaction.</summary>
-internal sealed class SendBatchHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock, NotificationsMetrics metrics) :
+internal sealed class SendNotificationBatchHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock, NotificationsMetrics metrics) :
     IRequestHandler<SendEmailBatch, NotificationBatchResponse>,
     IRequestHandler<SendSmsBatch, NotificationBatchResponse>
 {

@@ -16,7 +16,7 @@ internal sealed record ApplyPaymentWebhook(int OrderId, PaymentWebhookRequest Bo
 /// D16. completed: pending→paid, already paid is a retried webhook and changes nothing. failed: a pending order
 /// stays pending and PAYMENT_FAILED is sent. refunded: cancelled from any status, once, with ORDER_CANCELLED.
 /// </summary>
-internal sealed class PaymentWebhookHandler(OrdersDbContext db, OrderNotifier notifier, TimeProvider clock)
+internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderNotifier notifier, TimeProvider clock)
     : IRequestHandler<ApplyPaymentWebhook, OrderResponse>
 {
     public async Task<OrderResponse> Handle(ApplyPaymentWebhook request, CancellationToken cancellationToken)
