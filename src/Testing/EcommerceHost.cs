@@ -72,7 +72,17 @@ public sealed class EcommerceHost : IAsyncDisposable
         };
         foreach (var (key, value) in options.Settings) settings[key] = value;
         var app = EcommerceApplication.Build(settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray());
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A start refused (a bad setting) leaves no host nor throwaway directory behind.
+            await app.DisposeAsync();
+            DeleteOwnDirectory(ownDirectory);
+            throw;
+        }
         return new EcommerceHost(app, ownDirectory);
     }
 
@@ -114,11 +124,16 @@ public sealed class EcommerceHost : IAsyncDisposable
         _http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (_ownDirectory is null) return;
+        DeleteOwnDirectory(_ownDirectory);
+    }
+
+    private static void DeleteOwnDirectory(string? directory)
+    {
+        if (directory is null || !Directory.Exists(directory)) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_ownDirectory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

@@ -15,6 +15,7 @@ public static class OrdersModule
     {
         if (!builder.TryAddModule(Name, typeof(OrdersModule).Assembly)) return;
         var configuration = builder.Configuration;
+        builder.Services.AddModuleOptions<OrdersOptions>(OrdersOptions.Section);
         builder.Services.AddModuleDbContext<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext, PostgresOrdersDbContext>(
             configuration, Name, OrdersDbContext.Schema);
         // Contract 5.1 and 5.2: Payments 30 s, Notifications 10 s.
@@ -26,7 +27,6 @@ public static class OrdersModule
         builder.Services.AddScoped<Outbox.OrderRefunds>();
         builder.Services.AddSingleton<Outbox.WaitingOrders>();
         builder.Services.AddHostedService<Outbox.OwedEmailDispatcher>();
-        builder.Services.AddSingleton(Outbox.ChainRecoverySettings.From(configuration));
         builder.Services.AddSingleton<Outbox.SettledChains>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Outbox.SettledChains>());
         builder.Services.AddHostedService<Outbox.ChainRecovery>();

@@ -16,9 +16,9 @@ public static class ServiceClients
         this IServiceCollection services, IConfiguration configuration, string service, TimeSpan contractTimeout, string? timeoutKey = null)
         where TClient : class
     {
-        var timeout = configuration.GetValue<double?>(timeoutKey ?? $"Services:{service}:TimeoutSeconds") is { } seconds
-            ? TimeSpan.FromSeconds(seconds)
-            : contractTimeout;
+        timeoutKey ??= $"Services:{service}:TimeoutSeconds";
+        var timeout = configuration.GetValue<double?>(timeoutKey) is { } seconds ? TimeSpan.FromSeconds(seconds) : contractTimeout;
+        if (ModuleOptions.Seconds(timeoutKey, timeout.TotalSeconds).FirstOrDefault() is { } problem) throw new InvalidOperationException(problem);
         services.TryAddTransient<CallLoggingHandler>();
         return services
             .AddHttpClient<TClient>((sp, http) =>

@@ -42,7 +42,9 @@ public sealed class EcommerceApp : IAsyncDisposable
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
-            foreach (var (key, value) in all) host.UseSetting(key, value);
+            // null: the setting is left unset (the host's own default), as an environment variable never set.
+            foreach (var (key, value) in all)
+                if (value is not null) host.UseSetting(key, value);
             if (clock is not null) host.ConfigureServices(services => services.AddSingleton(clock));
         });
         _factory.UseKestrel();

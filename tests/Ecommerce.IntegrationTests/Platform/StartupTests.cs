@@ -20,6 +20,54 @@ public sealed class StartupTests
         Assert.That(Flatten(exception!), Does.Contain("Ports:Orders must be a port number"));
     }
 
+    [TestCase("Orders:BulkChunkSize", "0", "Orders:BulkChunkSize must be a whole number from 1 to 100000, not 0.")]
+    [TestCase("Orders:BulkParallelism", "-1", "Orders:BulkParallelism must be a whole number from 1 to 64, not -1.")]
+    [TestCase("Orders:ChainRecoveryAfterSeconds", "0", "Orders:ChainRecoveryAfterSeconds must be a number of seconds greater than 0, not 0.")]
+    [TestCase("Notifications:RateLimitPerSecond", "0", "Notifications:RateLimitPerSecond must be a whole number from 1 to 10000000, not 0.")]
+    [TestCase("Notifications:RateLimitPerSecond", "ten", "'Notifications:RateLimitPerSecond'")]
+    [TestCase("Services:Payments:TimeoutSeconds", "-2", "Services:Payments:TimeoutSeconds must be a number of seconds greater than 0, not -2.")]
+    public async Task Given_a_module_setting_out_of_range_Then_start_up_fails_before_listening_naming_it(string key, string value, string message)
+    {
+        // The host as Program starts it (not through WebApplicationFactory, whose deferred host hides a failed start).
+        var orders = EcommerceApp.FreePort();
+        var data = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        string[] args = [$"--{key}={value}", $"--Ports:Orders={orders}", "--Ports:Payments=0", "--Ports:Notifications=0", "--Ports:Dashboard=0",
+            $"--Database:SqliteDirectory={data}", "--Serilog:MinimumLevel:Default=Fatal"];
+        var exception = await StartFailsAsync(args);
+        Assert.That(exception, Is.Not.Null, "the host started");
+        Assert.That(Flatten(exception!), Does.Contain(message));
+        using var probe = new System.Net.Sockets.TcpClient();
+        Assert.Catch<System.Net.Sockets.SocketException>(() => probe.Connect("127.0.0.1", orders), "no port listened");
+    }
+
+    private static async Task<Exception?> StartFailsAsync(string[] args)
+    {
+        try
+        {
+            await using var app = Ecommerce.Host.EcommerceApplication.Build(args);
+            await app.StartAsync();
+            await app.StopAsync();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    [Test]
+    public async Task Given_module_settings_Then_the_module_runs_with_them()
+    {
+        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        {
+            ["Orders:BulkChunkSize"] = "7", ["Orders:ChainRecoveryAfterSeconds"] = "2.5", ["Notifications:RateLimitPerSecond"] = "3",
+        });
+        var orders = app.Service<Microsoft.Extensions.Options.IOptions<Ecommerce.Orders.OrdersOptions>>().Value;
+        Assert.That((orders.BulkChunkSize, orders.BulkParallelism, orders.ChainRecoveryGrace), Is.EqualTo((7, 2, TimeSpan.FromSeconds(2.5))));
+        Assert.That(app.Service<Microsoft.Extensions.Options.IOptions<Ecommerce.Notifications.NotificationsOptions>>().Value.RateLimitPerSecond,
+            Is.EqualTo(3));
+    }
+
     [Test]
     public async Task Given_only_payments_enabled_Then_only_its_port_answers()
     {

@@ -2,6 +2,7 @@ using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Testing;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Notifications.RateLimiting;
 
@@ -17,16 +18,13 @@ internal static class SendRateLimits
 
     public static void AddSendRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var perSecond = configuration.GetValue<int?>("Notifications:RateLimitPerSecond") ?? 10;
-        if (perSecond < 1)
-            throw new InvalidOperationException($"Notifications:RateLimitPerSecond must be at least 1, not {perSecond}.");
         var redis = configuration.GetConnectionString("Redis") is { Length: > 0 } redisConfiguration ? new RedisConnection(redisConfiguration) : null;
         if (redis is not null)
         {
             services.AddSingleton(redis).AddSingleton<IHealthReport, RateLimitHealth>();
             services.AddReadinessCheck<RedisReadyCheck>(NotificationsModule.Name, "redis");
         }
-        services.AddSingleton(sp => new SendWindows(perSecond, sp.GetRequiredService<TimeProvider>(), redis,
+        services.AddSingleton(sp => new SendWindows(sp.GetRequiredService<IOptions<NotificationsOptions>>().Value.RateLimitPerSecond, sp.GetRequiredService<TimeProvider>(), redis,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SharedWindow))));
         services.AddSingleton<IModuleReset>(sp => sp.GetRequiredService<SendWindows>());
         services.AddOptions<RateLimiterOptions>().Configure<SendWindows, NotificationsMetrics>((options, windows, metrics) =>

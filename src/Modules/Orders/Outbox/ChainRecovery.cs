@@ -5,22 +5,10 @@ using Ecommerce.Orders.Domain;
 using Ecommerce.Shared.Outbox;
 using Ecommerce.Shared.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Serilog.Context;
 
 namespace Ecommerce.Orders.Outbox;
-
-/// <summary><c>Orders:ChainRecoveryAfterSeconds</c> (default 60): longer than any chain can take in its request (30 s + 10 s).</summary>
-internal sealed record ChainRecoverySettings(TimeSpan Grace)
-{
-    public static ChainRecoverySettings From(IConfiguration configuration)
-    {
-        var raw = configuration["Orders:ChainRecoveryAfterSeconds"];
-        if (raw is null) return new ChainRecoverySettings(TimeSpan.FromSeconds(60));
-        return double.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? new ChainRecoverySettings(TimeSpan.FromSeconds(seconds))
-            : throw new InvalidOperationException($"Orders:ChainRecoveryAfterSeconds must be a number of seconds greater than 0, not '{raw}'.");
-    }
-}
 
 /// <summary>
 /// Finishes the chains a dead process left half done, after the grace period: an order still pending gets its payment
@@ -29,14 +17,14 @@ internal sealed record ChainRecoverySettings(TimeSpan Grace)
 /// it is owed. Payments or Notifications not answering: tried again with backoff. Each chain is taken under a lease.
 /// Owed refunds of cancelled orders are settled the same way (no grace: they are written down only when due).
 /// </summary>
-internal sealed class ChainRecovery(IServiceScopeFactory scopes, ChainRecoverySettings settings, TimeProvider clock, ILogger<ChainRecovery> logger,
+internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<OrdersOptions> options, TimeProvider clock, ILogger<ChainRecovery> logger,
     ModuleDatabases databases)
     : PollingWorker(clock, logger, databases)
 {
     /// <summary>Chains and refunds at their own pace: each round takes what is due, then pauses.</summary>
     protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
     {
-        var startedBefore = Clock.GetUtcNow().UtcDateTime - settings.Grace;
+        var startedBefore = Clock.GetUtcNow().UtcDateTime - options.Value.ChainRecoveryGrace;
         await WorkThroughAsync<UnfinishedChain>(rows => rows.Where(c => c.StartedAt <= startedBefore),
             (services, db, chain) => FinishAsync(services, db, chain.OrderId), "the unfinished chain", stopping);
         await WorkThroughAsync<OwedRefund>(rows => rows,

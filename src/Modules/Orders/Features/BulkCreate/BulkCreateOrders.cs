@@ -5,6 +5,7 @@ using Ecommerce.Shared.Validation;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Orders.Features.BulkCreate;
 
@@ -15,11 +16,11 @@ internal sealed record BulkCreateOrders(BulkOrdersRequest Body) : IRequest<BulkO
 /// chunks at a time, default 2, so one chunk's inserts overlap another's payments). Cross-module traffic is
 /// O(orders / chunk); each module commits a chunk in one transaction. external_id makes re-sending a file safe.
 /// </summary>
-internal sealed class BulkCreateOrdersHandler(OrdersDbContext db, IServiceScopeFactory scopes, IConfiguration configuration)
+internal sealed class BulkCreateOrdersHandler(OrdersDbContext db, IServiceScopeFactory scopes, IOptions<OrdersOptions> options)
     : IRequestHandler<BulkCreateOrders, BulkOrdersResponse>
 {
-    private readonly int _chunkSize = Math.Max(1, configuration.GetValue<int?>("Orders:BulkChunkSize") ?? 1000);
-    private readonly int _parallelism = Math.Max(1, configuration.GetValue<int?>("Orders:BulkParallelism") ?? 2);
+    private readonly int _chunkSize = options.Value.BulkChunkSize;
+    private readonly int _parallelism = options.Value.BulkParallelism;
 
     public async Task<BulkOrdersResponse> Handle(BulkCreateOrders request, CancellationToken cancellationToken)
     {

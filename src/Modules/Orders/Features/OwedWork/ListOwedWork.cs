@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Shared.Outbox;
 using Ecommerce.Orders.Data;
@@ -10,7 +11,7 @@ namespace Ecommerce.Orders.Features.OwedWork;
 /// <summary>What the orders still owe: emails not yet delivered, chains in recovery, refunds not yet made (additive route).</summary>
 internal sealed record ListOwedWork : IRequest<OwedWorkResponse>;
 
-internal sealed class ListOwedWorkHandler(OrdersDbContext db, ChainRecoverySettings recovery, TimeProvider clock)
+internal sealed class ListOwedWorkHandler(OrdersDbContext db, IOptions<OrdersOptions> options, TimeProvider clock)
     : IRequestHandler<ListOwedWork, OwedWorkResponse>
 {
     private const int MaxListed = 100;
@@ -18,7 +19,7 @@ internal sealed class ListOwedWorkHandler(OrdersDbContext db, ChainRecoverySetti
     public async Task<OwedWorkResponse> Handle(ListOwedWork request, CancellationToken cancellationToken)
     {
         // A chain is owed work only once it is past the grace of the request that started it (until then it is running).
-        var startedBefore = clock.GetUtcNow().UtcDateTime - recovery.Grace;
+        var startedBefore = clock.GetUtcNow().UtcDateTime - options.Value.ChainRecoveryGrace;
         var emails = db.Set<OwedEmail>();
         var chains = db.Set<UnfinishedChain>().Where(c => c.StartedAt <= startedBefore);
         var refunds = db.Set<OwedRefund>();
