@@ -64,18 +64,38 @@ public sealed class DashboardTests : BrowserFixture
     }
 
     [Test]
-    public async Task Given_a_paid_order_Then_it_can_be_shipped_and_a_refused_action_shows_the_apis_message()
+    public async Task Given_an_order_Then_only_the_actions_of_its_status_are_offered_as_it_is_shipped_and_delivered()
     {
         var id = await CreateOrder();
         var page = await Chromium.NewPageAsync();
         await page.GotoAsync($"{Url}/orders/{id}");
+        var actions = page.Locator(".actions button");
         await Expect(page.Locator(".badge").First).ToHaveTextAsync("paid");
+        await Expect(actions).ToHaveTextAsync(["Ship", "Cancel"]);
+
         await page.ClickAsync("button:has-text('Ship')");
         await Expect(page.Locator(".badge").First).ToHaveTextAsync("shipped");
         await Expect(page.Locator(".notifications")).ToContainTextAsync("ORDER_SHIPPED");
+        await Expect(actions).ToHaveTextAsync(["Deliver"]);
 
-        await page.ClickAsync("button:has-text('Cancel')");
-        await Expect(page.Locator("[role=alert]")).ToHaveTextAsync("Cannot change order status from 'shipped' to 'cancelled'");
+        await page.ClickAsync("button:has-text('Deliver')");
+        await Expect(page.Locator(".badge").First).ToHaveTextAsync("delivered");
+        await Expect(actions).ToHaveCountAsync(0);
+    }
+
+    [Test]
+    public async Task Given_a_page_left_open_while_its_order_changes_Then_a_refused_action_shows_the_apis_message_and_the_new_state()
+    {
+        var id = await CreateOrder();
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/orders/{id}");
+        await Expect(page.Locator(".actions button")).ToHaveTextAsync(["Ship", "Cancel"]);
+        using (var cancelled = await App.Orders.DeleteAsync($"/api/v1/orders/{id}")) cancelled.EnsureSuccessStatusCode();   // another client
+
+        await page.ClickAsync("button:has-text('Ship')");
+        await Expect(page.Locator("[role=alert]")).ToHaveTextAsync("Cannot change order status from 'cancelled' to 'shipped'");
+        await Expect(page.Locator(".badge").First).ToHaveTextAsync("cancelled");
+        await Expect(page.Locator(".actions button")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "order-refused-action");
     }
 

@@ -49,10 +49,12 @@ public sealed class TemplateRendererTests
         Assert.That(sms.Length, Is.EqualTo(TemplateRenderer.SmsMaxLength));
     }
 
-    [TestCase(183100, "JPY", "¥183,100")]
-    [TestCase(1999.99, "USD", "1,999.99 USD")]
-    public void Given_an_amount_Then_it_is_formatted_for_its_currency(decimal amount, string currency, string expected) =>
-        Assert.That(TemplateRenderer.Money(amount, currency), Is.EqualTo(expected));
+    [Test]
+    public void Given_an_amount_in_the_data_Then_the_email_shows_it_as_money_text()
+    {
+        var email = TemplateRenderer.Email(TemplateCatalog.All["ORDER_CONFIRMATION"], 1, Data("""{"total_amount":183100.5,"currency":"JPY"}"""));
+        Assert.That(email.Body, Does.Contain("¥183,101"));
+    }
 
     private static IEnumerable<string> Templates => TemplateCatalog.All.Keys;
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Dashboard.Api;
 
@@ -24,10 +21,8 @@ public sealed class ImportRow
 /// Rows grouped into orders by order_ref (the order's external_id, so importing a file twice creates nothing twice),
 /// each row checked with the API's own rules (D10) before anything is sent.
 /// </summary>
-public sealed partial class ImportPlan
+public sealed class ImportPlan
 {
-    public const int MaxItemsPerOrder = 100;
-
     private ImportPlan(List<ImportRow> rows, List<(string Ref, NewOrder Order, List<ImportRow> Rows)> orders, string? fileError)
     {
         Rows = rows;
@@ -79,31 +74,30 @@ public sealed partial class ImportPlan
             var lines = group.ToList();
             foreach (var row in lines.Skip(1).Where(r => r.CustomerEmail != first.CustomerEmail || r.CustomerName != first.CustomerName))
                 row.Errors.Add($"Customer differs from line {first.Line} of order {first.OrderRef}");
-            if (lines.Count > MaxItemsPerOrder) first.Errors.Add($"Order {first.OrderRef} has {lines.Count} items; at most {MaxItemsPerOrder}");
+            if (OrderRules.ItemCount(lines.Count) is { } tooMany) first.Errors.Add($"Order {first.OrderRef} has {lines.Count} items: {tooMany}");
             // An order is sent whole or not at all: one bad row holds back its order.
             if (lines.Any(r => r.Errors.Count > 0)) continue;
-            var items = lines.Select(r => new NewOrderItem(r.ProductName, int.Parse(r.Quantity, CultureInfo.InvariantCulture),
-                decimal.Parse(r.UnitPrice, NumberStyles.Number, CultureInfo.InvariantCulture))).ToList();
-            var currency = string.IsNullOrEmpty(first.Currency) ? "JPY" : first.Currency;
+            var items = lines.Select(r => new NewOrderItem(r.ProductName, OrderRules.ParseQuantity(r.Quantity)!.Value,
+                OrderRules.ParseUnitPrice(r.UnitPrice)!.Value)).ToList();
+            var currency = string.IsNullOrEmpty(first.Currency) ? ApiVocabulary.DefaultCurrency : first.Currency;
             orders.Add((group.Key, new NewOrder(first.CustomerEmail, first.CustomerName, items, currency, group.Key), lines));
         }
         return new ImportPlan(rows, orders, null);
     }
 
-    /// <summary>The row's own checks, with the API's limits.</summary>
+    /// <summary>The row's own checks: the API's (<see cref="OrderRules"/>, the same as the new-order form's).</summary>
     private static void Check(ImportRow row)
     {
-        if (row.OrderRef.Length is < 1 or > 100) row.Errors.Add("order_ref: 1 to 100 characters");
-        if (!EmailAddress.TryNormalize(row.CustomerEmail, out _, out var reason)) row.Errors.Add($"customer_email: {reason}");
-        if (row.CustomerName.Length is < 1 or > 200) row.Errors.Add("customer_name: 1 to 200 characters");
-        if (row.Currency.Length > 0 && !CurrencyCode().IsMatch(row.Currency)) row.Errors.Add("currency: three capital letters, e.g. JPY");
-        if (row.ProductName.Length is < 1 or > 200) row.Errors.Add("product_name: 1 to 200 characters");
-        if (!int.TryParse(row.Quantity, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity is < 1 or > 10_000)
-            row.Errors.Add("quantity: a whole number from 1 to 10,000");
-        if (!decimal.TryParse(row.UnitPrice, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price) || price <= 0)
-            row.Errors.Add("unit_price: a number greater than 0");
+        void Add(string column, string? problem)
+        {
+            if (problem is not null) row.Errors.Add($"{column}: {problem}");
+        }
+        Add("order_ref", OrderRules.ExternalId(row.OrderRef));
+        Add("customer_email", OrderRules.CustomerEmail(row.CustomerEmail));
+        Add("customer_name", OrderRules.Name(row.CustomerName));
+        if (row.Currency.Length > 0) Add("currency", OrderRules.Currency(row.Currency));
+        Add("product_name", OrderRules.Name(row.ProductName));
+        Add("quantity", OrderRules.Quantity(OrderRules.ParseQuantity(row.Quantity)));
+        Add("unit_price", OrderRules.UnitPrice(OrderRules.ParseUnitPrice(row.UnitPrice)));
     }
-
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.NonBacktracking)]
-    private static partial Regex CurrencyCode();
 }

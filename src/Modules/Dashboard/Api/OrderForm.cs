@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Dashboard.Api;
 
@@ -7,13 +5,11 @@ namespace Ecommerce.Dashboard.Api;
 /// The new-order form and its checks, the same as the API's (D10), so most mistakes are shown before sending;
 /// keys match the API's 422 locations ("items.0.quantity") so both kinds of message land next to the same field.
 /// </summary>
-public sealed partial class OrderForm
+public sealed class OrderForm
 {
-    public const int MaxItems = 100;
-
     public string CustomerEmail { get; set; } = "";
     public string CustomerName { get; set; } = "";
-    public string Currency { get; set; } = "JPY";
+    public string Currency { get; set; } = ApiVocabulary.DefaultCurrency;
     public List<Line> Items { get; } = [new()];
 
     public sealed class Line
@@ -23,25 +19,26 @@ public sealed partial class OrderForm
         public decimal? UnitPrice { get; set; }
     }
 
+    /// <summary>What is wrong, under the API's 422 keys (<see cref="OrderRules"/>, the same checks as the import's).</summary>
     public Dictionary<string, string> Validate()
     {
         var errors = new Dictionary<string, string>();
-        if (!EmailAddress.TryNormalize(CustomerEmail, out _, out var reason)) errors["customer_email"] = reason;
-        if (CustomerName.EnumerateRunes().Count() is < 1 or > 200) errors["customer_name"] = "Between 1 and 200 characters";
-        if (!CurrencyCode().IsMatch(Currency)) errors["currency"] = "Three capital letters, e.g. JPY";
-        if (Items.Count is < 1 or > MaxItems) errors["items"] = $"Between 1 and {MaxItems} items";
+        void Check(string key, string? problem)
+        {
+            if (problem is not null) errors[key] = problem;
+        }
+        Check("customer_email", OrderRules.CustomerEmail(CustomerEmail));
+        Check("customer_name", OrderRules.Name(CustomerName));
+        Check("currency", OrderRules.Currency(Currency));
+        Check("items", OrderRules.ItemCount(Items.Count));
         for (var i = 0; i < Items.Count; i++)
         {
-            var line = Items[i];
-            if (line.ProductName.EnumerateRunes().Count() is < 1 or > 200) errors[$"items.{i}.product_name"] = "Between 1 and 200 characters";
-            if (line.Quantity is not (>= 1 and <= 10_000)) errors[$"items.{i}.quantity"] = "A whole number from 1 to 10,000";
-            if (line.UnitPrice is not > 0) errors[$"items.{i}.unit_price"] = "Greater than 0";
+            Check($"items.{i}.product_name", OrderRules.Name(Items[i].ProductName));
+            Check($"items.{i}.quantity", OrderRules.Quantity(Items[i].Quantity));
+            Check($"items.{i}.unit_price", OrderRules.UnitPrice(Items[i].UnitPrice));
         }
         return errors;
     }
 
     public NewOrder ToRequest() => new(CustomerEmail.Trim(), CustomerName, Items.Select(i => new NewOrderItem(i.ProductName, i.Quantity ?? 0, i.UnitPrice ?? 0)).ToList(), Currency);
-
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.NonBacktracking)]
-    private static partial Regex CurrencyCode();
 }

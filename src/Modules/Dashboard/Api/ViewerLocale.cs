@@ -23,9 +23,4 @@ public sealed class ViewerLocale
     public string Time(DateTime? utc) => utc is { } value
         ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), _zone).ToString("g", _culture)
         : "—";
-
-    /// <summary>¥183,100 for yen (no minor unit), 1,999.99 USD otherwise.</summary>
-    public static string Money(decimal amount, string currency) => currency == "JPY"
-        ? "¥" + amount.ToString("#,0", CultureInfo.InvariantCulture)
-        : amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + currency;
 }

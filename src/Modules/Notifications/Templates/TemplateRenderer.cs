@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -40,16 +41,12 @@ internal static partial class TemplateRenderer
     private static string? Text(string key, JsonElement value, string currency) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number when MoneyKeys.Contains(key) && value.TryGetDecimal(out var amount) => Money(amount, currency),
+        JsonValueKind.Number when MoneyKeys.Contains(key) && value.TryGetDecimal(out var amount) => MoneyText.Format(amount, currency),
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "はい",
         JsonValueKind.False => "いいえ",
         _ => null,
     };
-
-    public static string Money(decimal amount, string currency) => currency == "JPY"
-        ? "¥" + Math.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture)
-        : amount.ToString("#,0.00", CultureInfo.InvariantCulture) + " " + currency;
 
     private static string Lines(IReadOnlyList<string> lines, Dictionary<string, string> values, string separator)
     {
