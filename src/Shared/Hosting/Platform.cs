@@ -32,6 +32,7 @@ public static class Platform
         builder.Services.AddSingleton(modules);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModuleDatabases>();
+        builder.Services.AddSingleton<OrderLog>();
         builder.Services.AddSerilog(logger => PlatformLogging.Configure(logger, configuration));
         builder.AddTelemetry();
         builder.AddTesting();

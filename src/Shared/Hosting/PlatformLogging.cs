@@ -5,7 +5,7 @@ using Serilog.AspNetCore;
 
 namespace Ecommerce.Shared.Hosting;
 
-/// <summary>Structured JSON logs: one line per request (module, port, status, elapsed, order id) and per cross-module call.</summary>
+/// <summary>Structured JSON logs: one line per request (module, port, status, elapsed, order id: see OrderLog) and per cross-module call.</summary>
 internal static class PlatformLogging
 {
     public static void Configure(LoggerConfiguration logger, IConfiguration configuration) => logger
@@ -26,7 +26,6 @@ internal static class PlatformLogging
         {
             diagnostics.Set("Module", modules.ModuleAt(http.Connection.LocalPort) ?? "none");
             diagnostics.Set("Port", http.Connection.LocalPort);
-            if (int.TryParse(http.Request.RouteValues["order_id"] as string, out var orderId)) diagnostics.Set("OrderId", orderId);
         };
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Ecommerce.Shared.Errors;
 using Microsoft.Net.Http.Headers;
-using Serilog;
 
 namespace Ecommerce.Shared.Validation;
 
@@ -21,14 +20,7 @@ public static class JsonBody
 
         var body = await ReadAllAsync(context.Request);
         var value = Read(body, context.Request.ContentType, read, errors, out var document);
-        if (document is not null)
-        {
-            context.Response.RegisterForDispose(document);
-            // The request's log line names the order the body is about (route ids are added by the request logger).
-            if (document.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("order_id", out var orderId)
-                && orderId.ValueKind == JsonValueKind.Number && orderId.TryGetInt32(out var id))
-                context.RequestServices.GetService<IDiagnosticContext>()?.Set("OrderId", id);
-        }
+        if (document is not null) context.Response.RegisterForDispose(document);
         if (errors.Count == 0) return value;
         throw new RequestValidationException(errors);
     }

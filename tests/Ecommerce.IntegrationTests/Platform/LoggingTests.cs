@@ -7,7 +7,7 @@ namespace Ecommerce.IntegrationTests.Platform;
 public sealed class LoggingTests
 {
     [Test]
-    public async Task Given_an_order_Then_every_request_and_call_line_of_its_chain_names_it_and_no_email_is_logged_in_full()
+    public async Task Given_an_order_Then_every_request_and_call_line_about_it_names_it_and_no_email_is_logged_in_full()
     {
         // The host logs JSON lines to stdout; read them as an operator's log shipper would.
         var captured = new StringWriter();
@@ -19,6 +19,12 @@ public sealed class LoggingTests
             await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" });
             var (_, order) = await app.Orders.PostJson("/api/v1/orders", Requests.Order());
             id = (int)order["id"]!;
+            // Reads by its id and a refused change are about it too.
+            await app.Orders.GetJson($"/api/v1/orders/{id}");
+            await app.Payments.GetJson($"/api/v1/payments/order/{id}");
+            await app.Notifications.GetJson($"/api/v1/notifications/order/{id}");
+            var (refused, _) = await app.Orders.PutJson($"/api/v1/orders/{id}/status", new { status = "delivered" });
+            Assert.That((int)refused.StatusCode, Is.EqualTo(400));
         }
         finally
         {
@@ -33,6 +39,8 @@ public sealed class LoggingTests
         Assert.That(requests.Select(r => $"{r["Module"]} {r["RequestPath"]}"), Is.SupersetOf(new[]
         {
             "Orders /api/v1/orders", "Payments /api/v1/payments", $"Orders /api/v1/orders/{id}/webhook", "Notifications /api/v1/notifications/email",
+            $"Orders /api/v1/orders/{id}", $"Payments /api/v1/payments/order/{id}", $"Notifications /api/v1/notifications/order/{id}",
+            $"Orders /api/v1/orders/{id}/status",
         }));
         Assert.That(requests.Select(r => (int?)r["OrderId"]), Is.All.EqualTo(id));
         Assert.That(requests.Select(r => r["Elapsed"]), Is.All.Not.Null);

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
@@ -6,7 +7,6 @@ using Ecommerce.Shared.Outbox;
 using Ecommerce.Shared.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Serilog.Context;
 
 namespace Ecommerce.Orders.Outbox;
 
@@ -18,7 +18,7 @@ namespace Ecommerce.Orders.Outbox;
 /// Owed refunds of cancelled orders are settled the same way (no grace: they are written down only when due).
 /// </summary>
 internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<OrdersOptions> options, TimeProvider clock, ILogger<ChainRecovery> logger,
-    ModuleDatabases databases)
+    ModuleDatabases databases, OrderLog orderLog)
     : PollingWorker(clock, logger, databases)
 {
     /// <summary>Chains and refunds at their own pace: each round takes what is due, then pauses.</summary>
@@ -47,7 +47,7 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<Orders
         if (due.Count == 0) return;
         foreach (var row in await db.Set<T>().Where(r => due.Contains(r.OrderId)).ClaimAsync(now, stopping))
         {
-            using var _ = LogContext.PushProperty("OrderId", row.OrderId);
+            using var _ = orderLog.About(row.OrderId);
             string? error;
             try
             {

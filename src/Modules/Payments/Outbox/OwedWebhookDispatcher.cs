@@ -1,9 +1,9 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Payments.Clients;
 using Ecommerce.Payments.Data;
 using Ecommerce.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Serilog.Context;
 
 namespace Ecommerce.Payments.Outbox;
 
@@ -13,7 +13,7 @@ namespace Ecommerce.Payments.Outbox;
 /// 5xx, timeout, no connection: tried again with backoff; a 4xx is final (Orders judged it) and logged.
 /// </summary>
 internal sealed class OwedWebhookDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OwedWebhookDispatcher> logger,
-    ModuleDatabases databases)
+    ModuleDatabases databases, OrderLog orderLog)
     : PollingWorker(clock, logger, databases)
 {
     protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
@@ -31,7 +31,7 @@ internal sealed class OwedWebhookDispatcher(IServiceScopeFactory scopes, TimePro
         var failedOrders = new HashSet<int>();
         foreach (var webhook in (await db.Set<OwedWebhook>().Where(w => ids.Contains(w.Id)).ClaimAsync(now, stopping)).OrderBy(w => w.Id))
         {
-            using var _ = LogContext.PushProperty("OrderId", webhook.OrderId);
+            using var _ = orderLog.About(webhook.OrderId);
             var row = db.Set<OwedWebhook>().Where(w => w.Id == webhook.Id);
             var attempt = failedOrders.Contains(webhook.OrderId) ? null : await orders.NotifyAsync(PaymentChange.Of(webhook));
             if (attempt is null || attempt.Delivery == Delivery.Retry)

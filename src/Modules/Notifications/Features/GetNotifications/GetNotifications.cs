@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Domain;
@@ -27,7 +28,7 @@ internal sealed record ListNotifications(int Skip, int Limit, string? Channel, s
     }
 }
 
-internal sealed class GetNotificationsHandler(NotificationsDbContext db) :
+internal sealed class GetNotificationsHandler(NotificationsDbContext db, OrderLog orderLog) :
     IRequestHandler<GetNotification, NotificationResponse>,
     IRequestHandler<GetOrderNotifications, IReadOnlyList<NotificationResponse>>,
     IRequestHandler<ListNotifications, IReadOnlyList<NotificationResponse>>
@@ -36,9 +37,12 @@ internal sealed class GetNotificationsHandler(NotificationsDbContext db) :
         (await db.Notifications.FirstOrDefaultAsync(n => n.Id == request.NotificationId, cancellationToken))?.Adapt<NotificationResponse>()
         ?? throw ApiError.NotFound("Notification not found");
 
-    public async Task<IReadOnlyList<NotificationResponse>> Handle(GetOrderNotifications request, CancellationToken cancellationToken) =>
-        (await db.Notifications.Where(n => n.OrderId == request.OrderId).OrderBy(n => n.Id).ToListAsync(cancellationToken))
+    public async Task<IReadOnlyList<NotificationResponse>> Handle(GetOrderNotifications request, CancellationToken cancellationToken)
+    {
+        using var _ = orderLog.About(request.OrderId);
+        return (await db.Notifications.Where(n => n.OrderId == request.OrderId).OrderBy(n => n.Id).ToListAsync(cancellationToken))
         .Adapt<List<NotificationResponse>>();
+    }
 
     public async Task<IReadOnlyList<NotificationResponse>> Handle(ListNotifications request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Delivery;
@@ -15,23 +16,26 @@ internal sealed record SendEmail(SendEmailRequest Body) : IRequest<NotificationR
 
 internal sealed record SendSms(SendSmsRequest Body) : IRequest<NotificationResponse>;
 
-internal sealed class SendNotificationHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock, NotificationsMetrics metrics) :
+internal sealed class SendNotificationHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock, NotificationsMetrics metrics,
+    OrderLog orderLog) :
     IRequestHandler<SendEmail, NotificationResponse>,
     IRequestHandler<SendSms, NotificationResponse>
 {
-    public Task<NotificationResponse> Handle(SendEmail request, CancellationToken cancellationToken)
+    public async Task<NotificationResponse> Handle(SendEmail request, CancellationToken cancellationToken)
     {
         var body = request.Body;
+        using var _ = orderLog.About(body.OrderId);
         var message = TemplateRenderer.Email(Template(body.TemplateName), body.OrderId, body.TemplateData);
-        return SaveAndSend(Notification.Accepted(body.OrderId, Notification.Email, body.TemplateName, body.ToEmail,
+        return await SaveAndSend(Notification.Accepted(body.OrderId, Notification.Email, body.TemplateName, body.ToEmail,
             message.Subject, message.Body, clock.UtcNowMicros()), cancellationToken);
     }
 
-    public Task<NotificationResponse> Handle(SendSms request, CancellationToken cancellationToken)
+    public async Task<NotificationResponse> Handle(SendSms request, CancellationToken cancellationToken)
     {
         var body = request.Body;
+        using var _ = orderLog.About(body.OrderId);
         var text = TemplateRenderer.Sms(Template(body.TemplateName), body.OrderId, body.TemplateData);
-        return SaveAndSend(Notification.Accepted(body.OrderId, Notification.Sms, body.TemplateName, body.ToPhone,
+        return await SaveAndSend(Notification.Accepted(body.OrderId, Notification.Sms, body.TemplateName, body.ToPhone,
             null, text, clock.UtcNowMicros()), cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
@@ -5,19 +6,18 @@ using Ecommerce.Orders.Domain;
 using Ecommerce.Orders.Outbox;
 using Mapster;
 using MediatR;
-using Serilog.Context;
 
 namespace Ecommerce.Orders.Features.ChangeStatus;
 
 /// <summary>PUT /orders/{id}/status and DELETE /orders/{id} (which is a change to cancelled, D14).</summary>
 internal sealed record ChangeOrderStatus(int OrderId, string Status) : IRequest<OrderResponse>;
 
-internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, OrderRefunds refunds, OrderNotifier notifier)
+internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, OrderRefunds refunds, OrderNotifier notifier, OrderLog orderLog)
     : IRequestHandler<ChangeOrderStatus, OrderResponse>
 {
     public async Task<OrderResponse> Handle(ChangeOrderStatus request, CancellationToken cancellationToken)
     {
-        using var _ = LogContext.PushProperty("OrderId", request.OrderId);
+        using var _ = orderLog.About(request.OrderId);
         var order = await db.LoadAsync(request.OrderId, cancellationToken);
         OrderStatus.EnsureClientMayChange(order.Status, request.Status);
         var cancelling = request.Status == OrderStatus.Cancelled;

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
@@ -6,8 +7,6 @@ using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
-using Serilog;
-using Serilog.Context;
 
 namespace Ecommerce.Orders.Features.CreateOrder;
 
@@ -15,7 +14,7 @@ internal sealed record CreateOrder(CreateOrderRequest Body) : IRequest<OrderResp
 
 /// <summary>D13: commit pending → pay (the webhook marks it paid) → confirm by email → answer with the order as it now stands.</summary>
 internal sealed class CreateOrderHandler(
-    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock, IDiagnosticContext diagnostics,
+    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock, OrderLog orderLog,
     OrdersMetrics metrics)
     : IRequestHandler<CreateOrder, OrderResponse>
 {
@@ -25,8 +24,7 @@ internal sealed class CreateOrderHandler(
         var order = Order.Place(body.CustomerEmail, body.CustomerName, body.Currency,
             body.Items.Select(i => OrderItem.Of(i.ProductName, i.Quantity, i.UnitPrice)), clock.UtcNowMicros());
         await db.InsertAsync([order], cancellationToken);
-        diagnostics.Set("OrderId", order.Id);
-        using var _ = LogContext.PushProperty("OrderId", order.Id);
+        using var _ = orderLog.About(order.Id);
 
         // Committed before calling out, so the webhook that re-enters Orders finds the row and no lock of ours.
         // From here on the order exists: its side effects run to the end even if the client goes away.

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
@@ -24,12 +25,15 @@ internal sealed record ListOrders(int Skip, int Limit, string? Status, string? C
     }
 }
 
-internal sealed class GetOrdersHandler(OrdersDbContext db) :
+internal sealed class GetOrdersHandler(OrdersDbContext db, OrderLog orderLog) :
     IRequestHandler<GetOrder, OrderResponse>,
     IRequestHandler<ListOrders, IReadOnlyList<OrderResponse>>
 {
-    public async Task<OrderResponse> Handle(GetOrder request, CancellationToken cancellationToken) =>
-        (await db.LoadAsync(request.OrderId, cancellationToken)).Adapt<OrderResponse>();
+    public async Task<OrderResponse> Handle(GetOrder request, CancellationToken cancellationToken)
+    {
+        using var _ = orderLog.About(request.OrderId);
+        return (await db.LoadAsync(request.OrderId, cancellationToken)).Adapt<OrderResponse>();
+    }
 
     public async Task<IReadOnlyList<OrderResponse>> Handle(ListOrders request, CancellationToken cancellationToken)
     {

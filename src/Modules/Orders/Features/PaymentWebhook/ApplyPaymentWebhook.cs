@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
@@ -6,7 +7,6 @@ using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
-using Serilog.Context;
 
 namespace Ecommerce.Orders.Features.PaymentWebhook;
 
@@ -16,12 +16,12 @@ internal sealed record ApplyPaymentWebhook(int OrderId, PaymentWebhookRequest Bo
 /// D16. completed: pending→paid, already paid is a retried webhook and changes nothing. failed: a pending order
 /// stays pending and PAYMENT_FAILED is sent. refunded: cancelled from any status, once, with ORDER_CANCELLED.
 /// </summary>
-internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderNotifier notifier, TimeProvider clock)
+internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderNotifier notifier, TimeProvider clock, OrderLog orderLog)
     : IRequestHandler<ApplyPaymentWebhook, OrderResponse>
 {
     public async Task<OrderResponse> Handle(ApplyPaymentWebhook request, CancellationToken cancellationToken)
     {
-        using var _ = LogContext.PushProperty("OrderId", request.OrderId);
+        using var _ = orderLog.About(request.OrderId);
         var order = await db.LoadAsync(request.OrderId, cancellationToken);
         switch (request.Body.PaymentStatus)
         {

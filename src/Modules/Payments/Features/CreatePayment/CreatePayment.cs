@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
@@ -7,19 +8,19 @@ using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
-using Serilog.Context;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Payments.Features.CreatePayment;
 
 internal sealed record CreatePayment(CreatePaymentRequest Body) : IRequest<PaymentResponse>;
 
-internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics)
+internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics, OrderLog orderLog)
     : IRequestHandler<CreatePayment, PaymentResponse>
 {
     public async Task<PaymentResponse> Handle(CreatePayment request, CancellationToken cancellationToken)
     {
         var body = request.Body;
+        using var _ = orderLog.About(body.OrderId);
         var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, clock.UtcNowMicros());
         try
         {
@@ -33,7 +34,6 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox w
 
         metrics.Recorded(payment.Status);
         // Committed first: the webhook re-enters Orders, which must not wait on anything this request holds.
-        using var _ = LogContext.PushProperty("OrderId", payment.OrderId);
         await webhooks.TellAsync(new PaymentChange(payment.OrderId, payment.Id, payment.Status, payment.TransactionId));
         return payment.Adapt<PaymentResponse>();
     }

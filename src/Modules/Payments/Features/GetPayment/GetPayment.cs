@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Shared.Errors;
@@ -11,7 +12,7 @@ internal sealed record GetPayment(int PaymentId) : IRequest<PaymentResponse>;
 
 internal sealed record GetPaymentByOrder(int OrderId) : IRequest<PaymentResponse>;
 
-internal sealed class GetPaymentHandler(PaymentsDbContext db) :
+internal sealed class GetPaymentHandler(PaymentsDbContext db, OrderLog orderLog) :
     IRequestHandler<GetPayment, PaymentResponse>,
     IRequestHandler<GetPaymentByOrder, PaymentResponse>
 {
@@ -19,7 +20,10 @@ internal sealed class GetPaymentHandler(PaymentsDbContext db) :
         (await db.Payments.FirstOrDefaultAsync(p => p.Id == request.PaymentId, cancellationToken))?.Adapt<PaymentResponse>()
         ?? throw ApiError.NotFound("Payment not found");
 
-    public async Task<PaymentResponse> Handle(GetPaymentByOrder request, CancellationToken cancellationToken) =>
-        (await db.Payments.FirstOrDefaultAsync(p => p.OrderId == request.OrderId, cancellationToken))?.Adapt<PaymentResponse>()
-        ?? throw ApiError.NotFound("Payment not found for this order");
+    public async Task<PaymentResponse> Handle(GetPaymentByOrder request, CancellationToken cancellationToken)
+    {
+        using var _ = orderLog.About(request.OrderId);
+        return (await db.Payments.FirstOrDefaultAsync(p => p.OrderId == request.OrderId, cancellationToken))?.Adapt<PaymentResponse>()
+            ?? throw ApiError.NotFound("Payment not found for this order");
+    }
 }

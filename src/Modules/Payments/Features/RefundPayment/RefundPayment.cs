@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
@@ -6,14 +7,13 @@ using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
-using Serilog.Context;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Payments.Features.RefundPayment;
 
 internal sealed record RefundPayment(RefundRequest Body) : IRequest<RefundResponse>;
 
-internal sealed class RefundPaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics)
+internal sealed class RefundPaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics, OrderLog orderLog)
     : IRequestHandler<RefundPayment, RefundResponse>
 {
     public async Task<RefundResponse> Handle(RefundPayment request, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ internal sealed class RefundPaymentHandler(PaymentsDbContext db, WebhookOutbox w
         }
         metrics.Recorded(PaymentStatus.Refunded);
 
-        using var _ = LogContext.PushProperty("OrderId", payment.OrderId);
+        using var _ = orderLog.About(payment.OrderId);
         await webhooks.TellOwedAsync(webhook);
         return refund.Adapt<RefundResponse>();
     }
