@@ -18,6 +18,8 @@ public static class DashboardModule
 {
     public const string Name = "Dashboard";
 
+    public const string AntiforgeryCookie = ".Ecommerce.Antiforgery";
+
     public static void AddDashboardModule(this WebApplicationBuilder builder)
     {
         if (!builder.TryAddModule(Name, typeof(DashboardModule).Assembly)) return;
@@ -25,7 +27,10 @@ public static class DashboardModule
         // Serve blazor.web.js and the dashboard's css/js from the build output too, not only from a published folder.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.RemoveKeyRingWarmUp();   // Blazor adds data protection again, with its warm-up
+        // The forms' antiforgery tokens and the data protection under them, with nothing done at start-up: a fixed
+        // cookie name (the default one is a SHA-256 of the app name, which loads OpenSSL) and no key-ring warm-up.
+        builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.Cookie.Name = AntiforgeryCookie);
+        builder.Services.RemoveKeyRingWarmUp();
         // The keys of login sessions and forms, kept where a restart (or a new container) finds them: the image sets
         // /data/keys. Unset: the framework's default place (the user's profile), or memory when there is none.
         if (builder.Configuration["Dashboard:KeysDirectory"] is { Length: > 0 } keys)
@@ -64,6 +69,7 @@ public static class DashboardModule
             app.UseAuthentication();
             app.UseAuthorization();
         }
+        app.UseAntiforgery();   // acts only on the endpoints that ask for it: the dashboard's forms and its login
 
         app.Services.GetRequiredService<DeferredEndpoints>().MapOnceStarted(app, endpoints =>
         {

@@ -58,26 +58,11 @@ public static class Platform
         builder.Services.AddHealthChecks();
         builder.Services.AddRateLimiter(options => options.OnRejected = RejectAsync);
         limits.AddRequestTimeouts(builder.Services);
-        // The dashboard's forms need it; registered here so the pipeline is the same whichever modules run.
-        AddLazyAntiforgery(builder.Services);
         // Modules register their own ICarterModule types (TryAddModule); Carter only maps them. An explicit catalog: the
         // default one reads the whole deps.json to scan every assembly (60 ms of start-up) for types we never use.
         builder.Services.AddCarter(new DependencyContextAssemblyCatalog([typeof(Platform).Assembly]),
             carter => carter.WithEmptyModules().WithEmptyValidators().WithEmptyResponseNegotiators());
     }
-
-    /// <summary>
-    /// Antiforgery and the data protection under it, with nothing done at start-up that only the dashboard needs: a
-    /// fixed cookie name (the default one is a SHA-256 of the app name, which loads OpenSSL) and no key-ring warm-up.
-    /// </summary>
-    private static void AddLazyAntiforgery(IServiceCollection services)
-    {
-        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.Cookie.Name = AntiforgeryCookie);
-        services.AddAntiforgery();
-        services.RemoveKeyRingWarmUp();
-    }
-
-    public const string AntiforgeryCookie = ".Ecommerce.Antiforgery";
 
     public static void UsePlatform(this WebApplication app)
     {
@@ -134,7 +119,6 @@ public static class Platform
         });
         app.UseRequestTimeouts();
         app.Use(IdempotencyKeys.Apply);
-        app.UseAntiforgery();
         app.UseRateLimiter();
     }
 

@@ -78,15 +78,25 @@ public sealed class StartupTests
         Assert.That(File.Exists(Path.Combine(app.DataDirectory, "orders.db")), Is.False);
     }
 
-    [TestCase(null)]
-    [TestCase("Orders,Payments,Notifications")]
-    public async Task Given_start_up_Then_the_key_ring_is_left_to_the_dashboards_first_use(string? modules)
+    [Test]
+    public async Task Given_start_up_Then_the_key_ring_is_left_to_the_dashboards_first_use()
     {
-        await using var app = new EcommerceApp(modules is null ? null : new Dictionary<string, string?> { ["Modules:Enabled"] = modules });
+        await using var app = new EcommerceApp();
         var hosted = app.Service<IEnumerable<Microsoft.Extensions.Hosting.IHostedService>>().Select(s => s.GetType().Name);
         Assert.That(hosted, Has.None.EqualTo("DataProtectionHostedService"));
         var antiforgery = app.Service<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value;
-        Assert.That(antiforgery.Cookie.Name, Is.EqualTo(Ecommerce.Shared.Hosting.Platform.AntiforgeryCookie), "no SHA-256 of the app name at start-up");
+        Assert.That(antiforgery.Cookie.Name, Is.EqualTo(Ecommerce.Dashboard.DashboardModule.AntiforgeryCookie), "no SHA-256 of the app name at start-up");
+    }
+
+    [Test]
+    public async Task Given_the_apis_without_the_dashboard_Then_neither_antiforgery_nor_data_protection_is_set_up()
+    {
+        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Modules:Enabled"] = "Orders,Payments,Notifications" });
+        var services = app.Service<Microsoft.Extensions.DependencyInjection.IServiceProviderIsService>();
+        Assert.That(services.IsService(typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery)), Is.False);
+        Assert.That(services.IsService(typeof(Microsoft.AspNetCore.DataProtection.IDataProtectionProvider)), Is.False);
+        var (response, _) = await app.Orders.PostJson("/api/v1/orders", Requests.Order());
+        Assert.That((int)response.StatusCode, Is.EqualTo(201));
     }
 
     private static string Flatten(Exception exception) =>
