@@ -2,22 +2,6 @@ using Ecommerce.Dashboard.Api;
 
 namespace Ecommerce.UnitTests.Dashboard;
 
-public sealed class CsvTests
-{
-    [Test]
-    public void Given_quoted_fields_Then_commas_quotes_and_line_breaks_survive()
-    {
-        var rows = Csv.Parse("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n\nlast,,\n");
-        Assert.That(rows, Has.Count.EqualTo(3));
-        Assert.That(rows[1], Is.EqualTo(new[] { "x, y", "say \"hi\"", "two\nlines" }));
-        Assert.That(rows[2], Is.EqualTo(new[] { "last", "", "" }));
-    }
-
-    [Test]
-    public void Given_fields_Then_a_line_quotes_only_what_needs_it() =>
-        Assert.That(Csv.Line(["A-1", "ケーブル, 2m", "say \"hi\"", null, 3]), Is.EqualTo("A-1,\"ケーブル, 2m\",\"say \"\"hi\"\"\",,3"));
-}
-
 public sealed class ImportPlanTests
 {
     private const string Header = "order_ref,customer_email,customer_name,currency,product_name,quantity,unit_price\n";
@@ -54,23 +38,4 @@ public sealed class ImportPlanTests
     [Test]
     public void Given_a_file_without_the_columns_Then_a_file_error_names_them() =>
         Assert.That(ImportPlan.FromCsv("name,price\nx,1\n").FileError, Does.StartWith("Missing column(s): order_ref, customer_email"));
-}
-
-public sealed class OrderFormTests
-{
-    [Test]
-    public void Given_the_apis_rules_Then_the_form_reports_each_field_under_the_apis_key()
-    {
-        var form = new OrderForm { CustomerEmail = "x", CustomerName = "", Currency = "jpy" };
-        form.Items[0].Quantity = 0;
-        Assert.That(form.Validate().Keys, Is.EquivalentTo(new[]
-            { "customer_email", "customer_name", "currency", "items.0.product_name", "items.0.quantity", "items.0.unit_price" }));
-    }
-
-    [Test]
-    public void Given_a_422_location_Then_the_field_key_matches_the_forms()
-    {
-        using var loc = System.Text.Json.JsonDocument.Parse("""["body","items",0,"quantity"]""");
-        Assert.That(ApiResult<object>.FieldKey(loc.RootElement), Is.EqualTo("items.0.quantity"));
-    }
 }

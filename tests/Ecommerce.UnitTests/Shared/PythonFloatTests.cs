@@ -33,23 +33,3 @@ public sealed class PythonFloatTests
         Assert.That(json, Is.EqualTo("""{"total_amount":183100.0,"customer_name":"田中太郎","created_at":"2025-12-01T10:00:00Z"}"""));
     }
 }
-
-public sealed class UtcDateTimeConverterTests
-{
-    [Test]
-    public void Given_whole_seconds_Then_no_fraction_and_a_z() =>
-        Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Utc)), Is.EqualTo("2025-12-01T10:00:01Z"));
-
-    [Test]
-    public void Given_microseconds_Then_six_digits() =>
-        Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Utc).AddTicks(1_230_000)),
-            Is.EqualTo("2025-12-01T10:00:01.123000Z"));
-
-    [Test]
-    public void Given_an_unspecified_kind_as_sqlite_returns_Then_it_is_treated_as_utc() =>
-        Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Unspecified)), Is.EqualTo("2025-12-01T10:00:01Z"));
-
-    [Test]
-    public void Given_sub_microsecond_ticks_Then_they_are_cut_as_python_would() =>
-        Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Utc).AddTicks(5)), Is.EqualTo("2025-12-01T10:00:01Z"));
-}
