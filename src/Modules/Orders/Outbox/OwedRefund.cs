@@ -44,6 +44,10 @@ internal sealed class OrderRefunds(OrdersDbContext db, PaymentsClient payments, 
     {
         var lookup = await payments.LookupAsync(orderId);
         if (!lookup.Answered) return "Payments did not answer";
+        // No payment yet while the order's chain is unfinished: it may still be being made (a cancel that overtook the
+        // charge). The debt stays until the chain ends; the chain's own request refunds a payment that completes late.
+        if (lookup.Payment is null && await db.Set<UnfinishedChain>().AnyAsync(c => c.OrderId == orderId))
+            return "The payment may still be being made";
         // A refund that fails (or races another) is looked up again next time: refunded then, it is settled.
         if (lookup.Payment is { Status: PaymentView.Completed } payment && !await payments.RefundAsync(orderId, payment.Id, Reason))
             return "The refund was not made";

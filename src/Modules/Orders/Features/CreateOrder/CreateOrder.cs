@@ -14,7 +14,7 @@ internal sealed record CreateOrder(CreateOrderRequest Body) : IRequest<OrderResp
 
 /// <summary>D13: commit pending → pay (the webhook marks it paid) → confirm by email → answer with the order as it now stands.</summary>
 internal sealed class CreateOrderHandler(
-    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock, OrderLog orderLog,
+    OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, OrderRefunds refunds, SettledChains settled, TimeProvider clock, OrderLog orderLog,
     OrdersMetrics metrics)
     : IRequestHandler<CreateOrder, OrderResponse>
 {
@@ -35,6 +35,15 @@ internal sealed class CreateOrderHandler(
             return order.Adapt<OrderResponse>();
         }
         await db.RefreshAsync(order);
+        if (order.Status == OrderStatus.Cancelled)
+        {
+            // Cancelled while its payment was being made: the cancellation owes the refund and has sent its email; a
+            // payment that completed meanwhile is refunded now (if that fails, the refund stays owed for recovery).
+            if (payment.Succeeded) await refunds.SettleAsync(order.Id);
+            settled.Add([order.Id]);
+            metrics.Created(order.Status);
+            return order.Adapt<OrderResponse>();
+        }
         // The webhook normally marked it paid already; doing it here too (idempotent) keeps it right if the webhook was lost.
         if (payment.Succeeded && order.Status == OrderStatus.Pending)
             await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros());

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Ecommerce.IntegrationTests.Orders;
+
+/// <summary>
+/// A client cancels an order while its payment is still being made (Payments held back by a delay fault): the payment
+/// then completes for an order already cancelled. The money must come back and no confirmation go out.
+/// </summary>
+[TestFixture]
+public sealed class CancelRacingPaymentTests() : HostFixture(TestStore.Sqlite, new Dictionary<string, string?> { ["Testing:Enabled"] = "true" })
+{
+    [Test]
+    public async Task Given_a_cancel_while_the_payment_is_in_flight_Then_the_completed_payment_is_refunded_and_only_the_cancellation_is_emailed()
+    {
+        var (fault, _) = await App.Payments.PostJson("/testing/faults",
+            new { mode = "delay", delay_ms = 3000, method = "POST", path = "/api/v1/payments", count = 1 });
+        Assert.That(fault.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        var creating = App.Orders.PostJson("/api/v1/orders/", Requests.Order(email: "race@example.com"));
+        int? id = null;
+        Assert.That(await Eventually.TrueAsync(async () =>
+        {
+            var orders = (await App.Orders.GetJson("/api/v1/orders/?customer_email=race@example.com")).Body.AsArray();
+            id = orders.Count == 1 ? (int)orders[0]!["id"]! : null;
+            return id is not null;
+        }, TimeSpan.FromSeconds(10)), "the order is stored before its payment is asked for");
+
+        var (cancelled, cancelledOrder) = await App.Orders.DeleteJson($"/api/v1/orders/{id}");
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK), cancelledOrder.ToJsonString());
+        Assert.That((string?)cancelledOrder["status"], Is.EqualTo("cancelled"));
+
+        var (created, order) = await creating;
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((string?)order["status"], Is.EqualTo("cancelled"), "the answer tells what the order became");
+
+        Assert.That(await Eventually.TrueAsync(async () =>
+        {
+            var (response, payment) = await App.Payments.GetJson($"/api/v1/payments/order/{id}");
+            return response.IsSuccessStatusCode && (string?)payment["status"] == "refunded";
+        }, TimeSpan.FromSeconds(30)), "the payment that completed after the cancellation is refunded");
+        var (_, orderNow) = await App.Orders.GetJson($"/api/v1/orders/{id}");
+        Assert.That((string?)orderNow["status"], Is.EqualTo("cancelled"));
+        var emails = (await App.Notifications.GetJson($"/api/v1/notifications/order/{id}")).Body.AsArray();
+        Assert.That(emails.Select(e => (string?)e!["template_name"]), Is.EqualTo(new[] { "ORDER_CANCELLED" }));
+    }
+}
