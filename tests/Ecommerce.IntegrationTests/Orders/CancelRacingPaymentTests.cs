@@ -44,4 +44,25 @@ public sealed class CancelRacingPaymentTests() : HostFixture(TestStore.Sqlite, n
         var emails = (await App.Notifications.GetJson($"/api/v1/notifications/order/{id}")).Body.AsArray();
         Assert.That(emails.Select(e => (string?)e!["template_name"]), Is.EqualTo(new[] { "ORDER_CANCELLED" }));
     }
+
+    [Test]
+    public async Task Given_a_refund_webhook_and_a_cancel_at_the_same_moment_Then_the_order_is_cancelled_once_with_one_email()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var (_, order) = await App.Orders.PostJson("/api/v1/orders/", Requests.Order());
+            var id = (int)order["id"]!;
+            var webhook = App.Orders.PostJson($"/api/v1/orders/{id}/webhook", new { payment_status = "refunded", transaction_id = $"txn-{id}" });
+            var cancel = App.Orders.DeleteJson($"/api/v1/orders/{id}");
+            var answers = await Task.WhenAll(webhook, cancel);
+            // The webhook always ends it cancelled (200); the cancel either wins (200) or finds it cancelled already (400).
+            Assert.That(answers[0].Response.StatusCode, Is.EqualTo(HttpStatusCode.OK), answers[0].Body.ToJsonString());
+            Assert.That(answers[1].Response.StatusCode, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.BadRequest), answers[1].Body.ToJsonString());
+            var (_, now) = await App.Orders.GetJson($"/api/v1/orders/{id}");
+            Assert.That((string?)now["status"], Is.EqualTo("cancelled"));
+            var emails = (await App.Notifications.GetJson($"/api/v1/notifications/order/{id}")).Body.AsArray()
+                .Select(e => (string?)e!["template_name"]).ToList();
+            Assert.That(emails.Count(t => t == "ORDER_CANCELLED"), Is.EqualTo(1), string.Join(",", emails));
+        }
+    }
 }
