@@ -7,7 +7,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so a code change does not download the packages again.
-COPY Directory.Build.props Directory.Packages.props ./
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Shared/Ecommerce.Shared.csproj src/Shared/
 COPY src/Modules/Orders/Ecommerce.Orders.csproj src/Modules/Orders/
 COPY src/Modules/Payments/Ecommerce.Payments.csproj src/Modules/Payments/

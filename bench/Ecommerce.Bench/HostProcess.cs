@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -41,6 +42,7 @@ internal sealed class HostProcess : IAsyncDisposable
         var build = Process.Start(new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
+            UseShellExecute = false,
         })!;
         build.StandardOutput.ReadToEnd();
         build.WaitForExit();
@@ -56,10 +58,11 @@ internal sealed class HostProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet", [hostDll])
         {
             RedirectStandardOutput = true,
+            UseShellExecute = false,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
         };
-        foreach (var (module, port) in ports) start.Environment[$"Ports__{module}"] = port.ToString();
+        foreach (var (module, port) in ports) start.Environment[$"Ports__{module}"] = port.ToString(CultureInfo.InvariantCulture);
         start.Environment["Database__SqliteDirectory"] = data;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -99,7 +102,7 @@ internal sealed class HostProcess : IAsyncDisposable
     public double PeakRssMiB()
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
     public string Url(string module, string path) => $"http://127.0.0.1:{Ports[module]}{path}";

@@ -91,16 +91,16 @@ var paidAndConfirmed = measured.Count(o => o.Status == "paid" && confirmed.Conta
 
 var report = new StringBuilder();
 report.AppendLine();
-report.AppendLine($"Scenario: POST /api/v1/orders/ through the whole chain (order → payment → webhook → confirmation email), {options.Clients} clients, log level {options.LogLevel}");
-report.AppendLine($"{"",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"errors",10}");
+report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: POST /api/v1/orders/ through the whole chain (order → payment → webhook → confirmation email), {options.Clients} clients, log level {options.LogLevel}");
+report.AppendLine(CultureInfo.InvariantCulture, $"{"",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"errors",10}");
 report.AppendLine(Row("baseline GET /health", baseline));
 report.AppendLine(Row("POST /orders (full chain)", orders));
-report.AppendLine($"orders/s ÷ health req/s:    {orders.PerSecond / baseline.PerSecond:0.000}");
-report.AppendLine($"orders paid:                {paid}/{measured.Count} ({100.0 * paid / Math.Max(1, measured.Count):0.0} %)");
-report.AppendLine($"paid and confirmed:         {paidAndConfirmed}/{measured.Count} ({100.0 * paidAndConfirmed / Math.Max(1, measured.Count):0.0} %)");
-report.AppendLine($"ready after start:          {host.ReadyAfter.TotalMilliseconds:0} ms");
-report.AppendLine($"host peak RSS:              {peakRss:0} MiB");
-report.AppendLine($"OpenTelemetry:              {(sink is null ? "off" : "on, " + sink.Summary)}");
+report.AppendLine(CultureInfo.InvariantCulture, $"orders/s ÷ health req/s:    {orders.PerSecond / baseline.PerSecond:0.000}");
+report.AppendLine(CultureInfo.InvariantCulture, $"orders paid:                {paid}/{measured.Count} ({100.0 * paid / Math.Max(1, measured.Count):0.0} %)");
+report.AppendLine(CultureInfo.InvariantCulture, $"paid and confirmed:         {paidAndConfirmed}/{measured.Count} ({100.0 * paidAndConfirmed / Math.Max(1, measured.Count):0.0} %)");
+report.AppendLine(CultureInfo.InvariantCulture, $"ready after start:          {host.ReadyAfter.TotalMilliseconds:0} ms");
+report.AppendLine(CultureInfo.InvariantCulture, $"host peak RSS:              {peakRss:0} MiB");
+report.AppendLine(CultureInfo.InvariantCulture, $"OpenTelemetry:              {(sink is null ? "off" : "on, " + sink.Summary)}");
 Console.WriteLine(report.ToString());
 return orders.Failures == 0 && paidAndConfirmed == measured.Count ? 0 : 1;
 
@@ -112,46 +112,4 @@ static string FindRepositoryRoot()
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         if (File.Exists(Path.Combine(dir.FullName, "Ecommerce.sln"))) return dir.FullName;
     throw new InvalidOperationException("Run the benchmark from inside the repository");
-}
-
-internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders, bool ReadyToRun, string? HostDll)
-{
-    public static Options Parse(string[] args)
-    {
-        string Value(string name, string fallback)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
-        return new Options(
-            args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "orders",
-            int.Parse(Value("--clients", "32"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(double.Parse(Value("--duration", "30"), CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "20"), CultureInfo.InvariantCulture)),
-            Value("--log-level", "Information"),
-            // --env KEY=VALUE (repeatable): extra settings or runtime knobs for the host, e.g. --env DOTNET_gcServer=0
-            args.Select((a, i) => (a, i)).Where(x => x.a == "--env" && x.i + 1 < args.Length)
-                .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1])
-                .Concat(Provider(Value("--provider", "Sqlite"), Value("--connection-string", ""))).ToDictionary(),
-            int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture),
-            args.Contains("--ready-to-run"),
-            args.Contains("--host") ? Path.GetFullPath(Value("--host", "")) : null);
-    }
-
-    /// <summary>
-    /// --provider Postgres|SqlServer --connection-string CS: the host on that server database (an empty one: every module
-    /// creates its schema), instead of a fresh SQLite directory.
-    /// </summary>
-    private static Dictionary<string, string> Provider(string provider, string connectionString)
-    {
-        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return [];
-        if (connectionString.Length == 0) throw new ArgumentException($"--provider {provider} needs --connection-string");
-        return new Dictionary<string, string>
-        {
-            ["Database:Provider"] = provider,
-            ["ConnectionStrings:Orders"] = connectionString,
-            ["ConnectionStrings:Payments"] = connectionString,
-            ["ConnectionStrings:Notifications"] = connectionString,
-        };
-    }
 }

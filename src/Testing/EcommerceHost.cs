@@ -104,7 +104,7 @@ public sealed class EcommerceHost : IAsyncDisposable
     {
         using var response = await _http.PostAsJsonAsync(new Uri(UrlOf(module), "testing/faults"), fault.Body(), cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new ArgumentException($"The fault was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            throw new ArgumentException($"The fault was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}", nameof(fault));
         using var created = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
         return created.RootElement.GetProperty("id").GetInt32();
     }

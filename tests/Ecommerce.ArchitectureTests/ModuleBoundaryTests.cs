@@ -79,7 +79,7 @@ public sealed class ModuleBoundaryTests
     {
         var owners = new Dictionary<string, string>();
         foreach (var (module, assembly) in Modules)
-        foreach (var contextType in assembly.GetTypes().Where(t => !t.IsAbstract && typeof(DbContext).IsAssignableFrom(t) && t.Name.StartsWith(provider.ToString())))
+        foreach (var contextType in assembly.GetTypes().Where(t => !t.IsAbstract && typeof(DbContext).IsAssignableFrom(t) && t.Name.StartsWith(provider.ToString(), StringComparison.Ordinal)))
         {
             var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType))!;
             ModulePersistence.UseProvider(options, provider, provider == DatabaseProvider.Postgres ? "Host=none" : "Server=none", module);

@@ -39,7 +39,7 @@ internal sealed class DeferredEndpoints : EndpointDataSource, IEndpointRouteBuil
         // After the module databases are migrated (at once when this process runs none): one background job at a time,
         // so on two cores the other stays free for the first requests. The dashboard's pages call those APIs anyway.
         var databases = app.Services.GetRequiredService<ModuleDatabases>();
-        app.Lifetime.ApplicationStarted.Register(() => Task.Run(async () =>
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
         {
             await databases.AllReady.ContinueWith(_ => { }, TaskScheduler.Default);
             try

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -67,7 +68,7 @@ public sealed class ModuleRegistry
     {
         var raw = _configuration[$"Ports:{name}"];
         if (raw is null) return DefaultPorts[name];
-        if (!int.TryParse(raw, out var port) || port is < 0 or > 65535)
+        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
             throw new InvalidOperationException($"Ports:{name} must be a port number from 0 to 65535, not '{raw}'.");
         return port == 0 && pickFree ? FreePort() : port;
     }

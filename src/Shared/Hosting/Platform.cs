@@ -86,12 +86,12 @@ public static class Platform
         });
         // As FastAPI served them: Swagger UI at /docs, ReDoc at /redoc, on each port for its module's document. Only
         // their own requests go through these middlewares, not every API call, and they are built on the first such request.
-        app.UseWhenFirstNeeded(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(ui =>
+        app.UseWhenFirstNeeded(context => context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase), docs => docs.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "docs";
             ui.SwaggerEndpoint("/openapi.json", "API");
         }));
-        app.UseWhenFirstNeeded(context => context.Request.Path.StartsWithSegments("/redoc"), redoc => redoc.UseReDoc(options =>
+        app.UseWhenFirstNeeded(context => context.Request.Path.StartsWithSegments("/redoc", StringComparison.OrdinalIgnoreCase), redoc => redoc.UseReDoc(options =>
         {
             options.RoutePrefix = "redoc";
             options.SpecUrl = "/openapi.json";
@@ -102,7 +102,7 @@ public static class Platform
             {
                 // Before routing: what the module warms up may be endpoints the request is to be matched against.
                 if (modules.ModuleAt(context.Connection.LocalPort) is { } module && warmUps.TryGetValue(module, out var warmUp)
-                    && !warmUp.Done.IsCompleted && !context.Request.Path.StartsWithSegments("/health"))
+                    && !warmUp.Done.IsCompleted && !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
                     await warmUp.Done.WaitAsync(context.RequestAborted);
                 await next(context);
             });
@@ -114,7 +114,7 @@ public static class Platform
         app.Use(async (context, next) =>
         {
             var ready = databases.Ready(modules.ModuleAt(context.Connection.LocalPort));
-            if (!ready.IsCompleted && context.Request.Path.StartsWithSegments("/api")) await ready.WaitAsync(context.RequestAborted);
+            if (!ready.IsCompleted && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)) await ready.WaitAsync(context.RequestAborted);
             await next(context);
         });
         app.UseRequestTimeouts();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Ecommerce.Shared.Errors;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -40,7 +41,7 @@ public sealed class ServerLimits
     {
         var section = configuration.GetSection("Limits");
         foreach (var property in typeof(ServerLimits).GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            if (section[property.Name] is { } raw && (!int.TryParse(raw, out var value) || value <= 0))
+            if (section[property.Name] is { } raw && (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value <= 0))
                 throw new InvalidOperationException($"Limits:{property.Name} must be a whole number greater than 0, not '{raw}'.");
         var limits = section.Get<ServerLimits>() ?? new ServerLimits();
         if (limits.BodyRateGraceSeconds < 2)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -168,7 +169,7 @@ public sealed record IdempotencySettings(TimeSpan Retention)
     {
         var raw = configuration["Idempotency:RetentionHours"];
         if (raw is null) return new IdempotencySettings(TimeSpan.FromHours(24));
-        return int.TryParse(raw, out var hours) && hours > 0
+        return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hours) && hours > 0
             ? new IdempotencySettings(TimeSpan.FromHours(hours))
             : throw new InvalidOperationException($"Idempotency:RetentionHours must be a whole number greater than 0, not '{raw}'.");
     }

@@ -35,7 +35,7 @@ internal sealed partial class OperationContract : IOpenApiOperationTransformer
         {
             operation.Parameters.Add(new OpenApiParameter
             {
-                Name = parameter.Groups[1].Value,
+                Name = parameter.Groups["name"].Value,
                 In = ParameterLocation.Path,
                 Required = true,
                 Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
@@ -151,6 +151,6 @@ internal sealed partial class OperationContract : IOpenApiOperationTransformer
         return response;
     }
 
-    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}")]
+    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)[^}]*\}", RegexOptions.NonBacktracking)]
     private static partial Regex RouteParameter();
 }

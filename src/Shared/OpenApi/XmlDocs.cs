@@ -60,6 +60,6 @@ public static partial class XmlDocs
         return name[(name.LastIndexOf('.') + 1)..];
     }
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
     private static partial Regex Whitespace();
 }

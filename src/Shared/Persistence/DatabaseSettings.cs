@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Ecommerce.Shared.Persistence;
 
 public enum DatabaseProvider { Sqlite, SqlServer, Postgres }
@@ -12,7 +13,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string SqliteDi
     public static DatabaseSettings From(IConfiguration configuration)
     {
         var raw = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
-        if (!Enum.TryParse<DatabaseProvider>(raw, ignoreCase: true, out var provider) || int.TryParse(raw, out _))
+        if (!Enum.TryParse<DatabaseProvider>(raw, ignoreCase: true, out var provider) || int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
             throw new InvalidOperationException(
                 $"Database:Provider '{raw}' is not supported; use '{nameof(DatabaseProvider.Sqlite)}', '{nameof(DatabaseProvider.SqlServer)}' or '{nameof(DatabaseProvider.Postgres)}'.");
         return new DatabaseSettings(provider, configuration["Database:SqliteDirectory"] ?? "data");

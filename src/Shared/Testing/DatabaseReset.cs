@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -58,7 +59,7 @@ internal sealed class DatabaseReset<TContext>(TContext db, string module) : IMod
         await using DbCommand command = connection.CreateCommand();
         command.CommandText = countSql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
     private static string Quoted((string? Schema, string Name) table, char open, char close) =>

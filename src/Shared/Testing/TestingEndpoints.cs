@@ -36,7 +36,7 @@ public static class TestingEndpoints
         var gate = app.Services.GetRequiredService<RequestGate>();
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api"))
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
                 return;

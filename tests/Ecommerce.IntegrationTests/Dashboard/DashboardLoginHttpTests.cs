@@ -42,7 +42,7 @@ public sealed class DashboardLoginHttpTests() : HostFixture(settings: Admin.Sett
     {
         using var response = await App.Dashboard.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["password"] = Admin.Password }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".Ecommerce.Admin")), Is.False);
+        Assert.That(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith(".Ecommerce.Admin", StringComparison.Ordinal)), Is.False);
     }
 
     [Test]

@@ -12,7 +12,7 @@ public sealed class HashPasswordCommandTests
     {
         using var process = Process.Start(new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, HashPasswordCommand.Name])
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false, RedirectStandardError = true,
         })!;
         await process.StandardInput.WriteLineAsync("管理者の合言葉 42");
         process.StandardInput.Close();

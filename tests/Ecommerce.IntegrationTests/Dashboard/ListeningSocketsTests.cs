@@ -34,7 +34,7 @@ public sealed class ListeningSocketsTests
             {
                 var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var local = fields[1].Split(':');
-                if (fields[3] != "0A" || int.Parse(local[1], NumberStyles.HexNumber) != port) continue;
+                if (fields[3] != "0A" || int.Parse(local[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture) != port) continue;
                 addresses.Add(Address(local[0], v6));
             }
         }

@@ -143,7 +143,7 @@ public sealed class ContainerRehearsalTests
 
     private static async Task<(int Exit, string Output)> RunAsync(string program, string[] arguments, TimeSpan within)
     {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, UseShellExecute = false, RedirectStandardError = true };
         return await RunCommandAsync(start, within);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
@@ -54,8 +55,8 @@ public static partial class HostileRequests
             "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00\\ud800\"", "\"\\ud83d\\ude00\"", "\"a\\\"b\"", "\"1_0\"", "\"1e3\"",
             "\"0x10\"", "\" 5 \"", "\"shipped\"", "\"completed\"", "\"refunded\"", "\"ORDER_CONFIRMATION\"", "\"x@y\"",
             "\"a@b.co\"", "\"JPY\"", "\"jpy\"", "\"\t\"", "[[[[[[[[[[]]]]]]]]]]"),
-        Gen.Int.Select(i => i.ToString()),
-        Gen.Double.Select(d => double.IsFinite(d) ? d.ToString("R") : "1"),
+        Gen.Int.Select(i => i.ToString(CultureInfo.InvariantCulture)),
+        Gen.Double.Select(d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "1"),
         Gen.String[0, 30].Select(s => System.Text.Json.JsonSerializer.Serialize(s)),
         Gen.Int[1, 300_000].Select(n => $"\"{new string('x', n)}\""),
         Gen.Int[1, 80].Select(depth => new string('[', depth) + new string(']', depth)));
@@ -77,7 +78,7 @@ public static partial class HostileRequests
     private static Gen<string> Path(string pattern)
     {
         if (!pattern.Contains('{')) return Gen.Frequency((8, Gen.Const(pattern)), (1, Gen.OneOf(pattern + "x", pattern + "/", pattern + "//", pattern.TrimEnd('/') + "/%2e%2e/")));
-        var id = Gen.Frequency((3, Gen.Int[-3, 40].Select(i => i.ToString())), (2, HostileText.Select(Uri.EscapeDataString)), (1, HostileText));
+        var id = Gen.Frequency((3, Gen.Int[-3, 40].Select(i => i.ToString(CultureInfo.InvariantCulture))), (2, HostileText.Select(Uri.EscapeDataString)), (1, HostileText));
         return id.Select(value => Segments().Replace(pattern, value));
     }
 

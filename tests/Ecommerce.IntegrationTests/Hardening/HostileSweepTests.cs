@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -17,7 +18,7 @@ namespace Ecommerce.IntegrationTests.Hardening;
 [NonParallelizable]
 public sealed class HostileSweepTests
 {
-    private static int Cases => int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_SWEEP_CASES"), out var n) ? n : 3000;
+    private static int Cases => int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_SWEEP_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 3000;
     private static ulong Seed => ulong.TryParse(Environment.GetEnvironmentVariable("HOSTILE_SWEEP_SEED"), out var s) ? s : 20261130;
 
     [Test]

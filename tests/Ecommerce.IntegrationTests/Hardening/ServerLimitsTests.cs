@@ -22,7 +22,7 @@ public sealed class ServerLimitsTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
         var answer = Encoding.ASCII.GetString(buffer, 0, read);
-        Assert.That(read == 0 || answer.StartsWith("HTTP/1.1 408"), Is.True, answer);
+        Assert.That(read == 0 || answer.StartsWith("HTTP/1.1 408", StringComparison.Ordinal), Is.True, answer);
         Assert.That((await app.Orders.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
@@ -21,7 +22,7 @@ public sealed class EcommerceApp : IAsyncDisposable
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         // A test may fix a port (to point other hosts at this one before it starts); else a free one.
-        int Port(string module) => int.TryParse(settings?.GetValueOrDefault($"Ports:{module}"), out var fixedPort) && fixedPort > 0 ? fixedPort : FreePort();
+        int Port(string module) => int.TryParse(settings?.GetValueOrDefault($"Ports:{module}"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedPort) && fixedPort > 0 ? fixedPort : FreePort();
         OrdersPort = Port("Orders");
         PaymentsPort = Port("Payments");
         NotificationsPort = Port("Notifications");

@@ -17,7 +17,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var ports = new[] { "Orders", "Payments", "Notifications", "Dashboard" }.ToDictionary(m => m, _ => EcommerceApp.FreePort());
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location]) { RedirectStandardOutput = true, UseShellExecute = false, RedirectStandardError = true };
         foreach (var (module, port) in ports) start.Environment[$"Ports__{module}"] = $"{port}";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         settings ??= new Dictionary<string, string>();

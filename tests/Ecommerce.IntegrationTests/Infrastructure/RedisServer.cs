@@ -28,7 +28,7 @@ public sealed class RedisServer : IAsyncDisposable
         var process = Process.Start(new ProcessStartInfo(binary!,
             ["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardOutput = true, UseShellExecute = false, RedirectStandardError = true,
         })!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 
@@ -37,7 +38,7 @@ public sealed class RateLimitTests
             Assert.That((created, limited.Count), Is.EqualTo((10, 20)), $"round {round}");
             foreach (var response in limited)
             {
-                Assert.That(int.Parse(response.Headers.GetValues("Retry-After").Single()), Is.GreaterThanOrEqualTo(1));
+                Assert.That(int.Parse(response.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(1));
                 Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"detail":"Rate limit exceeded: 10 per 1 second"}"""));
             }
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 
@@ -31,7 +32,7 @@ public sealed class CreateOrderTests(string provider) : OrdersFixture(provider)
         var items = order["items"]!.AsArray();
         Assert.That(items.Select(i => (int)i!["id"]!).ToList(), Is.Ordered.And.Unique.And.Count.EqualTo(2));
         Assert.That((string?)order["created_at"], Does.EndWith("Z"));
-        Assert.That(DateTime.Parse((string)order["updated_at"]!), Is.GreaterThan(DateTime.Parse((string)order["created_at"]!)));
+        Assert.That(DateTime.Parse((string)order["updated_at"]!, CultureInfo.InvariantCulture), Is.GreaterThan(DateTime.Parse((string)order["created_at"]!, CultureInfo.InvariantCulture)));
 
         var payment = await Orders.Payment(id);
         Assert.That((string?)payment!["status"], Is.EqualTo("completed"));

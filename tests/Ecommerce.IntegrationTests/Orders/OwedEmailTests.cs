@@ -37,9 +37,9 @@ public sealed class OwedEmailTests
                 context.Response.StatusCode = 500;
                 return;
             }
-            var emails = context.Request.Path.Value!.EndsWith("/batch") ? body["notifications"]!.AsArray().ToList() : [body];
+            var emails = context.Request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal) ? body["notifications"]!.AsArray().ToList() : [body];
             foreach (var email in emails) accepted.Enqueue((string)email!["template_name"]!);
-            context.Response.StatusCode = context.Request.Path.Value.EndsWith("/batch") ? 200 : 201;
+            context.Response.StatusCode = context.Request.Path.Value.EndsWith("/batch", StringComparison.Ordinal) ? 200 : 201;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync($$"""{"created":{{emails.Count}},"failed":0,"results":[]}""");
         }, readBody: false);

@@ -22,8 +22,8 @@ public sealed class SplitProcessesTests(string provider)
         Dictionary<string, string?> Host(string module)
         {
             var settings = TestStore.On(provider, new Dictionary<string, string?>(ports) { ["Modules:Enabled"] = module, ["Database:SqliteDirectory"] = store });
-            foreach (var other in new[] { "Orders", "Payments", "Notifications" })
-                settings[$"Services:{other}:BaseUrl"] = $"http://127.0.0.1:{ports[$"Ports:{other}"]}/api/v1";
+            foreach (var service in new[] { "Orders", "Payments", "Notifications" })
+                settings[$"Services:{service}:BaseUrl"] = $"http://127.0.0.1:{ports[$"Ports:{service}"]}/api/v1";
             return settings;
         }
         await using var notifications = new EcommerceApp(Host("Notifications"));

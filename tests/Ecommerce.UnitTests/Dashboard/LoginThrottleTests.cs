@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Ecommerce.Dashboard.Security;
 using Microsoft.Extensions.Time.Testing;
@@ -7,7 +8,7 @@ namespace Ecommerce.UnitTests.Dashboard;
 public sealed class LoginThrottleTests
 {
     private static readonly IPAddress Client = IPAddress.Parse("192.0.2.7");
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-30T00:00:00Z"));
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-30T00:00:00Z", CultureInfo.InvariantCulture));
     private LoginThrottle Throttle(int after = 3, int minutes = 15) =>
         new(new DashboardAccess { LockoutAfterFailures = after, LockoutMinutes = minutes }, _clock);
 

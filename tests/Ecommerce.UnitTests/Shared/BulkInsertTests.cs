@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Orders.Outbox;
@@ -89,9 +90,9 @@ public sealed class BulkInsertTests
         await db.Database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(DISTINCT TotalAmount || '|' || CreatedAt || '|' || hex(CustomerName) || typeof(TotalAmount)) FROM orders";
-        Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync()), Is.EqualTo(1));
+        Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture), Is.EqualTo(1));
         command.CommandText = "SELECT COUNT(DISTINCT hex(ProductName) || '|' || UnitPrice || '|' || typeof(UnitPrice)) FROM order_items";
-        Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync()), Is.EqualTo(2), "ノートPC and マウス, each stored once the same way");
+        Assert.That(Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture), Is.EqualTo(2), "ノートPC and マウス, each stored once the same way");
     }
 
     [Test]

@@ -72,7 +72,7 @@ internal static class LoginEndpoints
 
     /// <summary>Only a path of this site: never an open redirect to another host.</summary>
     private static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") && !url.Contains('\r') && !url.Contains('\n');
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Contains('\r') && !url.Contains('\n');
 
     private static string LoginForm(string? returnUrl, string? error) => $"""
         <h1>Ecommerce admin</h1>

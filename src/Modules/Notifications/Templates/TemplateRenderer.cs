@@ -66,13 +66,13 @@ internal static partial class TemplateRenderer
         var complete = true;
         var line = Placeholder().Replace(template, match =>
         {
-            if (values.TryGetValue(match.Groups[1].Value, out var value)) return value;
+            if (values.TryGetValue(match.Groups["key"].Value, out var value)) return value;
             complete = false;
             return "";
         });
         return complete ? line : null;
     }
 
-    [GeneratedRegex(@"\{([a-z_]+)\}", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\{(?<key>[a-z_]+)\}", RegexOptions.NonBacktracking)]
     private static partial Regex Placeholder();
 }
