@@ -7,23 +7,13 @@ namespace Ecommerce.IntegrationTests.Bulk;
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
 [TestFixture(TestStore.SqlServer)]
-public sealed class BulkTests(string provider)
+public sealed class BulkTests(string provider) : HostFixture(provider, new Dictionary<string, string?>
 {
-    private EcommerceApp _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
-    {
-        // The product's default notification limit: a batch is one request, so imports never need it raised.
-        ["Notifications:RateLimitPerSecond"] = null,
-        ["Orders:BulkChunkSize"] = "7",
-    }));
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        if (_app is not null) await _app.DisposeAsync();   // none when the provider was skipped
-    }
+    // The product's default notification limit: a batch is one request, so imports never need it raised.
+    ["Notifications:RateLimitPerSecond"] = null,
+    ["Orders:BulkChunkSize"] = "7",
+})
+{
 
     private static string Order(string reference, decimal price = 89800.0m, string email = "tanaka@example.co.jp") =>
         $$"""{"external_id":"{{reference}}","customer_email":"{{email}}","customer_name":"田中太郎","items":[{"product_name":"ノートPC","quantity":2,"unit_price":{{price}}},{"product_name":"マウス","quantity":1,"unit_price":3500.0}]}""";
@@ -37,7 +27,7 @@ public sealed class BulkTests(string provider)
         var orders = Enumerable.Range(0, 30).Select(i => i == 3
             ? """{"customer_email":"bad","customer_name":"","items":[]}"""
             : Order($"{prefix}-{i}", price: i == 5 ? 600_000m : 89800.0m)).ToList();
-        var (response, body) = await _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
+        var (response, body) = await App.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(((int)body["created"]!, (int)body["existing"]!, (int)body["failed"]!), Is.EqualTo((29, 0, 1)));
@@ -52,15 +42,15 @@ public sealed class BulkTests(string provider)
             var order = result!["order"]!;
             Assert.That((string?)order["status"], Is.EqualTo("paid"));
             Assert.That(order.ToJsonString(), Does.Contain("\"total_amount\":183100.0"));
-            var (read, stored) = await _app.Orders.GetJson($"/api/v1/orders/{order["id"]}");
+            var (read, stored) = await App.Orders.GetJson($"/api/v1/orders/{order["id"]}");
             Assert.That(JsonNode.DeepEquals(stored, order), Is.True, "the bulk answer shows each order as it is stored");
         }
         var someId = (int)results[0]!["order"]!["id"]!;
-        Assert.That((string?)(await _app.Payments.GetJson($"/api/v1/payments/order/{someId}")).Body["status"], Is.EqualTo("completed"));
-        var emails = (await _app.Notifications.GetJson($"/api/v1/notifications/order/{someId}")).Body.AsArray();
+        Assert.That((string?)(await App.Payments.GetJson($"/api/v1/payments/order/{someId}")).Body["status"], Is.EqualTo("completed"));
+        var emails = (await App.Notifications.GetJson($"/api/v1/notifications/order/{someId}")).Body.AsArray();
         Assert.That(emails.Select(e => (string?)e!["template_name"]), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }));
         var failedId = (int)results[5]!["order"]!["id"]!;
-        Assert.That((await _app.Notifications.GetJson($"/api/v1/notifications/order/{failedId}")).Body.AsArray()
+        Assert.That((await App.Notifications.GetJson($"/api/v1/notifications/order/{failedId}")).Body.AsArray()
             .Select(e => (string?)e!["template_name"]), Is.EqualTo(new[] { "PAYMENT_FAILED" }));
     }
 
@@ -69,17 +59,17 @@ public sealed class BulkTests(string provider)
     {
         var prefix = Guid.NewGuid().ToString("N");
         var orders = Enumerable.Range(0, 10).Select(i => Order($"{prefix}-{i}")).Append(Order($"{prefix}-0")).ToList();
-        var (_, first) = await _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
+        var (_, first) = await App.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
         Assert.That(((int)first["created"]!, (int)first["existing"]!), Is.EqualTo((10, 1)), "a reference repeated in one file is created once");
         Assert.That((int)first["results"]![10]!["order"]!["id"]!, Is.EqualTo((int)first["results"]![0]!["order"]!["id"]!));
 
-        var (_, second) = await _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
+        var (_, second) = await App.Orders.PostJson("/api/v1/orders/bulk", Bulk(orders));
         Assert.That(((int)second["created"]!, (int)second["existing"]!), Is.EqualTo((0, 11)));
         Assert.That(second["results"]!.AsArray().Select(r => (int)r!["order"]!["id"]!),
             Is.EqualTo(first["results"]!.AsArray().Select(r => (int)r!["order"]!["id"]!)));
         var ids = first["results"]!.AsArray().Select(r => (int)r!["order"]!["id"]!).Distinct();
         foreach (var id in ids)
-            Assert.That((await _app.Notifications.GetJson($"/api/v1/notifications/order/{id}")).Body.AsArray(), Has.Count.EqualTo(1));
+            Assert.That((await App.Notifications.GetJson($"/api/v1/notifications/order/{id}")).Body.AsArray(), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -88,7 +78,7 @@ public sealed class BulkTests(string provider)
         var prefix = Guid.NewGuid().ToString("N");
         var file = Enumerable.Range(0, 20).Select(i => Order($"{prefix}-{i}")).ToList();
         var responses = await Task.WhenAll(
-            _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(file)), _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(file)));
+            App.Orders.PostJson("/api/v1/orders/bulk", Bulk(file)), App.Orders.PostJson("/api/v1/orders/bulk", Bulk(file)));
         Assert.That(responses.Select(r => r.Response.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(responses.Sum(r => (int)r.Body["created"]!), Is.EqualTo(20));
         Assert.That(responses.Sum(r => (int)r.Body["existing"]!), Is.EqualTo(20));
@@ -97,12 +87,12 @@ public sealed class BulkTests(string provider)
     [Test]
     public async Task Given_more_than_ten_thousand_orders_Then_413_and_nothing_is_written()
     {
-        var before = (await _app.Orders.GetJson("/api/v1/orders?limit=100&skip=0")).Body.AsArray().Count;
+        var before = (await App.Orders.GetJson("/api/v1/orders?limit=100&skip=0")).Body.AsArray().Count;
         var tiny = """{"customer_email":"a@b.co","customer_name":"n","items":[{"product_name":"p","quantity":1,"unit_price":100}]}""";
-        var (response, body) = await _app.Orders.PostJson("/api/v1/orders/bulk", Bulk(Enumerable.Repeat(tiny, 10_001)));
+        var (response, body) = await App.Orders.PostJson("/api/v1/orders/bulk", Bulk(Enumerable.Repeat(tiny, 10_001)));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That((string?)body["detail"], Is.EqualTo("Too many orders: 10001; at most 10000 per request"));
-        Assert.That((await _app.Orders.GetJson("/api/v1/orders?limit=100&skip=0")).Body.AsArray(), Has.Count.EqualTo(before));
+        Assert.That((await App.Orders.GetJson("/api/v1/orders?limit=100&skip=0")).Body.AsArray(), Has.Count.EqualTo(before));
     }
 
     [Test]
@@ -114,7 +104,7 @@ public sealed class BulkTests(string provider)
         // and the server then closes the connection under the body, which would fail this test for the wrong reason.
         using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) })
         {
-            BaseAddress = _app.Orders.BaseAddress,
+            BaseAddress = App.Orders.BaseAddress,
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders/bulk") { Content = Http.Json(huge.ToString()) };
         request.Headers.ExpectContinue = true;
@@ -136,7 +126,7 @@ public sealed class BulkTests(string provider)
                  {"index":1,"status":"rejected","detail":"Payment already exists"}]}
                 """);
         });
-        await using var app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
+        await using var app = new EcommerceApp(TestStore.On(Provider, new Dictionary<string, string?>
         {
             ["Services:Payments:BaseUrl"] = payments.BaseUrl,
             ["Notifications:RateLimitPerSecond"] = null,
@@ -151,7 +141,7 @@ public sealed class BulkTests(string provider)
     public async Task Given_a_payment_batch_Then_each_item_follows_the_single_rules_and_orders_get_one_webhook_call()
     {
         await using var orders = new StubServer(context => { context.Response.StatusCode = 200; return Task.CompletedTask; });
-        await using var app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
+        await using var app = new EcommerceApp(TestStore.On(Provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Payments",
             ["Services:Orders:BaseUrl"] = orders.BaseUrl,
@@ -178,14 +168,14 @@ public sealed class BulkTests(string provider)
     [Test]
     public async Task Given_a_webhook_batch_Then_each_item_is_applied_not_found_rejected_or_refunded_on_its_own()
     {
-        async Task<int> NewOrderAsync() => (int)(await _app.Orders.PostJson("/api/v1/orders/", Requests.Order())).Body["id"]!;
+        async Task<int> NewOrderAsync() => (int)(await App.Orders.PostJson("/api/v1/orders/", Requests.Order())).Body["id"]!;
         var paid = await NewOrderAsync();
         var refunded = await NewOrderAsync();
         var cancelled = await NewOrderAsync();
-        using (var cancel = await _app.Orders.DeleteAsync($"/api/v1/orders/{cancelled}")) Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using (var cancel = await App.Orders.DeleteAsync($"/api/v1/orders/{cancelled}")) Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         const int unknown = 987_654_321;
 
-        var (response, body) = await _app.Orders.PostJson("/api/v1/orders/webhook/batch", new
+        var (response, body) = await App.Orders.PostJson("/api/v1/orders/webhook/batch", new
         {
             webhooks = new object[]
             {
@@ -209,10 +199,10 @@ public sealed class BulkTests(string provider)
         Assert.That((string?)results[3]!["detail"], Is.EqualTo("Cannot record a failed payment for an order in status 'paid'"));
         Assert.That((string?)results[6]!["errors"]![0]!["type"], Is.EqualTo("int_parsing"));
 
-        Assert.That((string?)(await _app.Orders.GetJson($"/api/v1/orders/{paid}")).Body["status"], Is.EqualTo("paid"));
-        Assert.That((string?)(await _app.Orders.GetJson($"/api/v1/orders/{refunded}")).Body["status"], Is.EqualTo("cancelled"));
+        Assert.That((string?)(await App.Orders.GetJson($"/api/v1/orders/{paid}")).Body["status"], Is.EqualTo("paid"));
+        Assert.That((string?)(await App.Orders.GetJson($"/api/v1/orders/{refunded}")).Body["status"], Is.EqualTo("cancelled"));
         Assert.That(await Eventually.TrueAsync(async () =>
-            (await _app.Notifications.GetJson($"/api/v1/notifications/order/{refunded}")).Body.AsArray()
+            (await App.Notifications.GetJson($"/api/v1/notifications/order/{refunded}")).Body.AsArray()
                 .Any(n => (string?)n!["template_name"] == "ORDER_CANCELLED"), TimeSpan.FromSeconds(30)), "the refunded order's customer is told");
     }
 
@@ -220,7 +210,7 @@ public sealed class BulkTests(string provider)
     public async Task Given_an_email_batch_Then_it_counts_once_against_the_rate_limit()
     {
         // Its own Notifications on a clock that stands still: the 11 batches fall in one window however slow the machine.
-        await using var notifications = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
+        await using var notifications = new EcommerceApp(TestStore.On(Provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Notifications",
             ["Notifications:RateLimitPerSecond"] = null,
@@ -246,17 +236,17 @@ public sealed class BulkTests(string provider)
         };
         using var minimal = new HttpRequestMessage(HttpMethod.Post, "/api/v1/notifications/sms/batch") { Content = Http.Json(new { notifications = messages }) };
         minimal.Headers.Add("Prefer", "return=minimal");
-        using var response = await _app.Notifications.SendAsync(minimal);
+        using var response = await App.Notifications.SendAsync(minimal);
         var body = await response.ReadJson();
         Assert.That(response.Headers.GetValues("Preference-Applied"), Is.EqualTo(new[] { "return=minimal" }));
         var created = body["results"]![0]!.AsObject();
         Assert.That(created.Select(p => p.Key), Is.EquivalentTo(new[] { "index", "status", "id" }));
         Assert.That((string?)body["results"]![1]!["status"], Is.EqualTo("rejected"));
-        var (_, stored) = await _app.Notifications.GetJson($"/api/v1/notifications/{(int)created["id"]!}");
+        var (_, stored) = await App.Notifications.GetJson($"/api/v1/notifications/{(int)created["id"]!}");
         Assert.That((int)stored["order_id"]!, Is.EqualTo(800_101), "the id is the stored notification's");
 
         // Without the preference the answer is complete, as before.
-        var (_, full) = await _app.Notifications.PostJson("/api/v1/notifications/sms/batch", new { notifications = messages });
+        var (_, full) = await App.Notifications.PostJson("/api/v1/notifications/sms/batch", new { notifications = messages });
         Assert.That((string?)full["results"]![0]!["notification"]!["template_name"], Is.EqualTo("ORDER_SHIPPED"));
         Assert.That((int)full["results"]![0]!["id"]!, Is.EqualTo((int)full["results"]![0]!["notification"]!["id"]!));
     }
@@ -269,21 +259,21 @@ public sealed class BulkTests(string provider)
             Content = Http.Json(new { payments = new object[] { new { order_id = 700_001, amount = 5000.0 }, new { order_id = 700_002, amount = 50.0 } } }),
         };
         minimal.Headers.Add("Prefer", "return=minimal");
-        using var response = await _app.Payments.SendAsync(minimal);
+        using var response = await App.Payments.SendAsync(minimal);
         var body = await response.ReadJson();
         Assert.That(response.Headers.GetValues("Preference-Applied"), Is.EqualTo(new[] { "return=minimal" }));
         var created = body["results"]![0]!.AsObject();
         Assert.That(created.Select(p => p.Key), Is.EquivalentTo(new[] { "index", "status", "id", "payment_status" }));
         Assert.That((string?)created["payment_status"], Is.EqualTo("completed"));
         Assert.That((string?)body["results"]![1]!["status"], Is.EqualTo("rejected"), "below the 100 minimum");
-        var (_, stored) = await _app.Payments.GetJson($"/api/v1/payments/{(int)created["id"]!}");
+        var (_, stored) = await App.Payments.GetJson($"/api/v1/payments/{(int)created["id"]!}");
         Assert.That((int)stored["order_id"]!, Is.EqualTo(700_001));
     }
 
     [Test]
     public async Task Given_an_sms_batch_Then_valid_messages_are_sent_and_bad_ones_reported_by_index()
     {
-        var (response, body) = await _app.Notifications.PostJson("/api/v1/notifications/sms/batch", new
+        var (response, body) = await App.Notifications.PostJson("/api/v1/notifications/sms/batch", new
         {
             notifications = new object[]
             {

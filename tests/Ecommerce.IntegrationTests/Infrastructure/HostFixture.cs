@@ -11,8 +11,14 @@ public abstract class HostFixture(string provider = TestStore.Sqlite, IReadOnlyD
     /// <summary>Database:Provider for the hosts a test starts itself.</summary>
     protected string Provider { get; } = provider;
 
+    /// <summary>The settings, when they are known only as the fixture starts (e.g. the URL of a stub it starts first).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings() => settings;
+
+    /// <summary>The host's clock, e.g. a FakeTimeProvider the tests advance; null: the system's.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     [OneTimeSetUp]
-    public void StartHost() => App = new EcommerceApp(TestStore.On(Provider, settings));
+    public void StartHost() => App = new EcommerceApp(TestStore.On(Provider, Settings()), Clock);
 
     /// <summary>A fixture skipped in its set-up (a provider that cannot run here) has no host to stop.</summary>
     [OneTimeTearDown]

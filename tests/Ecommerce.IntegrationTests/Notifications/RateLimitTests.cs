@@ -9,20 +9,15 @@ namespace Ecommerce.IntegrationTests.Notifications;
 /// window however slowly a busy machine serves it, and a quiet second is one Advance, not a sleep.
 /// </summary>
 [TestFixture]
-public sealed class RateLimitTests
+public sealed class RateLimitTests() : HostFixture(settings: new Dictionary<string, string?>
 {
-    private EcommerceApp _app = null!;
+    ["Modules:Enabled"] = "Notifications",
+    ["Notifications:RateLimitPerSecond"] = null,
+})
+{
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
-    [OneTimeSetUp]
-    public void Start() => _app = new EcommerceApp(new Dictionary<string, string?>
-    {
-        ["Modules:Enabled"] = "Notifications",
-        ["Notifications:RateLimitPerSecond"] = null,
-    }, _clock);
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _app.DisposeAsync();
+    protected override TimeProvider Clock => _clock;
 
     [Test]
     public async Task Given_a_quiet_second_Then_a_burst_of_30_gets_exactly_10_created_and_20_limited_each_time()
@@ -32,7 +27,7 @@ public sealed class RateLimitTests
         {
             _clock.Advance(TimeSpan.FromMilliseconds(1100));
             var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ =>
-                _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(round + 1)))));
+                App.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(round + 1)))));
             var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
             var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
             Assert.That((created, limited.Count), Is.EqualTo((10, 20)), $"round {round}");
@@ -48,11 +43,11 @@ public sealed class RateLimitTests
     public async Task Given_email_at_its_limit_Then_sms_and_reads_still_answer()
     {
         _clock.Advance(TimeSpan.FromMilliseconds(1100));
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(5)))));
-        var (sms, _) = await _app.Notifications.PostJson("/api/v1/notifications/sms",
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => App.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(5)))));
+        var (sms, _) = await App.Notifications.PostJson("/api/v1/notifications/sms",
             new { order_id = 5, to_phone = "+819012345678", template_name = "ORDER_SHIPPED" });
         Assert.That(sms.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var reads = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => _app.Notifications.GetAsync("/api/v1/notifications/order/5")));
+        var reads = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => App.Notifications.GetAsync("/api/v1/notifications/order/5")));
         Assert.That(reads.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
     }
 
@@ -61,9 +56,9 @@ public sealed class RateLimitTests
     {
         _clock.Advance(TimeSpan.FromMilliseconds(1100));
         var invalid = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
-            _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json("""{"order_id":"x"}"""))));
+            App.Notifications.PostAsync("/api/v1/notifications/email", Http.Json("""{"order_id":"x"}"""))));
         Assert.That(invalid.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.UnprocessableEntity));
-        using var valid = await _app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(6)));
+        using var valid = await App.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(6)));
         Assert.That(valid.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
 }

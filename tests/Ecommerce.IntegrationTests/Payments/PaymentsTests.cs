@@ -6,29 +6,22 @@ namespace Ecommerce.IntegrationTests.Payments;
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
 [TestFixture(TestStore.SqlServer)]
-public sealed class PaymentsTests(string provider)
+public sealed class PaymentsTests(string provider) : HostFixture(provider)
 {
-    private EcommerceApp _app = null!;
     private StubServer _orders = null!;
     private int _nextOrderId = 1000;
 
-    [OneTimeSetUp]
-    public void Start()
+    /// <summary>Payments alone, its webhook pointed at a double of Orders that records what it receives.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings()
     {
-        // Payments alone, its webhook pointed at a double of Orders that records what it receives.
         _orders = new StubServer(context => { context.Response.StatusCode = 200; return Task.CompletedTask; });
-        _app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
-        {
-            ["Modules:Enabled"] = "Payments",
-            ["Services:Orders:BaseUrl"] = _orders.BaseUrl,
-        }));
+        return new Dictionary<string, string?> { ["Modules:Enabled"] = "Payments", ["Services:Orders:BaseUrl"] = _orders.BaseUrl };
     }
 
     [OneTimeTearDown]
-    public async Task Stop()
+    public async Task StopStub()
     {
-        if (_app is not null) await _app.DisposeAsync();   // none when the provider was skipped
-        await _orders.DisposeAsync();
+        if (_orders is not null) await _orders.DisposeAsync();
     }
 
     private int NewOrderId() => Interlocked.Increment(ref _nextOrderId);
@@ -37,7 +30,7 @@ public sealed class PaymentsTests(string provider)
     public async Task Given_a_valid_payment_Then_201_with_the_contracts_shape()
     {
         var orderId = NewOrderId();
-        var (response, body) = await _app.Payments.PostJson("/api/v1/payments/", Requests.Payment(orderId, 183100));
+        var (response, body) = await App.Payments.PostJson("/api/v1/payments/", Requests.Payment(orderId, 183100));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(body.AsObject().Select(p => p.Key), Is.EqualTo(new[]
             { "id", "order_id", "amount", "currency", "status", "payment_method", "transaction_id", "created_at", "updated_at" }));
@@ -55,10 +48,10 @@ public sealed class PaymentsTests(string provider)
     public async Task Given_an_amount_Then_it_round_trips_as_a_python_float(string amount, string written)
     {
         var orderId = NewOrderId();
-        using var response = await _app.Payments.PostAsync("/api/v1/payments", Http.Json($$"""{"order_id":{{orderId}},"amount":{{amount}}}"""));
+        using var response = await App.Payments.PostAsync("/api/v1/payments", Http.Json($$"""{"order_id":{{orderId}},"amount":{{amount}}}"""));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain($"\"amount\":{written},"));
-        var stored = await (await _app.Payments.GetAsync($"/api/v1/payments/order/{orderId}")).Content.ReadAsStringAsync();
+        var stored = await (await App.Payments.GetAsync($"/api/v1/payments/order/{orderId}")).Content.ReadAsStringAsync();
         Assert.That(stored, Does.Contain($"\"amount\":{written},"));
     }
 
@@ -68,7 +61,7 @@ public sealed class PaymentsTests(string provider)
     [TestCase("-5")]
     public async Task Given_an_amount_outside_the_limits_Then_400_naming_them(string amount)
     {
-        using var response = await _app.Payments.PostAsync("/api/v1/payments", Http.Json($$"""{"order_id":{{NewOrderId()}},"amount":{{amount}}}"""));
+        using var response = await App.Payments.PostAsync("/api/v1/payments", Http.Json($$"""{"order_id":{{NewOrderId()}},"amount":{{amount}}}"""));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var detail = (string?)(await response.ReadJson())["detail"];
         Assert.That(detail, Does.Contain("100").And.Contain("1,000,000"));
@@ -78,8 +71,8 @@ public sealed class PaymentsTests(string provider)
     public async Task Given_a_second_payment_for_an_order_Then_400_already_exists()
     {
         var orderId = NewOrderId();
-        await _app.Payments.PostJson("/api/v1/payments", Requests.Payment(orderId));
-        var (response, body) = await _app.Payments.PostJson("/api/v1/payments", Requests.Payment(orderId));
+        await App.Payments.PostJson("/api/v1/payments", Requests.Payment(orderId));
+        var (response, body) = await App.Payments.PostJson("/api/v1/payments", Requests.Payment(orderId));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)body["detail"], Is.EqualTo($"Payment already exists for order {orderId}"));
     }
@@ -91,7 +84,7 @@ public sealed class PaymentsTests(string provider)
         {
             var orderId = NewOrderId();
             var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-                _app.Payments.PostAsync("/api/v1/payments", Http.Json(Requests.Payment(orderId)))));
+                App.Payments.PostAsync("/api/v1/payments", Http.Json(Requests.Payment(orderId)))));
             var codes = responses.Select(r => r.StatusCode).ToList();
             Assert.That(codes.Count(c => c == HttpStatusCode.Created), Is.EqualTo(1), string.Join(",", codes));
             Assert.That(codes.Count(c => c == HttpStatusCode.BadRequest), Is.EqualTo(7), string.Join(",", codes));
@@ -101,16 +94,16 @@ public sealed class PaymentsTests(string provider)
     [Test]
     public async Task Given_bad_schema_Then_422_in_fastapis_shape()
     {
-        var (nonNumeric, body) = await _app.Payments.PostJson("/api/v1/payments", Http.Json("""{"order_id":1,"amount":"abc"}"""));
+        var (nonNumeric, body) = await App.Payments.PostJson("/api/v1/payments", Http.Json("""{"order_id":1,"amount":"abc"}"""));
         Assert.That(nonNumeric.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(body.ToJsonString(), Is.EqualTo(
             """{"detail":[{"type":"float_parsing","loc":["body","amount"],"msg":"Input should be a valid number, unable to parse string as a number","input":"abc"}]}"""));
 
-        var (missing, missingBody) = await _app.Payments.PostJson("/api/v1/payments", Http.Json("""{"amount":500}"""));
+        var (missing, missingBody) = await App.Payments.PostJson("/api/v1/payments", Http.Json("""{"amount":500}"""));
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That((string?)missingBody["detail"]![0]!["type"], Is.EqualTo("missing"));
 
-        var (zero, zeroBody) = await _app.Payments.PostJson("/api/v1/payments", Http.Json("""{"order_id":0,"amount":500}"""));
+        var (zero, zeroBody) = await App.Payments.PostJson("/api/v1/payments", Http.Json("""{"order_id":0,"amount":500}"""));
         Assert.That(zero.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That((string?)zeroBody["detail"]![0]!["type"], Is.EqualTo("greater_than_equal"));
     }
@@ -119,29 +112,29 @@ public sealed class PaymentsTests(string provider)
     public async Task Given_a_payment_Then_it_can_be_read_by_id_and_by_order()
     {
         var orderId = NewOrderId();
-        var (_, created) = await _app.Payments.PostJson("/api/v1/payments", Requests.Payment(orderId));
-        var (byId, payment) = await _app.Payments.GetJson($"/api/v1/payments/{created["id"]}");
-        var (byOrder, same) = await _app.Payments.GetJson($"/api/v1/payments/order/{orderId}");
+        var (_, created) = await App.Payments.PostJson("/api/v1/payments", Requests.Payment(orderId));
+        var (byId, payment) = await App.Payments.GetJson($"/api/v1/payments/{created["id"]}");
+        var (byOrder, same) = await App.Payments.GetJson($"/api/v1/payments/order/{orderId}");
         Assert.That((byId.StatusCode, byOrder.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
         Assert.That(JsonNode.DeepEquals(payment, created) && JsonNode.DeepEquals(same, created), Is.True);
 
-        var (missing, detail) = await _app.Payments.GetJson("/api/v1/payments/999999");
+        var (missing, detail) = await App.Payments.GetJson("/api/v1/payments/999999");
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((string?)detail["detail"], Is.EqualTo("Payment not found"));
-        var (noPayment, _) = await _app.Payments.GetJson("/api/v1/payments/order/999999");
+        var (noPayment, _) = await App.Payments.GetJson("/api/v1/payments/order/999999");
         Assert.That(noPayment.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task Given_payments_Then_the_list_is_paged_by_id_and_filtered_by_status()
     {
-        for (var i = 0; i < 3; i++) await _app.Payments.PostJson("/api/v1/payments", Requests.Payment(NewOrderId()));
-        var (response, page) = await _app.Payments.GetJson("/api/v1/payments?skip=1&limit=2&status=completed");
+        for (var i = 0; i < 3; i++) await App.Payments.PostJson("/api/v1/payments", Requests.Payment(NewOrderId()));
+        var (response, page) = await App.Payments.GetJson("/api/v1/payments?skip=1&limit=2&status=completed");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var ids = page.AsArray().Select(p => (int)p!["id"]!).ToList();
         Assert.That(ids, Has.Count.EqualTo(2).And.Ordered);
         Assert.That(page.AsArray().Select(p => (string?)p!["status"]), Is.All.EqualTo("completed"));
-        var (tooMany, _) = await _app.Payments.GetJson("/api/v1/payments?limit=101");
+        var (tooMany, _) = await App.Payments.GetJson("/api/v1/payments?limit=101");
         Assert.That(tooMany.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
     }
 
@@ -149,17 +142,17 @@ public sealed class PaymentsTests(string provider)
     public async Task Given_a_completed_payment_Then_a_refund_is_full_final_and_reported_to_orders()
     {
         var orderId = NewOrderId();
-        var (_, payment) = await _app.Payments.PostJson("/api/v1/payments", Requests.Payment(orderId, 1999.99m));
-        var (response, refund) = await _app.Payments.PostJson("/api/v1/payments/refund",
+        var (_, payment) = await App.Payments.PostJson("/api/v1/payments", Requests.Payment(orderId, 1999.99m));
+        var (response, refund) = await App.Payments.PostJson("/api/v1/payments/refund",
             new { payment_id = (int)payment["id"]!, reason = "Order cancelled by customer" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(refund.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "id", "payment_id", "amount", "reason", "status", "created_at" }));
         Assert.That(refund.ToJsonString(), Does.Contain("\"amount\":1999.99"));
         Assert.That((string?)refund["status"], Is.EqualTo("completed"));
 
-        var (_, after) = await _app.Payments.GetJson($"/api/v1/payments/{payment["id"]}");
+        var (_, after) = await App.Payments.GetJson($"/api/v1/payments/{payment["id"]}");
         Assert.That((string?)after["status"], Is.EqualTo("refunded"));
-        var (again, detail) = await _app.Payments.PostJson("/api/v1/payments/refund", new { payment_id = (int)payment["id"]!, reason = "again" });
+        var (again, detail) = await App.Payments.PostJson("/api/v1/payments/refund", new { payment_id = (int)payment["id"]!, reason = "again" });
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)detail["detail"], Does.Contain("not completed"));
 
@@ -172,9 +165,9 @@ public sealed class PaymentsTests(string provider)
     [Test]
     public async Task Given_a_refund_for_an_unknown_payment_or_without_reason_Then_404_or_422()
     {
-        var (unknown, _) = await _app.Payments.PostJson("/api/v1/payments/refund", new { payment_id = 987654, reason = "x" });
+        var (unknown, _) = await App.Payments.PostJson("/api/v1/payments/refund", new { payment_id = 987654, reason = "x" });
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        var (noReason, body) = await _app.Payments.PostJson("/api/v1/payments/refund", new { payment_id = 1 });
+        var (noReason, body) = await App.Payments.PostJson("/api/v1/payments/refund", new { payment_id = 1 });
         Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(body["detail"]![0]!["loc"]!.ToJsonString(), Is.EqualTo("""["body","reason"]"""));
     }
@@ -182,7 +175,7 @@ public sealed class PaymentsTests(string provider)
     [Test]
     public async Task Given_orders_is_down_Then_the_payment_is_still_201()
     {
-        await using var app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?>
+        await using var app = new EcommerceApp(TestStore.On(Provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Payments",
             ["Services:Orders:BaseUrl"] = $"http://127.0.0.1:{EcommerceApp.FreePort()}/api/v1",

@@ -10,16 +10,9 @@ namespace Ecommerce.IntegrationTests.Platform;
 /// To accept a change on purpose: <c>UPDATE_OPENAPI_SNAPSHOTS=1 dotnet test --filter OpenApiDocumentTests</c>.
 /// </summary>
 [TestFixture]
-public sealed class OpenApiDocumentTests
+public sealed class OpenApiDocumentTests : HostFixture
 {
     private static readonly string[] Modules = ["orders", "payments", "notifications"];
-    private EcommerceApp _app = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _app = new EcommerceApp();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _app.DisposeAsync();
 
     [TestCaseSource(nameof(Modules))]
     public async Task Given_a_port_Then_its_document_equals_the_committed_snapshot(string module)
@@ -112,7 +105,7 @@ public sealed class OpenApiDocumentTests
     [Test]
     public async Task Given_redoc_Then_each_port_serves_it_for_its_own_document()
     {
-        foreach (var client in new[] { _app.Orders, _app.Payments, _app.Notifications })
+        foreach (var client in new[] { App.Orders, App.Payments, App.Notifications })
         {
             using var page = await client.GetAsync("/redoc/index.html");
             Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -123,7 +116,7 @@ public sealed class OpenApiDocumentTests
 
     private async Task<JsonNode> ServedAsync(string module)
     {
-        var client = module switch { "orders" => _app.Orders, "payments" => _app.Payments, _ => _app.Notifications };
+        var client = module switch { "orders" => App.Orders, "payments" => App.Payments, _ => App.Notifications };
         using var response = await client.GetAsync("/openapi.json");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
