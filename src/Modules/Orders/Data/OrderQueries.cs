@@ -50,4 +50,17 @@ internal static class OrderQueries
         if (changed) order.Moved(to, now);
         return changed;
     }
+
+    /// <summary>
+    /// The set-based form of <see cref="TryMoveAsync"/>, for batches: each of the orders still in <paramref name="from"/>
+    /// moves to <paramref name="to"/> in one statement, the others stay as they are. Only a move the state machine allows.
+    /// </summary>
+    public static async Task<int> MoveAllAsync(this OrdersDbContext db, IReadOnlyCollection<int> orderIds, string from, string to, DateTime now,
+        CancellationToken cancellationToken = default)
+    {
+        if (!OrderStatus.CanChange(from, to)) throw new InvalidOperationException($"No order moves from '{from}' to '{to}'.");
+        return await db.Orders
+            .Where(o => orderIds.Contains(o.Id) && o.Status == from)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, to).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+    }
 }

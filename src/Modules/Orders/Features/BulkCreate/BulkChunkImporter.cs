@@ -59,8 +59,7 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
         orders = orders.Where(o => !outcomes[o.Id].Interrupted).ToList(); // left to recovery, see PaymentOutcome.Interrupted
         var paid = orders.Where(o => outcomes[o.Id].Succeeded).Select(o => o.Id).ToList();
         // The batch webhook normally did this already; set-based and idempotent, it keeps them right if it was lost.
-        await db.Orders.Where(o => paid.Contains(o.Id) && o.Status == OrderStatus.Pending)
-            .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, OrderStatus.Paid).SetProperty(x => x.UpdatedAt, clock.UtcNowMicros()));
+        await db.MoveAllAsync(paid, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros());
         await RefreshAsync(orders);
         await notifier.SendBatchAsync(orders.Select(o => outcomes[o.Id].Succeeded
             ? (o, OrderNotifier.Confirmation, (string?)null)

@@ -26,8 +26,7 @@ internal sealed class ApplyPaymentWebhookBatchHandler(OrdersDbContext db, IMedia
 
         var completed = items.Where(i => i.IsValid && i.Value!.Webhook.PaymentStatus == PaymentWebhookRequest.Completed).ToList();
         var ids = completed.Select(i => i.Value!.OrderId).Distinct().ToList();
-        await db.Orders.Where(o => ids.Contains(o.Id) && o.Status == OrderStatus.Pending)
-            .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, OrderStatus.Paid).SetProperty(x => x.UpdatedAt, clock.UtcNowMicros()), cancellationToken);
+        await db.MoveAllAsync(ids, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), cancellationToken);
         var statuses = await db.Orders.Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Status }).ToDictionaryAsync(o => o.Id, o => o.Status, cancellationToken);
         foreach (var item in completed)
             results[item.Index] = statuses.TryGetValue(item.Value!.OrderId, out var status)
