@@ -118,11 +118,14 @@ public sealed class DashboardTests : BrowserFixture
         var paymentId = (int)(await App.Payments.GetJson($"/api/v1/payments/order/{id}")).Body["id"]!;
         var page = await Chromium.NewPageAsync();
         await page.GotoAsync($"{Url}/payments?status=completed");
+        await Expect(page.Locator("select[name=status]")).ToHaveValueAsync("completed");   // the link's filter is applied
         var row = page.Locator($"tr[data-payment-id='{paymentId}']");
         await row.Locator("button:has-text('Refund')").ClickAsync();
         await row.Locator("[aria-label='Refund reason']").FillAsync("お客様都合");
         await row.Locator("button:has-text('Confirm refund')").ClickAsync();
-        await Expect(page.Locator("[role=status]")).ToContainTextAsync($"payment #{paymentId}");
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync($"Refunded ¥183,100 on payment #{paymentId}");
+        await Expect(row).ToHaveCountAsync(0);   // refunded, it has left the list of completed payments
+        await page.SelectOptionAsync("select[name=status]", "refunded");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("refunded");
         await Browser.ScreenshotAsync(page, "payments");
         Assert.That((string?)(await App.Orders.GetJson($"/api/v1/orders/{id}")).Body["status"], Is.EqualTo("cancelled"));
