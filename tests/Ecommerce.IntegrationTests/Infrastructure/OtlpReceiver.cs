@@ -26,18 +26,20 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public ConcurrentBag<ReceivedSpan> Spans { get; } = [];
     public ConcurrentDictionary<string, bool> MetricNames { get; } = new();
 
+    private volatile bool _stopping;
+
     private async Task ReceiveAsync()
     {
-        while (_listener.IsListening)
+        while (!_stopping)
         {
             HttpListenerContext context;
             try
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (Exception) when (!_listener.IsListening)
+            catch (Exception exception) when (_stopping && exception is ObjectDisposedException or HttpListenerException)
             {
-                return;
+                return;   // the pending wait ends when the listener is stopped (seen as either exception, by timing)
             }
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
@@ -138,6 +140,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         _listener.Stop();
         _listener.Close();
         await _loop;
