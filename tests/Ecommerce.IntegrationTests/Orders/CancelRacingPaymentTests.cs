@@ -46,6 +46,45 @@ public sealed class CancelRacingPaymentTests() : HostFixture(TestStore.Sqlite, n
     }
 
     [Test]
+    public async Task Given_a_cancel_while_a_bulk_import_pays_its_chunk_Then_that_payment_is_refunded_and_only_the_others_are_confirmed()
+    {
+        var (fault, _) = await App.Payments.PostJson("/testing/faults",
+            new { mode = "delay", delay_ms = 3000, method = "POST", path = "/api/v1/payments/batch", count = 1 });
+        Assert.That(fault.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var email = $"bulk-race-{Guid.NewGuid():N}@example.com";
+        var importing = App.Orders.PostJson("/api/v1/orders/bulk",
+            new { orders = Enumerable.Range(0, 3).Select(_ => Requests.Order(email: email)).ToArray() });
+        List<int> ids = [];
+        Assert.That(await Eventually.TrueAsync(async () =>
+        {
+            var orders = (await App.Orders.GetJson($"/api/v1/orders/?customer_email={email}")).Body.AsArray();
+            ids = orders.Select(o => (int)o!["id"]!).Order().ToList();
+            return ids.Count == 3;
+        }, TimeSpan.FromSeconds(10)), "the chunk is stored before its payments are asked for");
+
+        var (cancelled, cancelledOrder) = await App.Orders.DeleteJson($"/api/v1/orders/{ids[0]}");
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK), cancelledOrder.ToJsonString());
+
+        var (imported, answer) = await importing;
+        Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer.ToJsonString());
+        var statuses = answer["results"]!.AsArray().ToDictionary(r => (int)r!["order"]!["id"]!, r => (string?)r!["order"]!["status"]);
+        Assert.That(statuses, Is.EqualTo(new Dictionary<int, string?> { [ids[0]] = "cancelled", [ids[1]] = "paid", [ids[2]] = "paid" }),
+            "the answer tells what each order became");
+
+        Assert.That(await Eventually.TrueAsync(async () =>
+        {
+            var (response, payment) = await App.Payments.GetJson($"/api/v1/payments/order/{ids[0]}");
+            return response.IsSuccessStatusCode && (string?)payment["status"] == "refunded";
+        }, TimeSpan.FromSeconds(30)), "the payment that completed after the cancellation is refunded");
+        Assert.That(await Templates(ids[0]), Is.EqualTo(new[] { "ORDER_CANCELLED" }));
+        Assert.That(await Templates(ids[1]), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }));
+        Assert.That((string?)(await App.Payments.GetJson($"/api/v1/payments/order/{ids[1]}")).Body["status"], Is.EqualTo("completed"));
+    }
+
+    private async Task<List<string?>> Templates(int orderId) =>
+        (await App.Notifications.GetJson($"/api/v1/notifications/order/{orderId}")).Body.AsArray().Select(e => (string?)e!["template_name"]).ToList();
+
+    [Test]
     public async Task Given_a_refund_webhook_and_a_cancel_at_the_same_moment_Then_the_order_is_cancelled_once_with_one_email()
     {
         for (var round = 0; round < 5; round++)

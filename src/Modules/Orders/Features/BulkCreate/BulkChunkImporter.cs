@@ -17,8 +17,8 @@ internal sealed record ChunkResult(IReadOnlyList<(int Index, Order Order)> Creat
 /// One chunk of a bulk import, with its own DbContext so chunks can overlap: the orders in one transaction, one
 /// Payments batch call (whose batch webhook marks them paid), one Notifications batch call.
 /// </summary>
-internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, SettledChains settled, TimeProvider clock,
-    OrdersMetrics metrics)
+internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, OrderRefunds refunds, SettledChains settled,
+    TimeProvider clock, OrdersMetrics metrics)
 {
     public async Task<ChunkResult> ImportAsync(IReadOnlyList<BatchItem<BulkOrder>> chunk)
     {
@@ -61,7 +61,11 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
         // The batch webhook normally did this already; set-based and idempotent, it keeps them right if it was lost.
         await db.MoveAllAsync(paid, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros());
         await RefreshAsync(orders);
-        await notifier.SendBatchAsync(orders.Select(o => outcomes[o.Id].Succeeded
+        // Cancelled while the chunk's payments were being made: as in CreateOrder, the cancellation owes the refund and
+        // sent its email; a payment that completed meanwhile is refunded now (if that fails, it stays owed for recovery).
+        foreach (var order in orders.Where(o => o.Status == OrderStatus.Cancelled && outcomes[o.Id].Succeeded))
+            await refunds.SettleAsync(order.Id);
+        await notifier.SendBatchAsync(orders.Where(o => o.Status != OrderStatus.Cancelled).Select(o => outcomes[o.Id].Succeeded
             ? (o, OrderNotifier.Confirmation, (string?)null)
             : (o, OrderNotifier.PaymentFailed, outcomes[o.Id].FailureReason)));
         settled.Add(orders.Select(o => o.Id));
