@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Ecommerce.Shared.Hosting;
 
 /// <summary>
-/// The modules this process runs and the port each answers on (<c>Ports:{Module}</c>; 0 picks a free port once).
+/// The modules this process runs and the port each answers on (<c>Ports:{Module}</c>; 0 lets Kestrel pick a free one,
+/// known once it is bound).
 /// <c>Modules:Enabled</c> (comma separated, default all) lets one binary run one module per process.
 /// </summary>
 public sealed class ModuleRegistry
@@ -50,8 +51,13 @@ public sealed class ModuleRegistry
     /// <summary>The module listens on 127.0.0.1 and ::1 only, not on every interface.</summary>
     public void ListenOnLoopbackOnly(string name)
     {
-        var index = _modules.FindIndex(m => m.Name == name);
-        if (index >= 0) _modules[index] = _modules[index] with { LoopbackOnly = true };
+        foreach (var module in _modules.Where(m => m.Name == name)) module.LoopbackOnly = true;
+    }
+
+    /// <summary>Tells Kestrel what to bind: each module's port, on every interface or on loopback only.</summary>
+    public void ListenOn(KestrelServerOptions kestrel)
+    {
+        foreach (var module in _modules) module.ListenOn(kestrel);
     }
 
     public string? ModuleAt(int localPort)
@@ -61,24 +67,37 @@ public sealed class ModuleRegistry
         return null;
     }
 
-    /// <summary>The port a module answers on, here or (when it runs elsewhere) as configured.</summary>
-    public int PortOf(string name) => _modules.FirstOrDefault(m => m.Name == name)?.Port ?? ConfiguredPort(name, pickFree: false);
+    /// <summary>The port a module answers on: here, the one bound (once Kestrel has bound it); elsewhere, as configured.</summary>
+    public int PortOf(string name) => _modules.FirstOrDefault(m => m.Name == name)?.Port ?? ConfiguredPort(name);
 
-    private int ConfiguredPort(string name, bool pickFree = true)
+    private int ConfiguredPort(string name)
     {
         var raw = _configuration[$"Ports:{name}"];
         if (raw is null) return DefaultPorts[name];
         if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) || port is < 0 or > 65535)
             throw new InvalidOperationException($"Ports:{name} must be a port number from 0 to 65535, not '{raw}'.");
-        return port == 0 && pickFree ? FreePort() : port;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return port;
     }
 }
 
-public sealed record RunningModule(string Name, int Port, bool LoopbackOnly = false);
+/// <summary>A module and its port: the configured one until Kestrel has bound it, then the one bound (which differs for 0).</summary>
+public sealed class RunningModule(string name, int configuredPort)
+{
+    private ListenOptions? _listening;
+
+    public string Name => name;
+
+    public int Port => _listening?.IPEndPoint?.Port is > 0 and var bound ? bound : configuredPort;
+
+    /// <summary>Bound to 127.0.0.1 and ::1 only, not to every interface.</summary>
+    public bool LoopbackOnly { get; internal set; }
+
+    // Kestrel writes the port it bound back into the ListenOptions it was given, which is how Port learns it.
+    internal void ListenOn(KestrelServerOptions kestrel)
+    {
+        if (!LoopbackOnly) kestrel.ListenAnyIP(configuredPort, listen => _listening = listen);
+        // Kestrel refuses localhost:0 (it cannot promise both loopbacks the same free port): a picked port is IPv4 only.
+        else if (configuredPort == 0) kestrel.Listen(IPAddress.Loopback, 0, listen => _listening = listen);
+        else kestrel.ListenLocalhost(configuredPort, listen => _listening = listen);
+    }
+}

@@ -43,9 +43,7 @@ public static class Platform
         {
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
             limits.ApplyTo(kestrel.Limits);
-            foreach (var module in modules.Modules)
-                if (module.LoopbackOnly) kestrel.ListenLocalhost(module.Port);
-                else kestrel.ListenAnyIP(module.Port);
+            modules.ListenOn(kestrel);
         });
         builder.Services.ConfigureHttpJsonOptions(options => WireJson.Configure(options.SerializerOptions));
         builder.Services.AddSingleton<MatcherPolicy, ModulePortMatcherPolicy>();

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Ecommerce.Shared.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ecommerce.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real host on real Kestrel: four free ports (never 8000–8002), its own store (a SQLite directory, or a PostgreSQL
+/// The real host on real Kestrel: four ports Kestrel picks (never 8000–8002), its own store (a SQLite directory, or a PostgreSQL
 /// database with <c>Database:Provider=Postgres</c>, see <see cref="TestStore"/>), real HTTP. Settings override
 /// configuration exactly as environment variables would.
 /// </summary>
@@ -21,18 +21,13 @@ public sealed class EcommerceApp : IAsyncDisposable
     public EcommerceApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        // A test may fix a port (to point other hosts at this one before it starts); else a free one.
-        int Port(string module) => int.TryParse(settings?.GetValueOrDefault($"Ports:{module}"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedPort) && fixedPort > 0 ? fixedPort : FreePort();
-        OrdersPort = Port("Orders");
-        PaymentsPort = Port("Payments");
-        NotificationsPort = Port("Notifications");
-        DashboardPort = Port("Dashboard");
         var all = new Dictionary<string, string?>
         {
-            ["Ports:Orders"] = $"{OrdersPort}",
-            ["Ports:Payments"] = $"{PaymentsPort}",
-            ["Ports:Notifications"] = $"{NotificationsPort}",
-            ["Ports:Dashboard"] = $"{DashboardPort}",
+            // Kestrel picks each port as it binds (a test may fix one, e.g. to point other hosts at this one first).
+            ["Ports:Orders"] = "0",
+            ["Ports:Payments"] = "0",
+            ["Ports:Notifications"] = "0",
+            ["Ports:Dashboard"] = "0",
             ["Notifications:RateLimitPerSecond"] = "100000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
@@ -50,6 +45,12 @@ public sealed class EcommerceApp : IAsyncDisposable
         });
         _factory.UseKestrel();
         _factory.StartServer();
+        // The ports bound; a module this host does not run keeps its configured port (0 unless fixed), where nothing answers.
+        var modules = Service<ModuleRegistry>();
+        OrdersPort = modules.PortOf("Orders");
+        PaymentsPort = modules.PortOf("Payments");
+        NotificationsPort = modules.PortOf("Notifications");
+        DashboardPort = modules.PortOf("Dashboard");
         Orders = Client(OrdersPort);
         Payments = Client(PaymentsPort);
         Notifications = Client(NotificationsPort);
@@ -81,7 +82,8 @@ public sealed class EcommerceApp : IAsyncDisposable
     }
 
     /// <summary>
-    /// A port no one listens on, below Linux's ephemeral range (32768–60999): a port from that range, freed again, can be
+    /// For what must know its port before it starts (PostgreSQL, Redis, a host in its own process, a URL where nothing
+    /// listens): a port no one listens on, below Linux's ephemeral range (32768–60999): a port from that range, freed again, can be
     /// taken by any outgoing connection before the host binds it (seen as "address already in use" on a busy run).
     /// Each port is handed out once per test run.
     /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Ecommerce.IntegrationTests.Infrastructure;
 
-/// <summary>A stand-in for another service on a free port: records what it receives, answers what it is told.</summary>
+/// <summary>A stand-in for another service on a port Kestrel picks: records what it receives, answers what it is told.</summary>
 public sealed class StubServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -15,10 +15,9 @@ public sealed class StubServer : IAsyncDisposable
     /// <param name="readBody">False leaves the body for <paramref name="respond"/> to read (it is then not recorded).</param>
     public StubServer(Func<HttpContext, Task> respond, bool readBody = true)
     {
-        Port = EcommerceApp.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");   // Kestrel picks the port as it binds
         _app = builder.Build();
         _app.Run(async context =>
         {
@@ -30,6 +29,7 @@ public sealed class StubServer : IAsyncDisposable
             await respond(context);
         });
         _app.StartAsync().GetAwaiter().GetResult();
+        Port = new Uri(_app.Urls.Single()).Port;
     }
 
     public int Port { get; }
