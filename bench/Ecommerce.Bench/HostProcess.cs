@@ -50,12 +50,13 @@ internal sealed class HostProcess : IAsyncDisposable
         return Path.Combine(output, assembly + ".dll");
     }
 
-    /// <summary>Starts the host on a fresh data directory, or on <paramref name="dataDirectory"/> (kept afterwards).</summary>
-    public static async Task<HostProcess> StartAsync(string hostDll, IReadOnlyDictionary<string, string> settings, string? dataDirectory = null)
+    /// <summary>Starts the host on a fresh data directory, or on <paramref name="dataDirectory"/> (kept afterwards), with <paramref name="arguments"/> after the dll.</summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, IReadOnlyDictionary<string, string> settings, string? dataDirectory = null,
+        params string[] arguments)
     {
         var ports = new[] { "Orders", "Payments", "Notifications", "Dashboard" }.ToDictionary(m => m, _ => FreePort());
         var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet", [hostDll])
+        var start = new ProcessStartInfo("dotnet", [hostDll, .. arguments])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup [--runs 5] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup [--runs 5] [--baseline HOST_DLL] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
 if (options.Scenario is not ("orders" or "import" or "burst" or "startup"))
 {
@@ -25,7 +25,9 @@ if (hostDll is null)
 }
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options);
 if (options.Scenario == "startup")
-    return await StartupScenario.RunAsync(root, hostDll, options.ReadyToRun, args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 5);
+    return await StartupScenario.RunAsync(root, hostDll, options.ReadyToRun,
+        args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 5,
+        args.Contains("--baseline") ? args[Array.IndexOf(args, "--baseline") + 1] : null);
 if (options.Scenario == "burst")
     return await BurstScenario.RunAsync(hostDll, options with { Clients = args.Contains("--clients") ? options.Clients : 8 },
         args.Contains("--orders") ? options.Orders : 200);

@@ -5,10 +5,12 @@ using System.Text;
 namespace Ecommerce.Bench;
 
 /// <summary>
-/// <c>startup</c>: how long until the host answers /health on its four ports, beside an empty ASP.NET Core app on four
-/// ports (bench/Ecommerce.EmptyHost) built the same way, measured in the same run, runs alternated; best of N each, with a
-/// fresh data directory and with existing data. Also: until the first order has gone through the whole chain (201, paid),
-/// since the modules migrate their databases in the background while the ports already answer.
+/// <c>startup</c>: how long until the host answers /health on its four ports, beside two empty ASP.NET Core apps on four
+/// ports (bench/Ecommerce.EmptyHost: as `dotnet new web` builds it, and with the slim builder the host uses), built the
+/// same way, all measured in the same run with their runs interleaved; best and median of N, with a fresh data directory
+/// and with existing data. Also: until the first order has gone through the whole chain (201, paid), since the modules
+/// migrate their databases in the background while the ports already answer. <c>--baseline DLL</c> adds another build
+/// of the host (e.g. the previous commit's) to the same rounds, for an A/B comparison.
 /// </summary>
 internal static class StartupScenario
 {
@@ -16,17 +18,18 @@ internal static class StartupScenario
         {"customer_email":"tanaka@example.co.jp","customer_name":"田中太郎","items":[{"product_name":"ノートPC","quantity":2,"unit_price":89800.0}],"currency":"JPY"}
         """;
 
-    public static async Task<int> RunAsync(string root, string hostDll, bool readyToRun, int runs)
+    public static async Task<int> RunAsync(string root, string hostDll, bool readyToRun, int runs, string? baselineDll)
     {
         var emptyDll = HostProcess.Build(Path.Combine(root, "bench", "Ecommerce.EmptyHost"), "Ecommerce.EmptyHost", readyToRun);
         var settings = new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Warning", ["Logging:LogLevel:Default"] = "Warning" };
         var existing = Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", "startup-" + Guid.NewGuid().ToString("N"));
         await using (var seed = await HostProcess.StartAsync(hostDll, settings, existing)) await FirstOrderAsync(seed);
 
-        List<double> empty = [], fresh = [], warm = [], freshOrder = [];
+        List<double> template = [], slim = [], fresh = [], warm = [], freshOrder = [], baseline = [], baselineOrder = [];
         for (var i = 0; i < runs; i++)
         {
-            await using (var app = await HostProcess.StartAsync(emptyDll, settings)) empty.Add(app.ReadyAfter.TotalMilliseconds);
+            await using (var app = await HostProcess.StartAsync(emptyDll, settings, null, "--Builder=template")) template.Add(app.ReadyAfter.TotalMilliseconds);
+            await using (var app = await HostProcess.StartAsync(emptyDll, settings)) slim.Add(app.ReadyAfter.TotalMilliseconds);
             await using (var host = await HostProcess.StartAsync(hostDll, settings))
             {
                 fresh.Add(host.ReadyAfter.TotalMilliseconds);
@@ -34,15 +37,29 @@ internal static class StartupScenario
                 freshOrder.Add(host.SinceStart.Elapsed.TotalMilliseconds);
             }
             await using (var host = await HostProcess.StartAsync(hostDll, settings, existing)) warm.Add(host.ReadyAfter.TotalMilliseconds);
+            if (baselineDll is null) continue;
+            await using (var host = await HostProcess.StartAsync(baselineDll, settings))
+            {
+                baseline.Add(host.ReadyAfter.TotalMilliseconds);
+                await FirstOrderAsync(host);
+                baselineOrder.Add(host.SinceStart.Elapsed.TotalMilliseconds);
+            }
         }
         Directory.Delete(existing, recursive: true);
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Start-up, best and median of {runs}, {(readyToRun ? "ReadyToRun publish" : "Release build")}, ms from process start:");
-        report.AppendLine(Row("empty ASP.NET Core app, /health on 4 ports", empty, null));
-        report.AppendLine(Row("host, fresh data, /health on 4 ports", fresh, empty.Min()));
-        report.AppendLine(Row("host, existing data, /health on 4 ports", warm, empty.Min()));
-        report.AppendLine(Row("host, fresh data, first order paid (201)", freshOrder, empty.Min()));
+        report.AppendLine(CultureInfo.InvariantCulture, $"Start-up, best and median of {runs}, {(readyToRun ? "ReadyToRun publish" : "Release build")}, ms from process start; ratios to the best of each empty app:");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  {"",-48}{"best",8}{"median",8}{"÷ template",12}{"÷ slim",9}");
+        report.AppendLine(Row("empty app as `dotnet new web`, /health on 4", template, template, slim));
+        report.AppendLine(Row("empty app, slim builder, /health on 4", slim, template, slim));
+        report.AppendLine(Row("host, fresh data, /health on 4 ports", fresh, template, slim));
+        report.AppendLine(Row("host, existing data, /health on 4 ports", warm, template, slim));
+        report.AppendLine(Row("host, fresh data, first order paid (201)", freshOrder, template, slim));
+        if (baselineDll is not null)
+        {
+            report.AppendLine(Row("baseline host, fresh data, /health on 4", baseline, template, slim));
+            report.AppendLine(Row("baseline host, first order paid (201)", baselineOrder, template, slim));
+        }
         Console.WriteLine(report);
         return 0;
     }
@@ -54,10 +71,10 @@ internal static class StartupScenario
         if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"first order: {(int)response.StatusCode}");
     }
 
-    private static string Row(string name, List<double> values, double? yardstick)
+    private static string Row(string name, List<double> values, List<double> template, List<double> slim)
     {
         var sorted = values.Order().ToList();
-        var ratio = yardstick is { } y ? $"   best {sorted[0] / y:0.00}× the empty app's best" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"  {name,-44}{sorted[0],8:0}{sorted[sorted.Count / 2],8:0}{ratio}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  {name,-48}{sorted[0],8:0}{sorted[sorted.Count / 2],8:0}{sorted[0] / template.Min(),11:0.00}×{sorted[0] / slim.Min(),8:0.00}×");
     }
 }
