@@ -4,6 +4,7 @@ using Ecommerce.Payments.Data;
 using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ecommerce.UnitTests.Shared;
@@ -32,6 +33,38 @@ public sealed class MigrationsTests
         using var db = Context(module, provider);
         Assert.That(db.Database.HasPendingModelChanges(), Is.False, $"run dotnet ef migrations add for {module} on {provider} (README)");
     }
+
+    /// <summary>
+    /// The embedded default's models are compiled (src/Modules/*/Data/CompiledModels: the host then skips model building,
+    /// most of its first order's start-up); the compiled one must be what the configuration builds today.
+    /// </summary>
+    [TestCase("Orders")]
+    [TestCase("Payments")]
+    [TestCase("Notifications")]
+    public void Given_the_sqlite_model_Then_the_compiled_one_matches_the_configuration(string module)
+    {
+        using var db = Context(module, DatabaseProvider.Sqlite);
+        var compiled = db.Model;
+        var configured = db.GetService<IDesignTimeModel>().Model;
+        Assert.That(compiled.GetType().Namespace, Is.EqualTo($"Ecommerce.{module}.Data.CompiledModels"), "the compiled model is the one in use");
+        Assert.That(Described(compiled), Is.EqualTo(Described(configured)), $"the {module} model changed: run src/Modules/compiled-models.sh");
+    }
+
+    /// <summary>What the database and the mapping see of a model, read through what a compiled (read-optimized) model keeps.</summary>
+    private static List<string> Described(IModel model) =>
+    [
+        .. from entity in model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal)
+           from line in new[] { $"{entity.Name} -> {entity.GetSchema()}.{entity.GetTableName()}" }
+               .Concat(entity.GetProperties().Select(p => $"  {p.Name} {p.ClrType.Name} column={p.GetColumnName()} nullable={p.IsNullable} " +
+                   $"max={p.GetMaxLength()} precision={p.GetPrecision()},{p.GetScale()} generated={p.ValueGenerated} " +
+                   $"converter={p.GetValueConverter()?.GetType().Name} concurrency={p.IsConcurrencyToken}"))
+               .Concat(entity.GetKeys().Select(k => $"  key {Names(k.Properties)} primary={k.IsPrimaryKey()}"))
+               .Concat(entity.GetIndexes().Select(i => $"  index {i.GetDatabaseName()} {Names(i.Properties)} unique={i.IsUnique}"))
+               .Concat(entity.GetForeignKeys().Select(f => $"  foreign key {Names(f.Properties)} -> {f.PrincipalEntityType.Name} {Names(f.PrincipalKey.Properties)} on delete {f.DeleteBehavior}"))
+           select line,
+    ];
+
+    private static string Names(IEnumerable<IReadOnlyProperty> properties) => "(" + string.Join(",", properties.Select(p => p.Name)) + ")";
 
     /// <summary>SQLite has no script: EF cannot write idempotent ones for it, and the host creates its files itself.</summary>
     [TestCaseSource(nameof(ServerContexts))]
