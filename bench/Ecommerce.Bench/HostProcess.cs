@@ -71,9 +71,16 @@ internal sealed class HostProcess : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
-        // Drain its output so a full pipe never blocks it; the benchmark reads nothing from it.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drain its output so a full pipe never blocks it; the last lines explain a start that failed.
+        var lastLines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(object sender, DataReceivedEventArgs line)
+        {
+            if (line.Data is null) return;
+            lastLines.Enqueue(line.Data);
+            while (lastLines.Count > 20) lastLines.TryDequeue(out _);
+        }
+        process.OutputDataReceived += Keep;
+        process.ErrorDataReceived += Keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -95,8 +102,8 @@ internal sealed class HostProcess : IAsyncDisposable
             if (process.HasExited) break;
             await Task.Delay(5);
         }
-        process.Kill();
-        throw new InvalidOperationException("The host did not answer /health on all four ports");
+        if (!process.HasExited) process.Kill();
+        throw new InvalidOperationException($"{Path.GetFileName(hostDll)} did not answer /health on all four ports:\n{string.Join('\n', lastLines)}");
     }
 
     /// <summary>Peak resident set size of the host so far (VmHWM), in MiB.</summary>
@@ -108,12 +115,30 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string Url(string module, string path) => $"http://127.0.0.1:{Ports[module]}{path}";
 
+    /// <summary>
+    /// A port nothing listens on, below Linux's ephemeral range (32768–60999), each handed out once per run: a port from
+    /// that range, freed again, can be taken by any outgoing connection (the benchmark's own) before the host binds it.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = 20000 + Interlocked.Increment(ref _lastPort) % 12768;
+            try
+            {
+                using var listener = new TcpListener(IPAddress.IPv6Any, port);
+                listener.Server.DualMode = true;   // as Kestrel binds: [::], IPv4 too
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // in use: the next one
+            }
+        }
     }
+
+    private static int _lastPort = Random.Shared.Next(0, 12768);
 
     public async ValueTask DisposeAsync()
     {

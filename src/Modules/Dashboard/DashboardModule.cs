@@ -69,7 +69,8 @@ public static class DashboardModule
             app.UseAuthentication();
             app.UseAuthorization();
         }
-        app.UseAntiforgery();   // acts only on the endpoints that ask for it: the dashboard's forms and its login
+        // Acts only on the endpoints that ask for it: the dashboard's forms and its login, so only its port needs it.
+        app.UseWhenFirstNeeded(context => modules.ModuleAt(context.Connection.LocalPort) == Name, dashboard => dashboard.UseAntiforgery());
 
         app.Services.GetRequiredService<DeferredEndpoints>().MapOnceStarted(app, endpoints =>
         {
