@@ -89,7 +89,7 @@ public sealed class RunningModule(string name, int configuredPort)
 
     public int Port => _listening?.IPEndPoint?.Port is > 0 and var bound ? bound : configuredPort;
 
-    /// <summary>Bound to 127.0.0.1 and ::1 only, not to every interface.</summary>
+    /// <summary>Bound to the loopback interfaces only (127.0.0.1 and ::1; 127.0.0.1 alone on a port Kestrel picks), not to every interface.</summary>
     public bool LoopbackOnly { get; internal set; }
 
     // Kestrel writes the port it bound back into the ListenOptions it was given, which is how Port learns it.
