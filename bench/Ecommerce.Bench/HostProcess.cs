@@ -12,6 +12,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private HostProcess(Process process, Dictionary<string, int> ports, string? ownDataDirectory, Stopwatch sinceStart, TimeSpan ready)
     {
+        CpuAtReady = CpuSoFar(process);
         _process = process;
         Ports = ports;
         _ownDataDirectory = ownDataDirectory;
@@ -23,6 +24,18 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Dictionary<string, int> Ports { get; }
     public TimeSpan ReadyAfter { get; }
+
+    /// <summary>Processor time the process had used when it was ready: steadier than wall time on a busy 2-core machine.</summary>
+    public TimeSpan CpuAtReady { get; }
+
+    /// <summary>Processor time the process has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuUsed() => CpuSoFar(_process);
+
+    private static TimeSpan CpuSoFar(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
 
     /// <summary>Running since the process was started.</summary>
     public Stopwatch SinceStart { get; }

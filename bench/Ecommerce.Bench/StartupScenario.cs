@@ -9,7 +9,8 @@ namespace Ecommerce.Bench;
 /// ports (bench/Ecommerce.EmptyHost: as `dotnet new web` builds it, and with the slim builder the host uses), built the
 /// same way, all measured in the same run with their runs interleaved; best and median of N, with a fresh data directory
 /// and with existing data. Also: until the first order has gone through the whole chain (201, paid), since the modules
-/// migrate their databases in the background while the ports already answer. <c>--baseline DLL</c> adds another build
+/// migrate their databases in the background while the ports already answer. Beside wall time, the process's CPU time
+/// at that moment (median), steadier on a busy machine. <c>--baseline DLL</c> adds another build
 /// of the host (e.g. the previous commit's) to the same rounds, for an A/B comparison.
 /// </summary>
 internal static class StartupScenario
@@ -25,31 +26,31 @@ internal static class StartupScenario
         var existing = Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", "startup-" + Guid.NewGuid().ToString("N"));
         await using (var seed = await HostProcess.StartAsync(hostDll, settings, existing)) await FirstOrderAsync(seed);
 
-        List<double> template = [], slim = [], fresh = [], warm = [], freshOrder = [], baseline = [], baselineOrder = [];
+        Measures template = new(), slim = new(), fresh = new(), warm = new(), freshOrder = new(), baseline = new(), baselineOrder = new();
         for (var i = 0; i < runs; i++)
         {
-            await using (var app = await HostProcess.StartAsync(emptyDll, settings, null, "--Builder=template")) template.Add(app.ReadyAfter.TotalMilliseconds);
-            await using (var app = await HostProcess.StartAsync(emptyDll, settings)) slim.Add(app.ReadyAfter.TotalMilliseconds);
+            await using (var app = await HostProcess.StartAsync(emptyDll, settings, null, "--Builder=template")) template.Ready(app);
+            await using (var app = await HostProcess.StartAsync(emptyDll, settings)) slim.Ready(app);
             await using (var host = await HostProcess.StartAsync(hostDll, settings))
             {
-                fresh.Add(host.ReadyAfter.TotalMilliseconds);
+                fresh.Ready(host);
                 await FirstOrderAsync(host);
-                freshOrder.Add(host.SinceStart.Elapsed.TotalMilliseconds);
+                freshOrder.Now(host);
             }
-            await using (var host = await HostProcess.StartAsync(hostDll, settings, existing)) warm.Add(host.ReadyAfter.TotalMilliseconds);
+            await using (var host = await HostProcess.StartAsync(hostDll, settings, existing)) warm.Ready(host);
             if (baselineDll is null) continue;
             await using (var host = await HostProcess.StartAsync(baselineDll, settings))
             {
-                baseline.Add(host.ReadyAfter.TotalMilliseconds);
+                baseline.Ready(host);
                 await FirstOrderAsync(host);
-                baselineOrder.Add(host.SinceStart.Elapsed.TotalMilliseconds);
+                baselineOrder.Now(host);
             }
         }
         Directory.Delete(existing, recursive: true);
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Start-up, best and median of {runs}, {(readyToRun ? "ReadyToRun publish" : "Release build")}, ms from process start; ratios to the best of each empty app:");
-        report.AppendLine(CultureInfo.InvariantCulture, $"  {"",-48}{"best",8}{"median",8}{"÷ template",12}{"÷ slim",9}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Start-up, best and median of {runs}, {(readyToRun ? "ReadyToRun publish" : "Release build")}, ms from process start; ratios to the best of each empty app; CPU: the process's processor time then, median, ÷ the slim app's:");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  {"",-48}{"best",8}{"median",8}{"÷ template",12}{"÷ slim",9}{"CPU median",12}{"÷ slim",9}");
         report.AppendLine(Row("empty app as `dotnet new web`, /health on 4", template, template, slim));
         report.AppendLine(Row("empty app, slim builder, /health on 4", slim, template, slim));
         report.AppendLine(Row("host, fresh data, /health on 4 ports", fresh, template, slim));
@@ -71,10 +72,28 @@ internal static class StartupScenario
         if (response.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"first order: {(int)response.StatusCode}");
     }
 
-    private static string Row(string name, List<double> values, List<double> template, List<double> slim)
+    /// <summary>Wall time from process start and the process's CPU time, in ms, one pair per start.</summary>
+    private sealed class Measures
     {
-        var sorted = values.Order().ToList();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"  {name,-48}{sorted[0],8:0}{sorted[sorted.Count / 2],8:0}{sorted[0] / template.Min(),11:0.00}×{sorted[0] / slim.Min(),8:0.00}×");
+        public List<double> Wall { get; } = [];
+        public List<double> Cpu { get; } = [];
+
+        public void Ready(HostProcess process)
+        {
+            Wall.Add(process.ReadyAfter.TotalMilliseconds);
+            Cpu.Add(process.CpuAtReady.TotalMilliseconds);
+        }
+
+        public void Now(HostProcess process)
+        {
+            Wall.Add(process.SinceStart.Elapsed.TotalMilliseconds);
+            Cpu.Add(process.CpuUsed().TotalMilliseconds);
+        }
     }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static string Row(string name, Measures measures, Measures template, Measures slim) => string.Create(CultureInfo.InvariantCulture,
+        $"  {name,-48}{measures.Wall.Min(),8:0}{Median(measures.Wall),8:0}{measures.Wall.Min() / template.Wall.Min(),11:0.00}×" +
+        $"{measures.Wall.Min() / slim.Wall.Min(),8:0.00}×{Median(measures.Cpu),12:0}{Median(measures.Cpu) / Median(slim.Cpu),8:0.00}×");
 }
