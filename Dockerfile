@@ -19,7 +19,8 @@ RUN deploy/publish.sh --restore-only
 COPY src/ src/
 RUN deploy/publish.sh /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The publish carries its own runtime (self-contained, deploy/publish.sh): the base needs only what .NET itself needs.
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
 # SQLite's files (one per module) live in the volume; the dashboard's data-protection keys too, so its sessions
@@ -39,5 +40,5 @@ ENV DOTNET_GCgen0size=0x2000000
 USER app
 EXPOSE 8000 8001 8002 5173
 # The host binary probes /health on every port this configuration runs: no curl in the image.
-HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 CMD ["dotnet", "Ecommerce.Host.dll", "healthcheck"]
-ENTRYPOINT ["dotnet", "Ecommerce.Host.dll"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 CMD ["./Ecommerce.Host", "healthcheck"]
+ENTRYPOINT ["./Ecommerce.Host"]

@@ -40,29 +40,35 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Running since the process was started.</summary>
     public Stopwatch SinceStart { get; }
 
-    /// <summary>A Release build, or with <paramref name="readyToRun"/> a ReadyToRun publish as a container image would hold.</summary>
-    public static string Build(string repositoryRoot, bool readyToRun) =>
-        Build(Path.Combine(repositoryRoot, "src", "Host"), "Ecommerce.Host", readyToRun);
+    /// <summary>A Release build, or with <paramref name="asContainer"/> what the container image holds (deploy/publish.sh).</summary>
+    public static string Build(string repositoryRoot, bool asContainer) =>
+        Build(repositoryRoot, Path.Combine(repositoryRoot, "src", "Host", "Ecommerce.Host.csproj"), asContainer);
 
-    /// <summary>The same for another web project (the start-up benchmark's empty app).</summary>
-    public static string Build(string project, string assembly, bool readyToRun)
+    /// <summary>The same for another web project (the start-up benchmark's empty app), built or published as the host is.</summary>
+    public static string Build(string repositoryRoot, string project, bool asContainer)
     {
-        var output = Path.Combine(Path.GetTempPath(), $"ecommerce-bench-{assembly}{(readyToRun ? "-r2r" : "")}");
-        string[] arguments = readyToRun
-            // Its own artifacts path: a runtime-specific restore in the project's obj/ would make the developer's next
-            // plain `dotnet build` a full rebuild (seen taking over 45 s after a benchmark).
-            ? ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
-                "-p:PublishReadyToRun=true", "--artifacts-path", output + "-artifacts", "-o", output, "-nologo", "-v", "q"]
-            : ["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "q"];
-        var build = Process.Start(new ProcessStartInfo("dotnet", arguments)
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        build.StandardOutput.ReadToEnd();
-        build.WaitForExit();
-        if (build.ExitCode != 0) throw new InvalidOperationException($"dotnet build of {project} failed");
+        var assembly = Path.GetFileNameWithoutExtension(project);
+        var output = Path.Combine(Path.GetTempPath(), $"ecommerce-bench-{assembly}{(asContainer ? "-container" : "")}");
+        if (asContainer) Run("sh", [Path.Combine(repositoryRoot, "deploy", "publish.sh"), output, project]);
+        else Run("dotnet", ["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "q"]);
         return Path.Combine(output, assembly + ".dll");
+    }
+
+    /// <summary>A web project as a plain <c>dotnet publish -c Release</c> makes it: framework-dependent, its code JIT-compiled.</summary>
+    public static string PublishPlain(string project)
+    {
+        var assembly = Path.GetFileNameWithoutExtension(project);
+        var output = Path.Combine(Path.GetTempPath(), $"ecommerce-bench-{assembly}-plain");
+        Run("dotnet", ["publish", project, "-c", "Release", "-o", output, "-nologo", "-v", "q"]);
+        return Path.Combine(output, assembly + ".dll");
+    }
+
+    private static void Run(string program, string[] arguments)
+    {
+        using var build = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var output = build.StandardOutput.ReadToEnd();
+        build.WaitForExit();
+        if (build.ExitCode != 0) throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed:\n{output}");
     }
 
     /// <summary>Starts the host on a fresh data directory, or on <paramref name="dataDirectory"/> (kept afterwards), with <paramref name="arguments"/> after the dll.</summary>
@@ -71,7 +77,9 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var ports = new[] { "Orders", "Payments", "Notifications", "Dashboard" }.ToDictionary(m => m, _ => FreePort());
         var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet", [hostDll, .. arguments])
+        // A self-contained publish (as the container holds it) runs through its app host, on the runtime it carries.
+        var appHost = Path.ChangeExtension(hostDll, null);
+        var start = new ProcessStartInfo(File.Exists(appHost) ? appHost : "dotnet", File.Exists(appHost) ? arguments : [hostDll, .. arguments])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,

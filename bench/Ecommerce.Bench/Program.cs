@@ -20,7 +20,7 @@ var root = FindRepositoryRoot();
 var hostDll = options.HostDll;
 if (hostDll is null)
 {
-    Console.WriteLine(options.ReadyToRun ? "Publishing src/Host (Release, ReadyToRun) ..." : "Building src/Host (Release) ...");
+    Console.WriteLine(options.ReadyToRun ? "Publishing src/Host as the container holds it (deploy/publish.sh; the first time ~5 min) ..." : "Building src/Host (Release) ...");
     hostDll = HostProcess.Build(root, options.ReadyToRun);
 }
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options);

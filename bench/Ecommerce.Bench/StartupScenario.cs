@@ -6,8 +6,11 @@ namespace Ecommerce.Bench;
 
 /// <summary>
 /// <c>startup</c>: how long until the host answers /health on its four ports, beside two empty ASP.NET Core apps on four
-/// ports (bench/Ecommerce.EmptyHost: as `dotnet new web` builds it, and with the slim builder the host uses), built the
-/// same way, all measured in the same run with their runs interleaved; best and median of N, with a fresh data directory
+/// ports (bench/Ecommerce.EmptyHost: as `dotnet new web` builds it, and with the slim builder the host uses), all
+/// measured in the same run with their runs interleaved. With <c>--ready-to-run</c> the host runs as the container holds
+/// it (deploy/publish.sh), the `dotnet new web` app as a plain `dotnet publish` ships it (the yardstick a user would
+/// build) and the slim empty app published exactly as the host (what is left that is ours); otherwise all are Release
+/// builds. Best and median of N, with a fresh data directory
 /// and with existing data. Also: until the first order has gone through the whole chain (201, paid), since the modules
 /// migrate their databases in the background while the ports already answer. Beside wall time, the process's CPU time
 /// at that moment (median), steadier on a busy machine. <c>--baseline DLL</c> adds another build
@@ -19,9 +22,13 @@ internal static class StartupScenario
         {"customer_email":"tanaka@example.co.jp","customer_name":"田中太郎","items":[{"product_name":"ノートPC","quantity":2,"unit_price":89800.0}],"currency":"JPY"}
         """;
 
-    public static async Task<int> RunAsync(string root, string hostDll, bool readyToRun, int runs, string? baselineDll)
+    public static async Task<int> RunAsync(string root, string hostDll, bool asContainer, int runs, string? baselineDll)
     {
-        var emptyDll = HostProcess.Build(Path.Combine(root, "bench", "Ecommerce.EmptyHost"), "Ecommerce.EmptyHost", readyToRun);
+        // The yardsticks: the empty app as `dotnet new web` makes it and a plain `dotnet publish` ships it; and with the slim
+        // builder, published exactly as the host is (as the container holds it: self-contained, ReadyToRun composite).
+        var emptyProject = Path.Combine(root, "bench", "Ecommerce.EmptyHost", "Ecommerce.EmptyHost.csproj");
+        var templateDll = asContainer ? HostProcess.PublishPlain(emptyProject) : HostProcess.Build(root, emptyProject, asContainer: false);
+        var emptyDll = HostProcess.Build(root, emptyProject, asContainer);
         var settings = new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Warning", ["Logging:LogLevel:Default"] = "Warning" };
         var existing = Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", "startup-" + Guid.NewGuid().ToString("N"));
         await using (var seed = await HostProcess.StartAsync(hostDll, settings, existing)) await FirstOrderAsync(seed);
@@ -29,7 +36,7 @@ internal static class StartupScenario
         Measures template = new(), slim = new(), fresh = new(), warm = new(), freshOrder = new(), baseline = new(), baselineOrder = new();
         for (var i = 0; i < runs; i++)
         {
-            await using (var app = await HostProcess.StartAsync(emptyDll, settings, null, "--Builder=template")) template.Ready(app);
+            await using (var app = await HostProcess.StartAsync(templateDll, settings, null, "--Builder=template")) template.Ready(app);
             await using (var app = await HostProcess.StartAsync(emptyDll, settings)) slim.Ready(app);
             await using (var host = await HostProcess.StartAsync(hostDll, settings))
             {
@@ -49,10 +56,10 @@ internal static class StartupScenario
         Directory.Delete(existing, recursive: true);
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Start-up, best and median of {runs}, {(readyToRun ? "ReadyToRun publish" : "Release build")}, ms from process start; ratios to the best of each empty app; CPU: the process's processor time then, median, ÷ the slim app's:");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Start-up, best and median of {runs}, {(asContainer ? "the host as the container holds it (deploy/publish.sh)" : "Release builds")}, ms from process start; ratios to the best of each empty app; CPU: the process's processor time then, median, ÷ the slim app's:");
         report.AppendLine(CultureInfo.InvariantCulture, $"  {"",-48}{"best",8}{"median",8}{"÷ template",12}{"÷ slim",9}{"CPU median",12}{"÷ slim",9}");
-        report.AppendLine(Row("empty app as `dotnet new web`, /health on 4", template, template, slim));
-        report.AppendLine(Row("empty app, slim builder, /health on 4", slim, template, slim));
+        report.AppendLine(Row(asContainer ? "empty app, `dotnet new web` + `dotnet publish`" : "empty app as `dotnet new web`, /health on 4", template, template, slim));
+        report.AppendLine(Row(asContainer ? "empty app, slim builder, published as the host" : "empty app, slim builder, /health on 4", slim, template, slim));
         report.AppendLine(Row("host, fresh data, /health on 4 ports", fresh, template, slim));
         report.AppendLine(Row("host, existing data, /health on 4 ports", warm, template, slim));
         report.AppendLine(Row("host, fresh data, first order paid (201)", freshOrder, template, slim));

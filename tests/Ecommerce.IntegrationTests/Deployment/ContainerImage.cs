@@ -10,7 +10,7 @@ public sealed record ContainerImage(
     IReadOnlyDictionary<string, string> Environment, string WorkingDirectory, string User, string Volume,
     IReadOnlyList<string> Entrypoint, IReadOnlyList<string> HealthCheck, IReadOnlyList<string> Exposed)
 {
-    /// <summary>What the runtime base image (mcr.microsoft.com/dotnet/aspnet) sets before the Dockerfile's own lines.</summary>
+    /// <summary>What the base image (mcr.microsoft.com/dotnet/runtime-deps) sets before the Dockerfile's own lines.</summary>
     private static readonly Dictionary<string, string> BaseImageEnvironment = new()
     {
         ["APP_UID"] = "1654",

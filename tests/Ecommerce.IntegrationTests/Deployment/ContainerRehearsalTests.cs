@@ -29,7 +29,7 @@ public sealed class ContainerRehearsalTests
         _app = Path.Combine(_root, "app");
         _data = Path.Combine(_root, "data");
         Directory.CreateDirectory(_data);
-        var (exit, output) = await RunAsync("sh", [Path.Combine(repository, "deploy", "publish.sh"), _app], TimeSpan.FromMinutes(10));
+        var (exit, output) = await RunAsync("sh", [Path.Combine(repository, "deploy", "publish.sh"), _app], TimeSpan.FromMinutes(30));
         Assert.That(exit, Is.Zero, $"deploy/publish.sh failed:\n{output}");
         // The image's tree belongs to root and its user only reads it; the volume is the user's.
         if (IsRoot)
@@ -125,7 +125,8 @@ public sealed class ContainerRehearsalTests
     /// <summary>A command of the image, started as the image starts it: the user, the working directory, the environment.</summary>
     private ProcessStartInfo Command(IReadOnlyList<string> command)
     {
-        var program = command[0] == "dotnet" ? DotnetPath() : command[0];
+        // The image's commands run its app host from its working directory (./Ecommerce.Host): here, the published tree.
+        var program = command[0].StartsWith("./", StringComparison.Ordinal) ? Path.Combine(_app, command[0][2..]) : command[0];
         var start = IsRoot
             ? new ProcessStartInfo("setpriv", [$"--reuid={Unprivileged}", $"--regid={Unprivileged}", "--clear-groups", "--", program, .. command.Skip(1)])
             : new ProcessStartInfo(program, command.Skip(1));
@@ -169,23 +170,16 @@ public sealed class ContainerRehearsalTests
         Directory.GetFileSystemEntries(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(path => $"{path} {(File.Exists(path) ? new FileInfo(path).Length : 0)} {File.GetLastWriteTimeUtc(path):O}").ToArray();
 
-    /// <summary>Root switches to an unprivileged user, when that user can reach the .NET install (a per-user install under /root cannot).</summary>
-    private static bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root" && OthersCanRun(DotnetPath());
+    /// <summary>Root switches to an unprivileged user, when that user can reach the published tree (a temporary directory under /root cannot).</summary>
+    private bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root" && OthersCanEnter(Path.GetDirectoryName(_root)!);
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static bool OthersCanRun(string program)
+    private static bool OthersCanEnter(string directory)
     {
-        var path = Path.GetFullPath(program);
-        if (!File.Exists(path) || !File.GetUnixFileMode(path).HasFlag(UnixFileMode.OtherExecute)) return false;
-        for (var directory = Path.GetDirectoryName(path); !string.IsNullOrEmpty(directory); directory = Path.GetDirectoryName(directory))
-            if (!File.GetUnixFileMode(directory).HasFlag(UnixFileMode.OtherExecute)) return false;
+        for (var path = Path.GetFullPath(directory); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+            if (!File.GetUnixFileMode(path).HasFlag(UnixFileMode.OtherExecute)) return false;
         return true;
     }
 
     private const string Unprivileged = "65534"; // nobody:nogroup, as the image's `app` user owns nothing but the volume
-
-    private static string DotnetPath() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-            ? host
-            : Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..", "dotnet");
 }
