@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace Ecommerce.Shared.Hosting;
 
 /// <summary>
-/// <c>dotnet Ecommerce.Host.dll healthcheck</c>: the container's HEALTHCHECK without curl in the image. Reads the same
+/// <c>./Ecommerce.Host healthcheck</c>: the container's HEALTHCHECK without curl in the image. Reads the same
 /// configuration as the host (appsettings, environment, command line), calls <c>/health</c> on the port of every module
 /// this configuration runs, and exits 0 when all answer 200, else 1 within <see cref="Budget"/>.
 /// </summary>
