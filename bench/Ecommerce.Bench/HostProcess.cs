@@ -79,13 +79,11 @@ internal sealed class HostProcess : IAsyncDisposable
         var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", Guid.NewGuid().ToString("N"));
         // A self-contained publish (as the container holds it) runs through its app host, on the runtime it carries.
         var appHost = Path.ChangeExtension(hostDll, null);
-        var start = new ProcessStartInfo(File.Exists(appHost) ? appHost : "dotnet", File.Exists(appHost) ? arguments : [hostDll, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-        };
+        var start = File.Exists(appHost) ? new ProcessStartInfo(appHost, arguments) : new ProcessStartInfo("dotnet", [hostDll, .. arguments]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = Path.GetDirectoryName(hostDll)!;
         foreach (var (module, port) in ports) start.Environment[$"Ports__{module}"] = port.ToString(CultureInfo.InvariantCulture);
         start.Environment["Database__SqliteDirectory"] = data;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
