@@ -1,9 +1,13 @@
 using Ecommerce.Dashboard.Security;
 using Ecommerce.Host;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Security;
 
 // `hash-password` prints a value for Dashboard:AdminPasswordHash instead of starting the host.
 if (args is [HashPasswordCommand.Name, ..]) return HashPasswordCommand.Run();
+// `hash-api-key` prints the value for Auth:ApiKeys:{n}:Hash of a key read from standard input; `new-api-key` makes a key.
+if (args is [ApiKeyCommands.Hash, ..]) return ApiKeyCommands.RunHash(Console.In, Console.Out, Console.Error);
+if (args is [ApiKeyCommands.New, ..]) return ApiKeyCommands.RunNew(Console.Out, Console.Error);
 // `healthcheck` probes a running host's /health on every port (the container's HEALTHCHECK) and exits 0 or 1.
 if (args is [HealthProbeCommand.Name, .. var probeArgs]) return await HealthProbeCommand.RunAsync(probeArgs);
 

@@ -3,6 +3,7 @@ using Ecommerce.Dashboard.Components;
 using Ecommerce.Dashboard.Security;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Http;
+using Ecommerce.Shared.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
@@ -44,9 +45,9 @@ public static class DashboardModule
         foreach (var client in new[]
                  {
                      // Its own key: Services:Orders:TimeoutSeconds is Payments' webhook budget, not the dashboard's.
-                     builder.Services.AddServiceClient<OrdersApi>(builder.Configuration, "Orders", TimeSpan.FromSeconds(60), "Dashboard:TimeoutSeconds"),
-                     builder.Services.AddServiceClient<PaymentsApi>(builder.Configuration, "Payments", TimeSpan.FromSeconds(30), "Dashboard:TimeoutSeconds"),
-                     builder.Services.AddServiceClient<NotificationsApi>(builder.Configuration, "Notifications", TimeSpan.FromSeconds(30), "Dashboard:TimeoutSeconds"),
+                     builder.Services.AddServiceClient<OrdersApi>(builder.Configuration, Name, "Orders", TimeSpan.FromSeconds(60), "Dashboard:TimeoutSeconds"),
+                     builder.Services.AddServiceClient<PaymentsApi>(builder.Configuration, Name, "Payments", TimeSpan.FromSeconds(30), "Dashboard:TimeoutSeconds"),
+                     builder.Services.AddServiceClient<NotificationsApi>(builder.Configuration, Name, "Notifications", TimeSpan.FromSeconds(30), "Dashboard:TimeoutSeconds"),
                  })
             client.AddHttpMessageHandler<ApiCallCounter.Handler>();
         builder.Services.TryAddTransient<ApiCallCounter.Handler>();
@@ -100,7 +101,8 @@ public static class DashboardModule
         if (access.Mode != DashboardAccessMode.Login) return;
 
         builder.Services.AddSingleton<AdminPassword>();
-        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton(services => new FailureThrottle(services.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(2),
+            access.LockoutAfterFailures, TimeSpan.FromMinutes(access.LockoutMinutes)));
         builder.Services.AddAuthorization();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {

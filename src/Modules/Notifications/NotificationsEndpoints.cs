@@ -6,6 +6,7 @@ using Ecommerce.Notifications.Features.GetNotifications;
 using Ecommerce.Notifications.Features.SendNotification;
 using Ecommerce.Notifications.RateLimiting;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Validation;
@@ -18,19 +19,19 @@ public sealed class NotificationsEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var notifications = app.MapModuleGroup(NotificationsModule.Name, "/api/v1/notifications").WithTags("Notifications");
-        notifications.MapPost("/email", SendEmail).WithName("SendEmail").ProducesErrors(StatusCodes.Status400BadRequest).RequireRateLimiting(SendRateLimits.Email)
+        notifications.MapPost("/email", SendEmail).WithName("SendEmail").RequireScope(ApiScopes.NotificationsWrite).ProducesErrors(StatusCodes.Status400BadRequest).RequireRateLimiting(SendRateLimits.Email)
             .Produces<NotificationResponse>(StatusCodes.Status201Created);
-        notifications.MapPost("/email/batch", SendEmailBatch).WithName("SendEmailBatch").RequireRateLimiting(SendRateLimits.Email)
+        notifications.MapPost("/email/batch", SendEmailBatch).WithName("SendEmailBatch").RequireScope(ApiScopes.NotificationsBatch).RequireRateLimiting(SendRateLimits.Email)
             .AsBulkEndpoint()
             .Produces<NotificationBatchResponse>();
-        notifications.MapPost("/sms/batch", SendSmsBatch).WithName("SendSmsBatch").RequireRateLimiting(SendRateLimits.Sms)
+        notifications.MapPost("/sms/batch", SendSmsBatch).WithName("SendSmsBatch").RequireScope(ApiScopes.NotificationsBatch).RequireRateLimiting(SendRateLimits.Sms)
             .AsBulkEndpoint()
             .Produces<NotificationBatchResponse>();
-        notifications.MapPost("/sms", SendSms).WithName("SendSms").ProducesErrors(StatusCodes.Status400BadRequest).RequireRateLimiting(SendRateLimits.Sms)
+        notifications.MapPost("/sms", SendSms).WithName("SendSms").RequireScope(ApiScopes.NotificationsWrite).ProducesErrors(StatusCodes.Status400BadRequest).RequireRateLimiting(SendRateLimits.Sms)
             .Produces<NotificationResponse>(StatusCodes.Status201Created);
-        notifications.MapGet("/", List).WithName("ListNotifications").Produces<IReadOnlyList<NotificationResponse>>();
-        notifications.MapGet("/order/{order_id}", GetForOrder).WithName("GetOrderNotifications").Produces<IReadOnlyList<NotificationResponse>>();
-        notifications.MapGet("/{notification_id}", Get).WithName("GetNotification").Produces<NotificationResponse>()
+        notifications.MapGet("/", List).WithName("ListNotifications").RequireScope(ApiScopes.NotificationsRead).Produces<IReadOnlyList<NotificationResponse>>();
+        notifications.MapGet("/order/{order_id}", GetForOrder).WithName("GetOrderNotifications").RequireScope(ApiScopes.NotificationsRead).Produces<IReadOnlyList<NotificationResponse>>();
+        notifications.MapGet("/{notification_id}", Get).WithName("GetNotification").RequireScope(ApiScopes.NotificationsRead).Produces<NotificationResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);
     }
 

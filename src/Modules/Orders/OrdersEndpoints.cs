@@ -11,6 +11,7 @@ using Ecommerce.Orders.Features.GetOrders;
 using Ecommerce.Orders.Features.OwedWork;
 using Ecommerce.Orders.Features.PaymentWebhook;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Validation;
@@ -23,21 +24,21 @@ public sealed class OrdersEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var orders = app.MapModuleGroup(OrdersModule.Name, "/api/v1/orders").WithTags("Orders");
-        orders.MapPost("/", Create).WithName("CreateOrder")
+        orders.MapPost("/", Create).WithName("CreateOrder").RequireScope(ApiScopes.OrdersWrite)
             .Produces<OrderResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<OrdersDbContext>();
-        orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").AsBulkEndpoint().AcceptsIdempotencyKey<OrdersDbContext>()
+        orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").RequireScope(ApiScopes.OrdersWrite).AsBulkEndpoint().AcceptsIdempotencyKey<OrdersDbContext>()
             .Produces<BulkOrdersResponse>();
-        orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").AsBulkEndpoint()
+        orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").RequireScope(ApiScopes.OrdersWebhook).AsBulkEndpoint()
             .Produces<PaymentWebhookBatchResponse>();
-        orders.MapGet("/", List).WithName("ListOrders").Produces<IReadOnlyList<OrderResponse>>();
-        orders.MapGet("/owed", Owed).WithName("ListOwedWork").Produces<OwedWorkResponse>();
-        orders.MapGet("/{order_id}", Get).WithName("GetOrder").Produces<OrderResponse>()
+        orders.MapGet("/", List).WithName("ListOrders").RequireScope(ApiScopes.OrdersRead).Produces<IReadOnlyList<OrderResponse>>();
+        orders.MapGet("/owed", Owed).WithName("ListOwedWork").RequireScope(ApiScopes.OrdersRead).Produces<OwedWorkResponse>();
+        orders.MapGet("/{order_id}", Get).WithName("GetOrder").RequireScope(ApiScopes.OrdersRead).Produces<OrderResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);
-        orders.MapPut("/{order_id}/status", UpdateStatus).WithName("UpdateOrderStatus")
+        orders.MapPut("/{order_id}/status", UpdateStatus).WithName("UpdateOrderStatus").RequireScope(ApiScopes.OrdersWrite)
             .Produces<OrderResponse>().ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        orders.MapDelete("/{order_id}", Cancel).WithName("CancelOrder").Produces<OrderResponse>()
+        orders.MapDelete("/{order_id}", Cancel).WithName("CancelOrder").RequireScope(ApiScopes.OrdersWrite).Produces<OrderResponse>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        orders.MapPost("/{order_id}/webhook", Webhook).WithName("PaymentWebhook")
+        orders.MapPost("/{order_id}/webhook", Webhook).WithName("PaymentWebhook").RequireScope(ApiScopes.OrdersWebhook)
             .Produces<OrderResponse>().ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 

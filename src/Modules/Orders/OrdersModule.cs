@@ -19,8 +19,8 @@ public static class OrdersModule
         builder.Services.AddModuleDbContext<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext, PostgresOrdersDbContext>(
             configuration, Name, OrdersDbContext.Schema);
         // Contract 5.1 and 5.2: Payments 30 s, Notifications 10 s.
-        builder.Services.AddServiceClient<PaymentsClient>(configuration, "Payments", TimeSpan.FromSeconds(30));
-        builder.Services.AddServiceClient<NotificationsClient>(configuration, "Notifications", TimeSpan.FromSeconds(10));
+        builder.Services.AddServiceClient<PaymentsClient>(configuration, Name, "Payments", TimeSpan.FromSeconds(30));
+        builder.Services.AddServiceClient<NotificationsClient>(configuration, Name, "Notifications", TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<OrderNotifier>();
         builder.Services.AddSingleton<OrdersMetrics>();
         builder.Services.AddScoped<Outbox.EmailOutbox>();

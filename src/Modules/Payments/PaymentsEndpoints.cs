@@ -10,6 +10,7 @@ using Ecommerce.Payments.Features.ListPayments;
 using Ecommerce.Payments.Features.OwedWebhooks;
 using Ecommerce.Payments.Features.RefundPayment;
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Outbox;
@@ -23,17 +24,17 @@ public sealed class PaymentsEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var payments = app.MapModuleGroup(PaymentsModule.Name, "/api/v1/payments").WithTags("Payments");
-        payments.MapPost("/", Create).WithName("CreatePayment").ProducesErrors(StatusCodes.Status400BadRequest)
+        payments.MapPost("/", Create).WithName("CreatePayment").RequireScope(ApiScopes.PaymentsWrite).ProducesErrors(StatusCodes.Status400BadRequest)
             .Produces<PaymentResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
-        payments.MapPost("/batch", CreateBatch).WithName("CreatePaymentBatch").AsBulkEndpoint()
+        payments.MapPost("/batch", CreateBatch).WithName("CreatePaymentBatch").RequireScope(ApiScopes.PaymentsBatch).AsBulkEndpoint()
             .Produces<PaymentBatchResponse>();
-        payments.MapGet("/", List).WithName("ListPayments").Produces<IReadOnlyList<PaymentResponse>>();
-        payments.MapPost("/refund", Refund).WithName("RefundPayment").ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+        payments.MapGet("/", List).WithName("ListPayments").RequireScope(ApiScopes.PaymentsRead).Produces<IReadOnlyList<PaymentResponse>>();
+        payments.MapPost("/refund", Refund).WithName("RefundPayment").RequireScope(ApiScopes.PaymentsWrite).ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Produces<RefundResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
-        payments.MapGet("/owed", Owed).WithName("ListOwedWebhooks").Produces<OwedWorkResponse>();
-        payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").Produces<PaymentResponse>()
+        payments.MapGet("/owed", Owed).WithName("ListOwedWebhooks").RequireScope(ApiScopes.PaymentsRead).Produces<OwedWorkResponse>();
+        payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").RequireScope(ApiScopes.PaymentsRead).Produces<PaymentResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);
-        payments.MapGet("/{payment_id}", Get).WithName("GetPayment").Produces<PaymentResponse>().ProducesErrors(StatusCodes.Status404NotFound);
+        payments.MapGet("/{payment_id}", Get).WithName("GetPayment").RequireScope(ApiScopes.PaymentsRead).Produces<PaymentResponse>().ProducesErrors(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Charge an order (one payment per order, 100 to 1,000,000 JPY); Orders hears the result through its webhook.</summary>

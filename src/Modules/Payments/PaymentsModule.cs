@@ -16,7 +16,7 @@ public static class PaymentsModule
         builder.Services.AddModuleDbContext<PaymentsDbContext, SqlitePaymentsDbContext, SqlServerPaymentsDbContext, PostgresPaymentsDbContext>(
             builder.Configuration, Name, PaymentsDbContext.Schema);
         // Contract 5.3: Payments → Orders webhook, 10 s.
-        builder.Services.AddServiceClient<OrdersWebhookClient>(builder.Configuration, "Orders", TimeSpan.FromSeconds(10));
+        builder.Services.AddServiceClient<OrdersWebhookClient>(builder.Configuration, Name, "Orders", TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<Outbox.WebhookOutbox>();
         builder.Services.AddSingleton<PaymentsMetrics>();
         builder.Services.AddHostedService<Outbox.OwedWebhookDispatcher>();

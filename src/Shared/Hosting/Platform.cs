@@ -8,6 +8,7 @@ using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Idempotency;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Testing;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.WebUtilities;
@@ -37,6 +38,7 @@ public static class Platform
         builder.Services.AddSerilog(logger => PlatformLogging.Configure(logger, configuration));
         builder.AddTelemetry();
         builder.AddTesting();
+        builder.AddApiAuthentication(modules);
         // On SIGTERM requests in flight get HostOptions:ShutdownTimeout (default 30 s) to finish; what they leave
         // unfinished stays owed in the database.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(configuration.GetSection("HostOptions"));
@@ -106,6 +108,8 @@ public static class Platform
                 await next(context);
             });
         app.UseRouting();
+        // Who calls, before anything reads the body: a stranger's request costs its headers only.
+        app.UseApiAuthentication(modules);
         app.Use(BodySizeLimit.Apply);
         // A module's API answers once its database is migrated (they migrate in the background while the ports listen).
         // After the size check: a body over the limit is refused at once, before its sender starts streaming it.

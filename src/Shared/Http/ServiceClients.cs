@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,12 +9,13 @@ namespace Ecommerce.Shared.Http;
 /// Typed clients for calls between modules, always over HTTP so any module can run in its own process.
 /// Base URL: <c>Services:{Service}:BaseUrl</c>, else this host's port for that module. Timeout: the caller's own key
 /// (<c>timeoutKey</c>; between modules <c>Services:{Service}:TimeoutSeconds</c>, each service having one
-/// calling module), else the contract's value passed by the caller.
+/// calling module), else the contract's value passed by the caller. With API authentication on, every call carries the
+/// calling module's own credential (<see cref="ServiceCredentials"/>), workers' calls included.
 /// </summary>
 public static class ServiceClients
 {
     public static IHttpClientBuilder AddServiceClient<TClient>(
-        this IServiceCollection services, IConfiguration configuration, string service, TimeSpan contractTimeout, string? timeoutKey = null)
+        this IServiceCollection services, IConfiguration configuration, string caller, string service, TimeSpan contractTimeout, string? timeoutKey = null)
         where TClient : class
     {
         timeoutKey ??= $"Services:{service}:TimeoutSeconds";
@@ -27,6 +29,8 @@ public static class ServiceClients
                 http.Timeout = timeout;
                 // A call between modules passes a closing testing gate (see RequestGate): its caller is in flight.
                 if (sp.GetRequiredService<TestingMode>().Enabled) http.DefaultRequestHeaders.Add(RequestGate.InternalCallHeader, "1");
+                var auth = sp.GetRequiredService<ApiAuthSettings>();
+                if (auth.Enabled || !auth.GeneratedServiceKey) http.DefaultRequestHeaders.Add(ApiAuthentication.KeyHeader, auth.Services.For(caller));
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

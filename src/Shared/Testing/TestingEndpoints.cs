@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Json;
@@ -95,7 +96,7 @@ public static class TestingEndpoints
             : modules.Modules.Select(m => m.Name).ToList();
         var faults = app.Services.GetRequiredService<FaultStore>();
 
-        var testing = app.MapGroup("/testing").ExcludeFromDescription();
+        var testing = app.MapGroup("/testing").ExcludeFromDescription().RequireScope(ApiScopes.Admin);
         var gate = app.Services.GetRequiredService<RequestGate>();
         var databases = app.Services.GetRequiredService<ModuleDatabases>();
         testing.MapPost("/reset", async (HttpContext context, IEnumerable<IModuleReset> resets, CancellationToken ct) =>

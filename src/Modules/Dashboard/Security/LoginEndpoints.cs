@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Security;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
@@ -24,7 +25,7 @@ internal static class LoginEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, IAntiforgery antiforgery, AdminPassword password, LoginThrottle throttle, TimeProvider clock, ILoggerFactory loggers)
+        HttpContext context, IAntiforgery antiforgery, AdminPassword password, FailureThrottle throttle, TimeProvider clock, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger("Ecommerce.Dashboard.Login");
         if (!await antiforgery.IsRequestValidAsync(context))

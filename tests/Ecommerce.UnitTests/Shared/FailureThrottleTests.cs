@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Net;
-using Ecommerce.Dashboard.Security;
+using Ecommerce.Shared.Security;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Ecommerce.UnitTests.Dashboard;
+namespace Ecommerce.UnitTests.Shared;
 
-public sealed class LoginThrottleTests
+public sealed class FailureThrottleTests
 {
     private static readonly IPAddress Client = IPAddress.Parse("192.0.2.7");
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-30T00:00:00Z", CultureInfo.InvariantCulture));
-    private LoginThrottle Throttle(int after = 3, int minutes = 15) =>
-        new(new DashboardAccess { LockoutAfterFailures = after, LockoutMinutes = minutes }, _clock);
+    private FailureThrottle Throttle(int after = 3, int minutes = 15) =>
+        new(_clock, TimeSpan.FromSeconds(2), after, TimeSpan.FromMinutes(minutes));
 
     [Test]
     public void Given_failures_in_a_row_Then_each_answer_is_slower_until_the_address_is_locked_out()
@@ -54,5 +54,15 @@ public sealed class LoginThrottleTests
         var last = TimeSpan.Zero;
         for (var i = 0; i < 20; i++) last = throttle.Failed(Client).Delay;
         Assert.That(last, Is.EqualTo(TimeSpan.FromSeconds(2)));
+    }
+
+    [Test]
+    public void Given_no_lockout_Then_failures_are_only_slowed_down_up_to_the_maximum()
+    {
+        var throttle = new FailureThrottle(_clock, TimeSpan.FromSeconds(1));
+        var answers = Enumerable.Range(0, 50).Select(_ => throttle.Failed(Client)).ToList();
+        Assert.That(answers.Select(a => a.Delay).Take(4), Is.EqualTo(new[] { 250, 500, 1000, 1000 }.Select(ms => TimeSpan.FromMilliseconds(ms))));
+        Assert.That(answers.Any(a => a.LockedOut), Is.False);
+        Assert.That(throttle.LockedOutFor(Client), Is.Null);
     }
 }

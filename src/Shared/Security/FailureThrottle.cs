@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace Ecommerce.Dashboard.Security;
+namespace Ecommerce.Shared.Security;
 
 /// <summary>
-/// Wrong passwords per client address: each failure in a row is answered a little later (up to 2 s), and after
-/// <see cref="DashboardAccess.LockoutAfterFailures"/> the address is locked out for <see cref="DashboardAccess.LockoutMinutes"/>.
-/// A success clears the address. Entries of quiet addresses are dropped, so many addresses cannot grow it without bound.
+/// Refused credentials per client address (dashboard passwords, API keys): each failure in a row is answered a little later
+/// (250 ms doubling, up to <c>maxDelay</c>), and after <c>lockoutAfterFailures</c> (when given) the address is locked out for
+/// <c>lockout</c>. A success clears the address. Entries of quiet addresses are dropped, so many addresses cannot grow it
+/// without bound.
 /// </summary>
-public sealed class LoginThrottle(DashboardAccess access, TimeProvider clock)
+public sealed class FailureThrottle(TimeProvider clock, TimeSpan maxDelay, int? lockoutAfterFailures = null, TimeSpan? lockout = null)
 {
     private const int MaxTrackedAddresses = 10_000;
+    private readonly TimeSpan _quiet = lockout ?? TimeSpan.FromMinutes(15);
     private readonly ConcurrentDictionary<IPAddress, Entry> _entries = new();
 
     private sealed record Entry(int Failures, DateTimeOffset LastFailure, DateTimeOffset? LockedUntil);
@@ -23,7 +25,7 @@ public sealed class LoginThrottle(DashboardAccess access, TimeProvider clock)
         return left > TimeSpan.Zero ? left : null;
     }
 
-    /// <summary>Records a wrong password; returns how long to hold the answer back and whether the address is now locked out.</summary>
+    /// <summary>Records a refused credential; returns how long to hold the answer back and whether the address is now locked out.</summary>
     public (TimeSpan Delay, bool LockedOut) Failed(IPAddress address)
     {
         var now = clock.GetUtcNow();
@@ -33,19 +35,23 @@ public sealed class LoginThrottle(DashboardAccess access, TimeProvider clock)
             (_, old) => old.LockedUntil is { } until && until <= now
                 ? new Entry(1, now, null) // a lockout that ran out starts the count again
                 : new Entry(old.Failures + 1, now, old.LockedUntil));
-        if (entry.Failures >= access.LockoutAfterFailures && entry.LockedUntil is null)
+        if (entry.Failures >= lockoutAfterFailures && entry.LockedUntil is null)
         {
-            _entries[address] = entry with { LockedUntil = now.AddMinutes(access.LockoutMinutes) };
+            _entries[address] = entry with { LockedUntil = now + _quiet };
             return (TimeSpan.Zero, true);
         }
-        return (TimeSpan.FromMilliseconds(Math.Min(2000, 250 * (1 << Math.Min(entry.Failures - 1, 4)))), false);
+        var delay = TimeSpan.FromMilliseconds(250 * (1 << Math.Min(entry.Failures - 1, 8)));
+        return (delay < maxDelay ? delay : maxDelay, false);
     }
 
-    public void Succeeded(IPAddress address) => _entries.TryRemove(address, out _);
+    public void Succeeded(IPAddress address)
+    {
+        if (!_entries.IsEmpty) _entries.TryRemove(address, out _);
+    }
 
     private void DropQuiet(DateTimeOffset now)
     {
-        var quietSince = now.AddMinutes(-access.LockoutMinutes);
+        var quietSince = now - _quiet;
         foreach (var (address, entry) in _entries)
             if (entry.LastFailure < quietSince && (entry.LockedUntil is null || entry.LockedUntil <= now)) _entries.TryRemove(address, out _);
     }
