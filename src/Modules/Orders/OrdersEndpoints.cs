@@ -24,11 +24,13 @@ public sealed class OrdersEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var orders = app.MapModuleGroup(OrdersModule.Name, "/api/v1/orders").WithTags("Orders");
+        var signing = app.ServiceProvider.GetRequiredService<WebhookSigning>();
         orders.MapPost("/", Create).WithName("CreateOrder").RequireScope(ApiScopes.OrdersWrite)
             .Produces<OrderResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<OrdersDbContext>();
         orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").RequireScope(ApiScopes.OrdersWrite).AsBulkEndpoint().AcceptsIdempotencyKey<OrdersDbContext>()
             .Produces<BulkOrdersResponse>();
-        orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").RequireScope(ApiScopes.OrdersWebhook).AsBulkEndpoint()
+        orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").RequireScope(ApiScopes.OrdersWebhook)
+            .AcceptsSignedWebhooks<OrdersDbContext>(signing).AsBulkEndpoint()
             .Produces<PaymentWebhookBatchResponse>();
         orders.MapGet("/", List).WithName("ListOrders").RequireScope(ApiScopes.OrdersRead).Produces<IReadOnlyList<OrderResponse>>();
         orders.MapGet("/owed", Owed).WithName("ListOwedWork").RequireScope(ApiScopes.OrdersRead).Produces<OwedWorkResponse>();
@@ -39,6 +41,7 @@ public sealed class OrdersEndpoints : ICarterModule
         orders.MapDelete("/{order_id}", Cancel).WithName("CancelOrder").RequireScope(ApiScopes.OrdersWrite).Produces<OrderResponse>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         orders.MapPost("/{order_id}/webhook", Webhook).WithName("PaymentWebhook").RequireScope(ApiScopes.OrdersWebhook)
+            .AcceptsSignedWebhooks<OrdersDbContext>(signing)
             .Produces<OrderResponse>().ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 

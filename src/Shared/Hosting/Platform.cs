@@ -29,6 +29,7 @@ public static class Platform
         _ = DatabaseSettings.From(configuration); // a bad provider stops start-up here, before anything binds
         var limits = ServerLimits.From(configuration);
         builder.Services.AddSingleton(IdempotencySettings.From(configuration));
+        builder.Services.AddSingleton(WebhookSigning.From(configuration));
         builder.Host.Properties[typeof(ModuleRegistry)] = modules;
 
         builder.Services.AddSingleton(modules);
@@ -111,6 +112,8 @@ public static class Platform
         // Who calls, before anything reads the body: a stranger's request costs its headers only.
         app.UseApiAuthentication(modules);
         app.Use(BodySizeLimit.Apply);
+        // A signed webhook's signature is checked before anything else reads its body (within the size limit).
+        app.Use(SignedWebhooks.Verify);
         // A module's API answers once its database is migrated (they migrate in the background while the ports listen).
         // After the size check: a body over the limit is refused at once, before its sender starts streaming it.
         var databases = app.Services.GetRequiredService<ModuleDatabases>();

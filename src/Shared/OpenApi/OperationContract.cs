@@ -69,7 +69,7 @@ internal sealed partial class OperationContract : IOpenApiOperationTransformer
             }
         }
 
-        if (metadata.OfType<IdempotentEndpoint>().Any())
+        if (metadata.OfType<IdempotentEndpoint>().Any(endpoint => endpoint.Header == IdempotencyKeys.Header))
         {
             operation.Parameters.Add(new OpenApiParameter
             {

@@ -1,4 +1,6 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Ecommerce.Shared.Security;
 using Ecommerce.Payments.Outbox;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Outbox;
@@ -9,7 +11,7 @@ namespace Ecommerce.Payments.Clients;
 /// Contract 5.3: tells Orders about a payment status change. The outcome comes back as an <see cref="Attempt"/>, never
 /// thrown: the payment is already committed and the client that asked for it still gets its answer.
 /// </summary>
-internal sealed class OrdersWebhookClient(HttpClient http, ILogger<OrdersWebhookClient> logger)
+internal sealed class OrdersWebhookClient(HttpClient http, WebhookSigning signing, TimeProvider clock, ILogger<OrdersWebhookClient> logger)
 {
     private const int ChunkSize = 1000;
 
@@ -17,8 +19,7 @@ internal sealed class OrdersWebhookClient(HttpClient http, ILogger<OrdersWebhook
     {
         try
         {
-            using var response = await http.PostAsJsonAsync(
-                $"orders/{change.OrderId}/webhook", new PaymentWebhook(change.PaymentStatus, change.TransactionId), WireJson.Options);
+            using var response = await PostAsync($"orders/{change.OrderId}/webhook", new PaymentWebhook(change.PaymentStatus, change.TransactionId));
             if (response.IsSuccessStatusCode) return Attempt.Done;
             var attempt = await Attempt.FailedAsync(response);
             logger.LogWarning("Orders webhook for order {OrderId} (payment {PaymentId}, {PaymentStatus}) answered {StatusCode}: {Reason}",
@@ -42,7 +43,7 @@ internal sealed class OrdersWebhookClient(HttpClient http, ILogger<OrdersWebhook
             try
             {
                 var body = new PaymentWebhookBatch(chunk.Select(c => new PaymentWebhookItem(c.OrderId, c.PaymentStatus, c.TransactionId)).ToList());
-                using var response = await http.PostAsJsonAsync("orders/webhook/batch", body, WireJson.Options);
+                using var response = await PostAsync("orders/webhook/batch", body);
                 if (response.IsSuccessStatusCode)
                 {
                     outcomes.Add((chunk, Attempt.Done));
@@ -59,6 +60,19 @@ internal sealed class OrdersWebhookClient(HttpClient http, ILogger<OrdersWebhook
             }
         }
         return outcomes;
+    }
+
+    /// <summary>The webhook as JSON, signed when <c>Webhooks:SigningSecrets</c> is set (its id is the same on every retry of it).</summary>
+    private async Task<HttpResponseMessage> PostAsync<T>(string path, T payload)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, WireJson.Options);
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        if (signing.Enabled)
+            foreach (var (name, value) in signing.Headers(WebhookSigning.IdFor(path, body), clock.GetUtcNow(), body))
+                request.Headers.TryAddWithoutValidation(name, value);
+        return await http.SendAsync(request);
     }
 
     private sealed record PaymentWebhook(string PaymentStatus, string TransactionId);
