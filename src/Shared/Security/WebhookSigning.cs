@@ -87,7 +87,7 @@ public sealed class WebhookSigning
             if (!signature.StartsWith("v1,", StringComparison.Ordinal)
                 || !Convert.TryFromBase64String(signature[3..], given, out var written) || written != 32) continue;
             foreach (var secret in _secrets)
-                if (CryptographicOperations.FixedTimeEquals(Mac(secret, id, seconds, body), given)) return null;
+                if (CryptographicOperations.FixedTimeEquals(Mac(secret, id, seconds, body), given[..written])) return null;
         }
         return "Invalid webhook signature";
     }

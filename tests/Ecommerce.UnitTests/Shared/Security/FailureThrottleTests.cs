@@ -3,7 +3,7 @@ using System.Net;
 using Ecommerce.Shared.Security;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Ecommerce.UnitTests.Shared;
+namespace Ecommerce.UnitTests.Shared.Security;
 
 public sealed class FailureThrottleTests
 {
