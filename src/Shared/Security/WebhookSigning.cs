@@ -30,7 +30,7 @@ public sealed class WebhookSigning
     {
         var section = configuration.GetSection("Webhooks:SigningSecrets");
         // A list (Webhooks:SigningSecrets:0, :1...) or one value with the secrets separated by spaces (an environment variable).
-        var texts = section.Value is { } value
+        var texts = section.Value is { Length: > 0 } value
             ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             : section.GetChildren().Select(child => child.Value ?? "").ToArray();
         return new WebhookSigning(texts.Select((text, index) => Parse(text, $"Webhooks:SigningSecrets:{index}")));
