@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Idempotency;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
@@ -86,6 +87,13 @@ internal sealed partial class OperationContract : IOpenApiOperationTransformer
         if (metadata.OfType<EnableRateLimitingAttribute>().Any()) AddRateLimited(operation, document);
         foreach (var status in metadata.OfType<ErrorResponses>().SelectMany(e => e.Statuses)) AddError(operation, document, status, null);
         AddError(operation, document, StatusCodes.Status504GatewayTimeout, "The request took longer than the server's request timeout.");
+        if (metadata.OfType<RequiredScope>().FirstOrDefault() is { } required
+            && context.ApplicationServices.GetRequiredService<ApiAuthSettings>().Enabled)
+        {
+            SecuritySchemes.Require(operation, document, required.Scope);
+            AddError(operation, document, StatusCodes.Status401Unauthorized, "No API key or token, or not a valid one.");
+            AddError(operation, document, StatusCodes.Status403Forbidden, $"The credential does not hold the scope {required.Scope}.");
+        }
         return Task.CompletedTask;
     }
 

@@ -1,14 +1,17 @@
 using System.Net;
+using Ecommerce.IntegrationTests.Security;
 
 namespace Ecommerce.IntegrationTests.Persistence;
 
 /// <summary>
 /// Each module in its own host (<c>Modules:Enabled</c>), calling the others over HTTP by <c>Services:*:BaseUrl</c>, on one
-/// store: the order chain runs end to end as in one process, on each provider.
+/// store: the order chain runs end to end as in one process, on each provider, and with API authentication and signed
+/// webhooks on (each module calling the others with its own credential, derived from the shared Auth:ServiceKey).
 /// </summary>
-[TestFixture(TestStore.Sqlite)]
-[TestFixture(TestStore.Postgres)]
-public sealed class SplitProcessesTests(string provider)
+[TestFixture(TestStore.Sqlite, false)]
+[TestFixture(TestStore.Postgres, false)]
+[TestFixture(TestStore.Sqlite, true)]
+public sealed class SplitProcessesTests(string provider, bool secured)
 {
     [Test]
     public async Task Given_the_three_modules_in_three_hosts_Then_an_order_is_paid_confirmed_shipped_and_another_cancelled_and_refunded()
@@ -24,11 +27,18 @@ public sealed class SplitProcessesTests(string provider)
             var settings = TestStore.On(provider, new Dictionary<string, string?>(ports) { ["Modules:Enabled"] = module, ["Database:SqliteDirectory"] = store });
             foreach (var service in new[] { "Orders", "Payments", "Notifications" })
                 settings[$"Services:{service}:BaseUrl"] = $"http://127.0.0.1:{ports[$"Ports:{service}"]}/api/v1";
+            if (secured)
+            {
+                foreach (var (key, value) in ApiAuth.Settings()) settings[key] = value;
+                settings["Webhooks:SigningSecrets:0"] = ApiAuth.WebhookSecret;
+            }
             return settings;
         }
         await using var notifications = new EcommerceApp(Host("Notifications"));
         await using var payments = new EcommerceApp(Host("Payments"));
         await using var orders = new EcommerceApp(Host("Orders"));
+        if (secured)
+            foreach (var client in new[] { orders.Orders, payments.Payments, notifications.Notifications }) client.With(ApiAuth.AdminKey);
 
         var (created, order) = await orders.Orders.PostJson("/api/v1/orders/", Requests.Order());
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));

@@ -118,6 +118,28 @@ public sealed class ApiAuthenticationTests() : HostFixture(settings: new Diction
         Assert.That(await Get(ApiAuth.AdminKey), Is.EqualTo(HttpStatusCode.OK), "an API key is also accepted as a bearer token");
     }
 
+    [Test]
+    public async Task Given_auth_on_Then_each_document_declares_its_schemes_and_each_operation_its_scope_401_and_403()
+    {
+        var wrong = new List<string>();
+        foreach (var port in new[] { App.OrdersPort, App.PaymentsPort, App.NotificationsPort })
+        {
+            var document = (await App.Client(port).GetJson("/openapi.json")).Body;
+            var schemes = document["components"]!["securitySchemes"]!;
+            Assert.That((string?)schemes["APIKeyHeader"]!["name"], Is.EqualTo("X-API-Key"));
+            Assert.That((string?)schemes["HTTPBearer"]!["scheme"], Is.EqualTo("bearer"));
+            foreach (var (path, item) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var security = operation!["security"]?.ToJsonString();
+                var responses = operation["responses"]!.AsObject();
+                if (security is null || !security.Contains("APIKeyHeader", StringComparison.Ordinal) || !responses.ContainsKey("401") || !responses.ContainsKey("403"))
+                    wrong.Add($"{method} {path}: {security}");
+            }
+        }
+        Assert.That(wrong, Is.Empty);
+    }
+
     [TestCase("/health")]
     [TestCase("/health/ready")]
     [TestCase("/openapi.json")]
