@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup [--runs 5] [--baseline HOST_DLL] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup [--runs 5] [--baseline HOST_DLL] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
 if (options.Scenario is not ("orders" or "import" or "burst" or "startup"))
 {
@@ -31,6 +31,8 @@ if (options.Scenario == "startup")
 if (options.Scenario == "burst")
     return await BurstScenario.RunAsync(hostDll, options with { Clients = args.Contains("--clients") ? options.Clients : 8 },
         args.Contains("--orders") ? options.Orders : 200);
+// --auth: API authentication on (an admin API key the load sends, a service key); --signed-webhooks: Payments signs, Orders checks.
+var auth = args.Contains("--auth") || args.Contains("--signed-webhooks") ? new ApiAuthSettings(args.Contains("--auth"), args.Contains("--signed-webhooks")) : null;
 // --otel: OpenTelemetry on, exporting traces and metrics to a local sink that drops them.
 await using var sink = args.Contains("--otel") ? new OtlpSink() : null;
 await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
@@ -38,10 +40,11 @@ await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<stri
     // Raised so every order really completes the chain, confirmation email included (the default 10/s would refuse most).
     ["Notifications:RateLimitPerSecond"] = "1000000",
     ["Serilog:MinimumLevel:Default"] = options.LogLevel,
-}.Concat(options.Environment).Concat(sink?.HostSettings ?? []).ToDictionary());
+}.Concat(options.Environment).Concat(sink?.HostSettings ?? []).Concat(auth?.HostSettings ?? []).ToDictionary());
 Console.WriteLine($"Host ready on all four ports {host.ReadyAfter.TotalMilliseconds:0} ms after process start (fresh data directory, migrations included)");
 
 using var http = LoadDriver.Client();
+if (auth is { Keys: true }) http.DefaultRequestHeaders.Add("X-API-Key", auth.Key);
 var orderUrl = host.Url("Orders", "/api/v1/orders/");
 var healthUrl = host.Url("Orders", "/health");
 var created = new ConcurrentBag<(int Id, string Status)>();
@@ -103,6 +106,8 @@ report.AppendLine(CultureInfo.InvariantCulture, $"paid and confirmed:         {p
 report.AppendLine(CultureInfo.InvariantCulture, $"ready after start:          {host.ReadyAfter.TotalMilliseconds:0} ms");
 report.AppendLine(CultureInfo.InvariantCulture, $"host peak RSS:              {peakRss:0} MiB");
 report.AppendLine(CultureInfo.InvariantCulture, $"OpenTelemetry:              {(sink is null ? "off" : "on, " + sink.Summary)}");
+report.AppendLine(CultureInfo.InvariantCulture, $"API auth:                   {(auth is { Keys: true } ? "on" : "off")}");
+report.AppendLine(CultureInfo.InvariantCulture, $"signed webhooks:            {(auth is { Webhooks: true } ? "on" : "off")}");
 Console.WriteLine(report.ToString());
 return orders.Failures == 0 && paidAndConfirmed == measured.Count ? 0 : 1;
 

@@ -30,7 +30,7 @@ public sealed class OrdersEndpoints : ICarterModule
         orders.MapPost("/bulk", Bulk).WithName("BulkCreateOrders").RequireScope(ApiScopes.OrdersWrite).AsBulkEndpoint().AcceptsIdempotencyKey<OrdersDbContext>()
             .Produces<BulkOrdersResponse>();
         orders.MapPost("/webhook/batch", WebhookBatch).WithName("PaymentWebhookBatch").RequireScope(ApiScopes.OrdersWebhook)
-            .AcceptsSignedWebhooks<OrdersDbContext>(signing).AsBulkEndpoint()
+            .AcceptsSignedWebhooks(signing).AsBulkEndpoint()
             .Produces<PaymentWebhookBatchResponse>();
         orders.MapGet("/", List).WithName("ListOrders").RequireScope(ApiScopes.OrdersRead).Produces<IReadOnlyList<OrderResponse>>();
         orders.MapGet("/owed", Owed).WithName("ListOwedWork").RequireScope(ApiScopes.OrdersRead).Produces<OwedWorkResponse>();
@@ -41,7 +41,7 @@ public sealed class OrdersEndpoints : ICarterModule
         orders.MapDelete("/{order_id}", Cancel).WithName("CancelOrder").RequireScope(ApiScopes.OrdersWrite).Produces<OrderResponse>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         orders.MapPost("/{order_id}/webhook", Webhook).WithName("PaymentWebhook").RequireScope(ApiScopes.OrdersWebhook)
-            .AcceptsSignedWebhooks<OrdersDbContext>(signing)
+            .AcceptsSignedWebhooks(signing)
             .Produces<OrderResponse>().ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
@@ -57,8 +57,8 @@ public sealed class OrdersEndpoints : ICarterModule
         Wire.Ok(await mediator.Send(new BulkCreateOrders(body), ct));
 
     /// <summary>Apply many payment results at once (what Payments sends after a batch of charges).</summary>
-    private static async Task<IResult> WebhookBatch(PaymentWebhookBatchRequest body, IMediator mediator, CancellationToken ct) =>
-        Wire.Ok(await mediator.Send(new ApplyPaymentWebhookBatch(body), ct));
+    private static async Task<IResult> WebhookBatch(HttpContext http, PaymentWebhookBatchRequest body, IMediator mediator, CancellationToken ct) =>
+        Wire.Ok(await mediator.Send(new ApplyPaymentWebhookBatch(body, SignedWebhooks.VerifiedId(http)), ct));
 
     /// <summary>Read one order with its items.</summary>
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
@@ -74,7 +74,7 @@ public sealed class OrdersEndpoints : ICarterModule
 
     /// <summary>Payments reports a charge: completed makes a pending order paid, failed leaves it pending and emails the customer.</summary>
     private static async Task<IResult> Webhook(HttpContext http, PaymentWebhookRequest body, IMediator mediator, CancellationToken ct) =>
-        Wire.Ok(await mediator.Send(new ApplyPaymentWebhook(PathIds.Get(http, "order_id"), body), ct));
+        Wire.Ok(await mediator.Send(new ApplyPaymentWebhook(PathIds.Get(http, "order_id"), body, SignedWebhooks.VerifiedId(http)), ct));
 
     /// <summary>List orders by id, a page at a time, optionally by status or customer email.</summary>
     private static async Task<IResult> List(ListOrders query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));

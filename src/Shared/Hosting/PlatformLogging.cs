@@ -26,6 +26,8 @@ internal static class PlatformLogging
         {
             diagnostics.Set("Module", modules.ModuleAt(http.Connection.LocalPort) ?? "none");
             diagnostics.Set("Port", http.Connection.LocalPort);
+            // Who made it, once API authentication (or the dashboard's sign-in) named the caller; never the credential.
+            if (http.User.Identity is { IsAuthenticated: true, Name: { } caller }) diagnostics.Set("Caller", caller);
         };
     }
 }

@@ -8,11 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Idempotency;
 
-/// <summary>
-/// Endpoint metadata: the endpoint honours <c>Idempotency-Key</c> (or another header carrying the same promise, such as a
-/// signed webhook's <c>webhook-id</c>), keeping keys in <see cref="DbContext"/>.
-/// </summary>
-public sealed record IdempotentEndpoint(Type DbContext, string Header = IdempotencyKeys.Header);
+/// <summary>Endpoint metadata: the endpoint honours <c>Idempotency-Key</c>, keeping keys in <see cref="DbContext"/>.</summary>
+public sealed record IdempotentEndpoint(Type DbContext);
 
 /// <summary>
 /// <c>Idempotency-Key</c> (IETF httpapi draft, Stripe's semantics) on the endpoints that create or move money:
@@ -33,23 +30,22 @@ public static class IdempotencyKeys
     /// <summary>When each module's table was last swept of expired keys.</summary>
     private static readonly ConcurrentDictionary<Type, long> LastSweep = new();
 
-    public static RouteHandlerBuilder AcceptsIdempotencyKey<TContext>(this RouteHandlerBuilder endpoint, string header = Header) where TContext : DbContext =>
-        endpoint.WithMetadata(new IdempotentEndpoint(typeof(TContext), header));
+    public static RouteHandlerBuilder AcceptsIdempotencyKey<TContext>(this RouteHandlerBuilder endpoint) where TContext : DbContext =>
+        endpoint.WithMetadata(new IdempotentEndpoint(typeof(TContext)));
 
     internal static async Task Apply(HttpContext context, Func<Task> next)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>() is not { } endpoint
-            || !context.Request.Headers.TryGetValue(endpoint.Header, out var values))
+            || !context.Request.Headers.TryGetValue(Header, out var values))
         {
             await next();
             return;
         }
-        // Another header's keys live apart from Idempotency-Key's in the same table.
-        var key = endpoint.Header == Header ? values.ToString() : $"{endpoint.Header}:{values}";
+        var key = values.ToString();
         if (key.Length is 0 or > IdempotencyRecord.MaxKeyLength || key.Any(c => c is < ' ' or > '~'))
         {
             await ErrorBody.WriteAsync(context, StatusCodes.Status400BadRequest,
-                $"{endpoint.Header} must be 1 to {IdempotencyRecord.MaxKeyLength} printable ASCII characters");
+                $"{Header} must be 1 to {IdempotencyRecord.MaxKeyLength} printable ASCII characters");
             return;
         }
 

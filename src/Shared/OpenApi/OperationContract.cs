@@ -70,7 +70,7 @@ internal sealed partial class OperationContract : IOpenApiOperationTransformer
             }
         }
 
-        if (metadata.OfType<IdempotentEndpoint>().Any(endpoint => endpoint.Header == IdempotencyKeys.Header))
+        if (metadata.OfType<IdempotentEndpoint>().Any())
         {
             operation.Parameters.Add(new OpenApiParameter
             {

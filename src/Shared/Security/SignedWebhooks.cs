@@ -1,7 +1,5 @@
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Hosting;
-using Ecommerce.Shared.Idempotency;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Security;
 
@@ -10,15 +8,19 @@ public sealed record SignedWebhookEndpoint;
 
 /// <summary>
 /// The receiving side of <see cref="WebhookSigning"/>: a signed-webhook endpoint checks the signature before anything else
-/// reads the body (missing, wrong, or a timestamp over 5 minutes off: 401 and nothing changes), and answers a
-/// <c>webhook-id</c> it has already applied as it did the first time, without a second effect (the idempotency keys'
-/// mechanism, keyed by the webhook's id).
+/// reads the body (missing, wrong, or a timestamp over 5 minutes off: 401 and nothing changes), then hands its handler
+/// the verified <c>webhook-id</c> (<see cref="VerifiedId"/>), which the handler applies once.
 /// </summary>
 public static class SignedWebhooks
 {
-    public static RouteHandlerBuilder AcceptsSignedWebhooks<TContext>(this RouteHandlerBuilder endpoint, WebhookSigning signing)
-        where TContext : DbContext =>
-        signing.Enabled ? endpoint.WithMetadata(new SignedWebhookEndpoint()).AcceptsIdempotencyKey<TContext>(WebhookSigning.IdHeader) : endpoint;
+    /// <summary>Ids this long are refused: an id is stored with the webhook it names.</summary>
+    public const int MaxIdLength = 200;
+
+    public static RouteHandlerBuilder AcceptsSignedWebhooks(this RouteHandlerBuilder endpoint, WebhookSigning signing) =>
+        signing.Enabled ? endpoint.WithMetadata(new SignedWebhookEndpoint()) : endpoint;
+
+    /// <summary>The <c>webhook-id</c> of this request once its signature was verified; null when signing is off.</summary>
+    public static string? VerifiedId(HttpContext context) => context.Items[typeof(SignedWebhookEndpoint)] as string;
 
     internal static async Task Verify(HttpContext context, Func<Task> next)
     {
@@ -36,8 +38,11 @@ public static class SignedWebhooks
         var refusal = services.GetRequiredService<WebhookSigning>().Refusal(
             request.Headers[WebhookSigning.IdHeader], request.Headers[WebhookSigning.TimestampHeader], request.Headers[WebhookSigning.SignatureHeader],
             body.GetBuffer().AsSpan(0, (int)body.Length), services.GetRequiredService<TimeProvider>().GetUtcNow());
+        string id = request.Headers[WebhookSigning.IdHeader].ToString();
+        if (refusal is null && id.Length > MaxIdLength) refusal = $"Webhook id is over {MaxIdLength} characters";
         if (refusal is null)
         {
+            context.Items[typeof(SignedWebhookEndpoint)] = id;
             await next();
             return;
         }

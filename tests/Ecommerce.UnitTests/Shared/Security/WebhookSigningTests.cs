@@ -1,5 +1,6 @@
 using System.Text;
 using Ecommerce.Shared.Security;
+using Microsoft.Extensions.Configuration;
 
 namespace Ecommerce.UnitTests.Shared.Security;
 
@@ -72,5 +73,18 @@ public sealed class WebhookSigningTests
         Assert.That(WebhookSigning.IdFor("orders/1/webhook", SpecBody), Is.EqualTo(id));
         Assert.That(WebhookSigning.IdFor("orders/2/webhook", SpecBody), Is.Not.EqualTo(id));
         Assert.That(id, Does.Match("^msg_[A-Za-z0-9_-]{32}$"));
+    }
+
+    [Test]
+    public void Given_secrets_as_a_list_or_as_one_value_Then_both_configure_the_same_rotation()
+    {
+        static IConfiguration Settings(params (string, string)[] pairs) =>
+            new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2))).Build();
+        var other = "whsec_" + Convert.ToBase64String(new byte[24]);
+        var list = WebhookSigning.From(Settings(("Webhooks:SigningSecrets:0", other), ("Webhooks:SigningSecrets:1", SpecSecret)));
+        var single = WebhookSigning.From(Settings(("Webhooks:SigningSecrets", other + " " + SpecSecret)));
+        foreach (var signing in new[] { list, single })
+            Assert.That(signing.Refusal(SpecId, "1614265330", SpecSignature, SpecBody, SpecTime), Is.Null);
+        Assert.That(WebhookSigning.From(Settings()).Enabled, Is.False, "unset: neither signed nor checked");
     }
 }

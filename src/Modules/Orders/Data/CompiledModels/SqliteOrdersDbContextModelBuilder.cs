@@ -11,12 +11,13 @@ namespace Ecommerce.Orders.Data.CompiledModels
     internal partial class SqliteOrdersDbContextModel
     {
         private SqliteOrdersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9dfe356a-1a2f-4da4-8c25-f4a72a0cede6"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("44f7bff4-5468-49c3-a7b1-9c93666543f9"), entityTypeCount: 7)
         {
         }
 
         partial void Initialize()
         {
+            var appliedWebhook = AppliedWebhookEntityType.Create(this);
             var order = OrderEntityType.Create(this);
             var orderItem = OrderItemEntityType.Create(this);
             var owedEmail = OwedEmailEntityType.Create(this);
@@ -26,6 +27,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
 
             OrderItemEntityType.CreateForeignKey1(orderItem, order);
 
+            AppliedWebhookEntityType.CreateAnnotations(appliedWebhook);
             OrderEntityType.CreateAnnotations(order);
             OrderItemEntityType.CreateAnnotations(orderItem);
             OwedEmailEntityType.CreateAnnotations(owedEmail);

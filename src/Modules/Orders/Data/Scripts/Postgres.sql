@@ -188,3 +188,32 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM orders."__EFMigrationsHistory" WHERE "MigrationId" = '20261206173842_AddAppliedWebhooks') THEN
+    CREATE TABLE orders.applied_webhooks (
+        "Id" character varying(255) NOT NULL,
+        "AppliedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_applied_webhooks" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM orders."__EFMigrationsHistory" WHERE "MigrationId" = '20261206173842_AddAppliedWebhooks') THEN
+    CREATE INDEX "IX_applied_webhooks_AppliedAt" ON orders.applied_webhooks ("AppliedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM orders."__EFMigrationsHistory" WHERE "MigrationId" = '20261206173842_AddAppliedWebhooks') THEN
+    INSERT INTO orders."__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206173842_AddAppliedWebhooks', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -275,3 +275,36 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206173823_AddAppliedWebhooks'
+)
+BEGIN
+    CREATE TABLE [orders].[applied_webhooks] (
+        [Id] nvarchar(255) NOT NULL,
+        [AppliedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_applied_webhooks] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206173823_AddAppliedWebhooks'
+)
+BEGIN
+    CREATE INDEX [IX_applied_webhooks_AppliedAt] ON [orders].[applied_webhooks] ([AppliedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206173823_AddAppliedWebhooks'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206173823_AddAppliedWebhooks', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

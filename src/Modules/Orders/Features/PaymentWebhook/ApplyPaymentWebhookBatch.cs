@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Orders.Features.PaymentWebhook;
 
-internal sealed record ApplyPaymentWebhookBatch(PaymentWebhookBatchRequest Body) : IRequest<PaymentWebhookBatchResponse>;
+/// <param name="Body">What Payments reports, one item per payment.</param>
+/// <param name="WebhookId">A signed batch's <c>webhook-id</c>: each of its items is applied once, however often it is delivered.</param>
+internal sealed record ApplyPaymentWebhookBatch(PaymentWebhookBatchRequest Body, string? WebhookId = null) : IRequest<PaymentWebhookBatchResponse>;
 
 /// <summary>
 /// POST /orders/webhook/batch: D16 per item. The common case, completed on pending orders, is one set-based
@@ -26,7 +28,17 @@ internal sealed class ApplyPaymentWebhookBatchHandler(OrdersDbContext db, IMedia
 
         var completed = items.Where(i => i.IsValid && i.Value!.Webhook.PaymentStatus == PaymentWebhookRequest.Completed).ToList();
         var ids = completed.Select(i => i.Value!.OrderId).Distinct().ToList();
-        await db.MoveAllAsync(ids, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), cancellationToken);
+        if (request.WebhookId is null) await db.MoveAllAsync(ids, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), cancellationToken);
+        else
+        {
+            // The receipt rides on the set-based move; taken already, the move was made before and is not made again.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.RecordAsync(request.WebhookId, clock.UtcNowMicros()))
+            {
+                await db.MoveAllAsync(ids, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
         var statuses = await db.Orders.Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Status }).ToDictionaryAsync(o => o.Id, o => o.Status, cancellationToken);
         foreach (var item in completed)
             results[item.Index] = statuses.TryGetValue(item.Value!.OrderId, out var status)
@@ -39,7 +51,8 @@ internal sealed class ApplyPaymentWebhookBatchHandler(OrdersDbContext db, IMedia
         {
             try
             {
-                await mediator.Send(new ApplyPaymentWebhook(item.Value!.OrderId, item.Value.Webhook), cancellationToken);
+                var itemId = request.WebhookId is null ? null : $"{request.WebhookId}/{item.Index}";
+                await mediator.Send(new ApplyPaymentWebhook(item.Value!.OrderId, item.Value.Webhook, itemId), cancellationToken);
                 results[item.Index] = new PaymentWebhookBatchResult(item.Index, "applied");
             }
             catch (ApiException refused)

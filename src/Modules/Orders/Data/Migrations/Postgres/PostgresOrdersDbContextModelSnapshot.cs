@@ -23,6 +23,22 @@ namespace Ecommerce.Orders.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Ecommerce.Orders.Data.AppliedWebhook", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
+
+                    b.ToTable("applied_webhooks", "orders");
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Domain.Order", b =>
                 {
                     b.Property<int>("Id")

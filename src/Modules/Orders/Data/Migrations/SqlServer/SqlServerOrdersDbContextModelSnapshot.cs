@@ -23,6 +23,22 @@ namespace Ecommerce.Orders.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Ecommerce.Orders.Data.AppliedWebhook", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
+
+                    b.ToTable("applied_webhooks", "orders");
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Domain.Order", b =>
                 {
                     b.Property<int>("Id")

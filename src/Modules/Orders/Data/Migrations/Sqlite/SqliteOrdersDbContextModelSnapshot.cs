@@ -17,6 +17,22 @@ namespace Ecommerce.Orders.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Ecommerce.Orders.Data.AppliedWebhook", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
+
+                    b.ToTable("applied_webhooks", (string)null);
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Domain.Order", b =>
                 {
                     b.Property<int>("Id")
