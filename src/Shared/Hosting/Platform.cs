@@ -30,6 +30,8 @@ public static class Platform
         var limits = ServerLimits.From(configuration);
         builder.Services.AddSingleton(IdempotencySettings.From(configuration));
         builder.Services.AddSingleton(WebhookSigning.From(configuration));
+        builder.Services.AddSingleton(AuditSettings.From(configuration));
+        builder.Services.AddScoped<Actor>();
         builder.Host.Properties[typeof(ModuleRegistry)] = modules;
 
         builder.Services.AddSingleton(modules);
@@ -112,6 +114,14 @@ public static class Platform
         // Who calls, before anything reads the body: a stranger's request costs its headers only.
         app.UseApiAuthentication(modules);
         app.Use(BodySizeLimit.Apply);
+        // Whose work this request is, for the audit rows its changes write: the caller API authentication named, else anonymous.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                context.RequestServices.GetRequiredService<Actor>().Name =
+                    context.User.Identity is { IsAuthenticated: true, Name: { } caller } ? caller : Actor.Anonymous;
+            return next(context);
+        });
         // A signed webhook's signature is checked before anything else reads its body (within the size limit).
         app.Use(SignedWebhooks.Verify);
         // A module's API answers once its database is migrated (they migrate in the background while the ports listen).

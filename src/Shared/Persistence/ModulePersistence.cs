@@ -1,4 +1,5 @@
 using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -33,7 +34,17 @@ public static class ModulePersistence
         where TContext : DbContext where TProvider : TContext
     {
         services.AddDbContextPool<TProvider>(options => UseProvider(options, provider, connectionString, schema));
-        return services.AddScoped<TContext>(sp => sp.GetRequiredService<TProvider>());
+        return services.AddScoped<TContext>(sp =>
+        {
+            var db = sp.GetRequiredService<TProvider>();
+            if (db is IAudited audited)
+            {
+                // Pooled: a context serves many scopes, so each is told whose work it now writes.
+                audited.Actor = sp.GetRequiredService<Actor>();
+                audited.AuditSettings = sp.GetRequiredService<AuditSettings>();
+            }
+            return db;
+        });
     }
 
     /// <summary>How a module's context talks to its provider: the one place, for the host and for the migration scripts' check.</summary>

@@ -11,9 +11,10 @@ internal static class OrderQueries
     /// <summary>
     /// New orders, their items and their unfinished chains in one transaction, through BulkInsert (one prepared statement per table on SQLite):
     /// the same path for one order from POST /orders and for a thousand from a bulk chunk. A refused row (a repeated
-    /// external_id) rolls the whole transaction back and surfaces as DbUpdateException.
+    /// external_id) rolls the whole transaction back and surfaces as DbUpdateException. Their audit rows (with how they
+    /// came: <c>bulk import</c>) go in with them.
     /// </summary>
-    public static async Task InsertAsync(this OrdersDbContext db, IReadOnlyList<Order> orders, CancellationToken cancellationToken = default)
+    public static async Task InsertAsync(this OrdersDbContext db, IReadOnlyList<Order> orders, string? how = null, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.InsertAllAsync(orders, cancellationToken);
@@ -23,6 +24,7 @@ internal static class OrderQueries
         // if the process dies before the request that started it does.
         await db.InsertAllAsync(orders.Select(o => new UnfinishedChain { OrderId = o.Id, StartedAt = o.CreatedAt, NextAttemptAt = o.CreatedAt }).ToList(),
             cancellationToken);
+        await db.AuditAsync(orders.Select(o => db.AuditRow(o.CreatedAt, "order.created", $"order {o.Id}", how)).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -40,13 +42,17 @@ internal static class OrderQueries
     /// <summary>
     /// Moves the order to <paramref name="to"/> only if it is still in the status it was read with: a conditional update
     /// the database applies atomically, so of two concurrent changes exactly one wins. On success the read copy follows.
+    /// The move's audit row is written with it (in the caller's transaction, or in one of its own).
     /// </summary>
     public static async Task<bool> TryMoveAsync(this OrdersDbContext db, Order order, string to, DateTime now)
     {
         var from = order.Status;
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var changed = await db.Orders
             .Where(o => o.Id == order.Id && o.Status == from)
             .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, to).SetProperty(x => x.UpdatedAt, now)) == 1;
+        if (changed) await db.AuditAsync([db.AuditRow(now, $"order.{to}", $"order {order.Id}", $"from {from}")]);
+        if (own is not null) await own.CommitAsync();
         if (changed) order.Moved(to, now);
         return changed;
     }
@@ -59,8 +65,17 @@ internal static class OrderQueries
         CancellationToken cancellationToken = default)
     {
         if (!OrderStatus.CanChange(from, to)) throw new InvalidOperationException($"No order moves from '{from}' to '{to}'.");
-        return await db.Orders
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var moved = await db.Orders
             .Where(o => orderIds.Contains(o.Id) && o.Status == from)
             .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, to).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        if (moved > 0)
+        {
+            // Which ones this statement moved: read in its own transaction, after its write, they carry its time.
+            var ids = await db.Orders.Where(o => orderIds.Contains(o.Id) && o.Status == to && o.UpdatedAt == now).Select(o => o.Id).ToListAsync(cancellationToken);
+            await db.AuditAsync(ids.Select(id => db.AuditRow(now, $"order.{to}", $"order {id}", $"from {from}")).ToList(), cancellationToken);
+        }
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return moved;
     }
 }

@@ -1,18 +1,23 @@
 using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Idempotency;
 using Ecommerce.Orders.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Orders.Data;
 
-internal abstract class OrdersDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class OrdersDbContext(DbContextOptions options) : DbContext(options), IAudited
 {
     public const string Schema = "orders";
+
+    public Actor Actor { get; set; } = new();
+
+    public AuditSettings AuditSettings { get; set; } = new(TimeSpan.FromDays(90));
 
     public DbSet<Order> Orders => Set<Order>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly).AddIdempotencyKeys();
+        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(OrdersDbContext).Assembly).AddIdempotencyKeys().AddAuditLog();
 }
 
 /// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>

@@ -1,19 +1,24 @@
 using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Idempotency;
 using Ecommerce.Payments.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Payments.Data;
 
-internal abstract class PaymentsDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class PaymentsDbContext(DbContextOptions options) : DbContext(options), IAudited
 {
     public const string Schema = "payments";
+
+    public Actor Actor { get; set; } = new();
+
+    public AuditSettings AuditSettings { get; set; } = new(TimeSpan.FromDays(90));
 
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Refund> Refunds => Set<Refund>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(PaymentsDbContext).Assembly).AddIdempotencyKeys();
+        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(PaymentsDbContext).Assembly).AddIdempotencyKeys().AddAuditLog();
 }
 
 /// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>

@@ -11,7 +11,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
     internal partial class SqliteOrdersDbContextModel
     {
         private SqliteOrdersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("44f7bff4-5468-49c3-a7b1-9c93666543f9"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("740e94d5-958d-4b24-9559-0690641dd093"), entityTypeCount: 8)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
             var owedRefund = OwedRefundEntityType.Create(this);
             var unfinishedChain = UnfinishedChainEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
 
             OrderItemEntityType.CreateForeignKey1(orderItem, order);
 
@@ -34,6 +35,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
             OwedRefundEntityType.CreateAnnotations(owedRefund);
             UnfinishedChainEntityType.CreateAnnotations(unfinishedChain);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -308,3 +308,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206175137_AddAuditLog'
+)
+BEGIN
+    CREATE TABLE [orders].[audit_log] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetime2 NOT NULL,
+        [Actor] nvarchar(200) NOT NULL,
+        [Action] nvarchar(50) NOT NULL,
+        [Subject] nvarchar(100) NOT NULL,
+        [Detail] nvarchar(1000) NULL,
+        CONSTRAINT [PK_audit_log] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206175137_AddAuditLog'
+)
+BEGIN
+    CREATE INDEX [IX_audit_log_At] ON [orders].[audit_log] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206175137_AddAuditLog'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206175137_AddAuditLog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -38,7 +38,7 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
             item.Value.ExternalId))).ToList();
         try
         {
-            await db.InsertAsync(created.Select(c => c.Order).ToList());
+            await db.InsertAsync(created.Select(c => c.Order).ToList(), "bulk import");
             return created;
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))

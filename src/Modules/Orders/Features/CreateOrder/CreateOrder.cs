@@ -23,7 +23,7 @@ internal sealed class CreateOrderHandler(
         var body = request.Body;
         var order = Order.Place(body.CustomerEmail, body.CustomerName, body.Currency,
             body.Items.Select(i => OrderItem.Of(i.ProductName, i.Quantity, i.UnitPrice)), clock.UtcNowMicros());
-        await db.InsertAsync([order], cancellationToken);
+        await db.InsertAsync([order], cancellationToken: cancellationToken);
         using var _ = orderLog.About(order.Id);
 
         // Committed before calling out, so the webhook that re-enters Orders finds the row and no lock of ours.

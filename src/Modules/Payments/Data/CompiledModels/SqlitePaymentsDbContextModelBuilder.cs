@@ -11,7 +11,7 @@ namespace Ecommerce.Payments.Data.CompiledModels
     internal partial class SqlitePaymentsDbContextModel
     {
         private SqlitePaymentsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("38f48ad8-c2aa-4509-b997-d7bd3bd40b88"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("187cd948-e013-4142-b89d-b05b150354a1"), entityTypeCount: 5)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Ecommerce.Payments.Data.CompiledModels
             var refund = RefundEntityType.Create(this);
             var owedWebhook = OwedWebhookEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
 
             RefundEntityType.CreateForeignKey1(refund, payment);
 
@@ -28,6 +29,7 @@ namespace Ecommerce.Payments.Data.CompiledModels
             RefundEntityType.CreateAnnotations(refund);
             OwedWebhookEntityType.CreateAnnotations(owedWebhook);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -176,3 +176,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [payments].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206175248_AddAuditLog'
+)
+BEGIN
+    CREATE TABLE [payments].[audit_log] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetime2 NOT NULL,
+        [Actor] nvarchar(200) NOT NULL,
+        [Action] nvarchar(50) NOT NULL,
+        [Subject] nvarchar(100) NOT NULL,
+        [Detail] nvarchar(1000) NULL,
+        CONSTRAINT [PK_audit_log] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [payments].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206175248_AddAuditLog'
+)
+BEGIN
+    CREATE INDEX [IX_audit_log_At] ON [payments].[audit_log] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [payments].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206175248_AddAuditLog'
+)
+BEGIN
+    INSERT INTO [payments].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206175248_AddAuditLog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -24,7 +24,10 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox w
         var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, clock.UtcNowMicros());
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.InsertAllAsync([payment], cancellationToken);
+            await db.AuditAsync([db.AuditRow(payment.CreatedAt, $"payment.{payment.Status}", $"order {payment.OrderId}", $"payment {payment.Id}")], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {

@@ -69,7 +69,10 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, WebhookOut
     {
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.InsertAllAsync(accepted.Select(a => a.Payment).ToList(), cancellationToken);
+            await db.AuditAsync(accepted.Select(a => Audit(a.Payment, a.Payment.Id)).ToList(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return accepted.Select(a => (a.Index, a.Payment, true)).ToList();
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
@@ -82,6 +85,7 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, WebhookOut
             try
             {
                 db.Payments.Add(payment);
+                db.Add(Audit(payment, null));
                 await db.SaveChangesAsync(cancellationToken);
                 saved.Add((index, payment, true));
             }
@@ -93,4 +97,7 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, WebhookOut
         }
         return saved;
     }
+
+    private AuditEntry Audit(Payment payment, int? id) =>
+        db.AuditRow(payment.CreatedAt, $"payment.{payment.Status}", $"order {payment.OrderId}", id is null ? "batch" : $"payment {id}, batch");
 }

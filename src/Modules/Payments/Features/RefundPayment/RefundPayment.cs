@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
@@ -33,6 +34,7 @@ internal sealed class RefundPaymentHandler(PaymentsDbContext db, WebhookOutbox w
                 .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, PaymentStatus.Refunded).SetProperty(x => x.UpdatedAt, now), cancellationToken);
             if (changed == 0) throw ApiError.BadRequest($"Payment {paymentId} cannot be refunded: it is not completed");
             db.Refunds.Add(refund);
+            db.Add(db.AuditRow(now, "payment.refunded", $"order {payment.OrderId}", $"payment {payment.Id}: {request.Body.Reason}"));
             // Orders must hear of it even if this process dies right after the commit: the webhook is written with it.
             webhook = await webhooks.OweInTransactionAsync(new PaymentChange(payment.OrderId, payment.Id, PaymentStatus.Refunded, payment.TransactionId));
             await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Ecommerce.Shared.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Shared.Persistence;
+
+/// <summary>
+/// One state change and who made it, in the module's own database, written in the transaction of the change (a change is
+/// never without its row). Kept <c>Audit:RetentionDays</c> (default 90).
+/// </summary>
+public sealed class AuditEntry
+{
+    public const int MaxDetailLength = 1000;
+
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    /// <summary>Who: see <see cref="Security.Actor"/>.</summary>
+    public string Actor { get; set; } = "";
+    /// <summary><c>order.created</c>, <c>order.paid</c>, <c>payment.refunded</c>...</summary>
+    public string Action { get; set; } = "";
+    /// <summary>What changed: <c>order 42</c>.</summary>
+    public string Subject { get; set; } = "";
+    /// <summary>More about it (the status it left, a payment's id, a bulk import), shortened to fit.</summary>
+    public string? Detail { get; set; }
+}
+
+/// <summary>A module's context that writes audit rows: the actor of its scope and the retention, given as it is resolved.</summary>
+public interface IAudited
+{
+    Actor Actor { get; set; }
+    AuditSettings AuditSettings { get; set; }
+}
+
+/// <summary><c>Audit:RetentionDays</c> (default 90): how long audit rows are kept.</summary>
+public sealed class AuditSettings(TimeSpan retention)
+{
+    private readonly ConcurrentDictionary<Type, long> _lastSweep = new();
+
+    public TimeSpan Retention { get; } = retention;
+
+    public static AuditSettings From(IConfiguration configuration)
+    {
+        var raw = configuration["Audit:RetentionDays"] ?? "90";
+        return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days is > 0 and <= 36_500
+            ? new AuditSettings(TimeSpan.FromDays(days))
+            : throw new InvalidOperationException($"Audit:RetentionDays must be a whole number from 1 to 36500, not '{raw}'.");
+    }
+
+    /// <summary>True at most once an hour per module: its expired rows are then deleted.</summary>
+    internal bool SweepDue(Type context, DateTime now)
+    {
+        var last = _lastSweep.GetOrAdd(context, 0);
+        return now.Ticks - last >= TimeSpan.TicksPerHour && _lastSweep.TryUpdate(context, now.Ticks, last);
+    }
+}
+
+public static class AuditLog
+{
+    /// <summary>Maps the module's <c>audit_log</c> table (in the module's schema).</summary>
+    public static ModelBuilder AddAuditLog(this ModelBuilder model) => model.Entity<AuditEntry>(entry =>
+    {
+        entry.ToTable("audit_log");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Actor).HasMaxLength(200);
+        entry.Property(e => e.Action).HasMaxLength(50);
+        entry.Property(e => e.Subject).HasMaxLength(100);
+        entry.Property(e => e.Detail).HasMaxLength(AuditEntry.MaxDetailLength);
+        entry.HasIndex(e => e.At);
+    });
+
+    /// <summary>A row for a change by this context's actor.</summary>
+    public static AuditEntry AuditRow(this IAudited db, DateTime at, string action, string subject, string? detail = null) => new()
+    {
+        At = at, Actor = db.Actor.Name, Action = action, Subject = subject,
+        Detail = detail is { Length: > AuditEntry.MaxDetailLength } ? detail[..(AuditEntry.MaxDetailLength - 1)] + "…" : detail,
+    };
+
+    /// <summary>Writes the rows in the caller's open transaction (the change's), and now and then deletes expired ones.</summary>
+    public static async Task AuditAsync<TContext>(this TContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+        where TContext : DbContext, IAudited
+    {
+        if (entries.Count == 0) return;
+        await db.InsertAllAsync(entries, cancellationToken);
+        var now = entries[0].At;
+        if (db.AuditSettings.SweepDue(db.GetType(), now))
+        {
+            var cutoff = now - db.AuditSettings.Retention;
+            await db.Set<AuditEntry>().Where(e => e.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+}
