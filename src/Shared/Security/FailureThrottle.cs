@@ -44,9 +44,10 @@ public sealed class FailureThrottle(TimeProvider clock, TimeSpan maxDelay, int? 
         return (delay < maxDelay ? delay : maxDelay, false);
     }
 
+    /// <summary>Clears the address. Called on every let-in API request: the lookup takes no lock, only a removal does.</summary>
     public void Succeeded(IPAddress address)
     {
-        if (!_entries.IsEmpty) _entries.TryRemove(address, out _);
+        if (_entries.ContainsKey(address)) _entries.TryRemove(address, out _);
     }
 
     private void DropQuiet(DateTimeOffset now)
