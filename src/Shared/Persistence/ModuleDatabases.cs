@@ -56,7 +56,8 @@ public sealed class ModuleDatabases(
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
             if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await db.Database.MigrateAsync();
+            if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL") await MigrateOneAtATimeOnPostgresAsync(db, module);
+            else await db.Database.MigrateAsync();
         }
         catch (Exception exception)
         {
@@ -64,6 +65,34 @@ public sealed class ModuleDatabases(
             Environment.ExitCode = 1;
             lifetime.StopApplication();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Replicas that start together migrate one after the other: EF's own lock on PostgreSQL is taken per migration
+    /// transaction, and two replicas both applying a new migration failed with "relation already exists" (seen in CI). A
+    /// session advisory lock per module, held on the connection the migration runs on, makes the second wait and then find
+    /// nothing left to apply.
+    /// </summary>
+    private static async Task MigrateOneAtATimeOnPostgresAsync(DbContext db, string module)
+    {
+        var key = "ecommerce-migrations:" + module;
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(hashtext({0}))", key);
+            try
+            {
+                await db.Database.MigrateAsync();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(hashtext({0}))", key);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }
