@@ -2,7 +2,7 @@ using Ecommerce.Shared.Hosting;
 
 namespace Ecommerce.Notifications;
 
-/// <summary>The <c>Notifications</c> section of the configuration (README, Configuration).</summary>
+/// <summary>The <c>Notifications</c> section of the configuration (docs/configuration.md).</summary>
 public sealed class NotificationsOptions : IModuleOptions
 {
     public const string Section = "Notifications";

@@ -2,7 +2,7 @@ using Ecommerce.Shared.Hosting;
 
 namespace Ecommerce.Orders;
 
-/// <summary>The <c>Orders</c> section of the configuration (README, Configuration).</summary>
+/// <summary>The <c>Orders</c> section of the configuration (docs/configuration.md).</summary>
 public sealed class OrdersOptions : IModuleOptions
 {
     public const string Section = "Orders";

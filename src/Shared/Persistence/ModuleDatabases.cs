@@ -6,7 +6,7 @@ namespace Ecommerce.Shared.Persistence;
 
 /// <summary>
 /// Each module's schema is created or upgraded by its migrations in the background, one module after the other, once the
-/// ports listen: <c>/health</c> answers while EF Core warms up, instead of after it (see README, Start-up). A request
+/// ports listen: <c>/health</c> answers while EF Core warms up, instead of after it (see docs/testing-your-client.md, Start-up). A request
 /// to a module's API waits until that module's database is ready (<see cref="Ready"/>), and so do the owed-work workers;
 /// <c>/health/ready</c> says unavailable until then. A failed migration stops the host with exit code 1, as a start-up
 /// error did when migrations ran before listening.

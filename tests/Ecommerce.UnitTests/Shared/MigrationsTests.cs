@@ -31,7 +31,7 @@ public sealed class MigrationsTests
     public void Given_the_model_Then_its_migrations_are_complete(string module, DatabaseProvider provider)
     {
         using var db = Context(module, provider);
-        Assert.That(db.Database.HasPendingModelChanges(), Is.False, $"run dotnet ef migrations add for {module} on {provider} (README)");
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False, $"run dotnet ef migrations add for {module} on {provider} (docs/configuration.md)");
     }
 
     /// <summary>
