@@ -16,14 +16,17 @@ public sealed class ServiceCredentials
     private readonly byte[] _secret;
     private readonly bool _testing;
     /// <summary>Each module's expected MAC and its caller, made once: a call between modules checks, it does not allocate.</summary>
-    private readonly Dictionary<string, (byte[] Mac, ApiCaller Caller)> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (byte[] Mac, string Credential, ApiCaller Caller)> _known = new(StringComparer.Ordinal);
 
     public ServiceCredentials(byte[] secret, bool testing)
     {
         _secret = secret;
         _testing = testing;
         foreach (var module in Scopes.Keys)
-            _known[module] = (Encoding.ASCII.GetBytes(Mac(module)), new ApiCaller("module:" + module, ScopesOf(module)));
+        {
+            var mac = Mac(module);
+            _known[module] = (Encoding.ASCII.GetBytes(mac), $"{Prefix}{module}_{mac}", new ApiCaller("module:" + module, ScopesOf(module)));
+        }
     }
 
     private static readonly Dictionary<string, string[]> Scopes = new(StringComparer.Ordinal)
@@ -42,7 +45,8 @@ public sealed class ServiceCredentials
         module == "Dashboard" && _testing ? [.. Scopes[module], ApiScopes.Admin] : Scopes.GetValueOrDefault(module) ?? [];
 
     /// <summary>What <paramref name="module"/> sends as its <c>X-API-Key</c>.</summary>
-    public string For(string module) => $"{Prefix}{module}_{Mac(module)}";
+    /// <remarks>Made once: it is asked for on every call between modules (each typed client sets its header).</remarks>
+    public string For(string module) => _known[module].Credential;
 
     /// <summary>The calling module, when <paramref name="presented"/> is the credential of one; compared in constant time.</summary>
     public ApiCaller? Identify(string presented)
