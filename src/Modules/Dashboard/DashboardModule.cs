@@ -40,6 +40,7 @@ public static class DashboardModule
         builder.Services.AddSingleton<IModuleWarmUp>(services => services.GetRequiredService<DeferredEndpoints>());
         builder.Services.AddSingleton<ApiCallCounter>();
         builder.Services.AddScoped<ViewerLocale>();
+        builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddTransient<OwedWorkApi>();
         builder.Services.AddTransient<ActiveFaultsApi>();
         foreach (var client in new[]
@@ -69,6 +70,11 @@ public static class DashboardModule
         {
             app.UseAuthentication();
             app.UseAuthorization();
+            // A page's role (RequiresRole) holds for a direct request too, not only in the router of a signed-in circuit.
+            app.Use((context, next) =>
+                context.GetEndpoint()?.Metadata.GetMetadata<RequiresRoleAttribute>() is { } needs && DashboardUser.From(context.User).Role < needs.Role
+                    ? Results.Text("Your role may not open this page.", statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context)
+                    : next(context));
         }
         // Acts only on the endpoints that ask for it: the dashboard's forms and its login, so only its port needs it.
         app.UseWhenFirstNeeded(context => modules.ModuleAt(context.Connection.LocalPort) == Name, dashboard => dashboard.UseAntiforgery());
@@ -100,7 +106,7 @@ public static class DashboardModule
         if (access.Mode == DashboardAccessMode.LoopbackOnly) builder.ListenOnLoopbackOnly(Name);
         if (access.Mode != DashboardAccessMode.Login) return;
 
-        builder.Services.AddSingleton<AdminPassword>();
+        builder.Services.AddSingleton<DashboardUsers>();
         builder.Services.AddSingleton(services => new FailureThrottle(services.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(2),
             access.LockoutAfterFailures, TimeSpan.FromMinutes(access.LockoutMinutes)));
         builder.Services.AddAuthorization();

@@ -114,12 +114,12 @@ public static class Platform
         // Who calls, before anything reads the body: a stranger's request costs its headers only.
         app.UseApiAuthentication(modules);
         app.Use(BodySizeLimit.Apply);
-        // Whose work this request is, for the audit rows its changes write: the caller API authentication named, else anonymous.
+        // Whose work this request is, for the audit rows its changes write and its log line (Actor.Of).
+        var credentials = app.Services.GetRequiredService<ApiAuthSettings>().Services;
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-                context.RequestServices.GetRequiredService<Actor>().Name =
-                    context.User.Identity is { IsAuthenticated: true, Name: { } caller } ? caller : Actor.Anonymous;
+                context.RequestServices.GetRequiredService<Actor>().Name = Actor.Of(context, credentials);
             return next(context);
         });
         // A signed webhook's signature is checked before anything else reads its body (within the size limit).

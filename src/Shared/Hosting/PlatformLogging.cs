@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Security;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -26,8 +27,9 @@ internal static class PlatformLogging
         {
             diagnostics.Set("Module", modules.ModuleAt(http.Connection.LocalPort) ?? "none");
             diagnostics.Set("Port", http.Connection.LocalPort);
-            // Who made it, once API authentication (or the dashboard's sign-in) named the caller; never the credential.
-            if (http.User.Identity is { IsAuthenticated: true, Name: { } caller }) diagnostics.Set("Caller", caller);
+            // Who made it, once API authentication, a dashboard user or the dashboard's sign-in named them; never the credential.
+            if (http.RequestServices?.GetService<Actor>()?.Name is { } actor && actor is not (Actor.Anonymous or Actor.System)) diagnostics.Set("Caller", actor);
+            else if (http.User.Identity is { IsAuthenticated: true, Name: { } caller }) diagnostics.Set("Caller", caller);
         };
     }
 }

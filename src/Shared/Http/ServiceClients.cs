@@ -29,8 +29,9 @@ public static class ServiceClients
                 http.Timeout = timeout;
                 // A call between modules passes a closing testing gate (see RequestGate): its caller is in flight.
                 if (sp.GetRequiredService<TestingMode>().Enabled) http.DefaultRequestHeaders.Add(RequestGate.InternalCallHeader, "1");
-                var auth = sp.GetRequiredService<ApiAuthSettings>();
-                if (auth.Enabled || !auth.GeneratedServiceKey) http.DefaultRequestHeaders.Add(ApiAuthentication.KeyHeader, auth.Services.For(caller));
+                // Always the caller's credential: with authentication off the callee lets everyone in, but believes a
+                // dashboard user's name only from the dashboard's credential (Actor.Of).
+                http.DefaultRequestHeaders.Add(ApiAuthentication.KeyHeader, sp.GetRequiredService<ApiAuthSettings>().Services.For(caller));
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

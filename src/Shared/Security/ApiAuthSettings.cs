@@ -13,6 +13,8 @@ public sealed class ApiAuthSettings
 {
     public const string JwtSection = "Authentication:Schemes:Bearer";
 
+    private static readonly string[] ReservedNames = ["module:", "token:", "dashboard:"];
+
     private ApiAuthSettings(Dictionary<string, ApiCaller> keys, bool jwt, ServiceCredentials services, bool generatedServiceKey, TimeSpan failureDelayMax)
     {
         KeysByHash = keys;
@@ -51,6 +53,9 @@ public sealed class ApiAuthSettings
             var hash = entry["Hash"] ?? "";
             var scopes = ApiCaller.ParseScopes(entry["Scopes"]).ToList();
             if (string.IsNullOrWhiteSpace(name)) throw Problem($"{at}:Name is required (it names the key in logs and audit rows).");
+            // The audit log's other actors: a key must not pass for a module, a token, a dashboard user or nobody.
+            if (ReservedNames.Any(reserved => name.StartsWith(reserved, StringComparison.OrdinalIgnoreCase)) || name is Actor.Anonymous or Actor.System)
+                throw Problem($"{at}:Name '{name}' would pass for another kind of actor: it may not start with {string.Join(", ", ReservedNames)} nor be {Actor.Anonymous} or {Actor.System}.");
             if (!ApiKeys.IsHash(hash))
                 throw Problem($"{at}:Hash is not a key hash; make one with: dotnet Ecommerce.Host.dll hash-api-key (or new-api-key).");
             var unknown = scopes.Where(s => !ApiScopes.All.Contains(s)).ToList();

@@ -21,7 +21,7 @@ public sealed class HashPasswordCommandTests
 
         Assert.That(process.ExitCode, Is.EqualTo(0), await process.StandardError.ReadToEndAsync());
         var hash = output.Trim();
-        Assert.That(AdminPassword.IsHash(hash), Is.True, output);
-        Assert.That(new AdminPassword(new DashboardAccess { AdminPasswordHash = hash }).Verify("管理者の合言葉 42"), Is.True);
+        Assert.That(DashboardUsers.IsHash(hash), Is.True, output);
+        Assert.That(new DashboardUsers(new DashboardAccess { AdminPasswordHash = hash }).SignIn("admin", "管理者の合言葉 42"), Is.Not.Null);
     }
 }

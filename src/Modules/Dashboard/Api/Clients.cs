@@ -1,48 +1,53 @@
 using System.Net.Http.Json;
+using Ecommerce.Dashboard.Security;
 using Ecommerce.Shared.Json;
 
 namespace Ecommerce.Dashboard.Api;
 
-public sealed class OrdersApi(HttpClient http)
+public sealed class OrdersApi(HttpClient http, DashboardUser user)
 {
+    private readonly HttpClient _http = user.ActsThrough(http);
+
     public Task<ApiResult<List<OrderView>>> List(int skip, int limit, string? status, string? email) =>
-        ApiResult<List<OrderView>>.From(http.GetAsync(
+        ApiResult<List<OrderView>>.From(_http.GetAsync(
             $"orders/?skip={skip}&limit={limit}{Query("status", status)}{Query("customer_email", email)}"));
 
-    public Task<ApiResult<OrderView>> Get(int id) => ApiResult<OrderView>.From(http.GetAsync($"orders/{id}"));
+    public Task<ApiResult<OrderView>> Get(int id) => ApiResult<OrderView>.From(_http.GetAsync($"orders/{id}"));
 
     public Task<ApiResult<OrderView>> Create(NewOrder order) =>
-        ApiResult<OrderView>.From(http.PostAsJsonAsync("orders/", order, WireJson.Options));
+        ApiResult<OrderView>.From(_http.PostAsJsonAsync("orders/", order, WireJson.Options));
 
     public Task<ApiResult<OrderView>> ChangeStatus(int id, string status) =>
-        ApiResult<OrderView>.From(http.PutAsJsonAsync($"orders/{id}/status", new { status }, WireJson.Options));
+        ApiResult<OrderView>.From(_http.PutAsJsonAsync($"orders/{id}/status", new { status }, WireJson.Options));
 
-    public Task<ApiResult<OrderView>> Cancel(int id) => ApiResult<OrderView>.From(http.DeleteAsync($"orders/{id}"));
+    public Task<ApiResult<OrderView>> Cancel(int id) => ApiResult<OrderView>.From(_http.DeleteAsync($"orders/{id}"));
 
     public Task<ApiResult<BulkOrdersView>> Bulk(IReadOnlyList<NewOrder> orders) =>
-        ApiResult<BulkOrdersView>.From(http.PostAsJsonAsync("orders/bulk", new { orders }, WireJson.Options));
+        ApiResult<BulkOrdersView>.From(_http.PostAsJsonAsync("orders/bulk", new { orders }, WireJson.Options));
 
-    public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(http.GetAsync(new Uri(http.BaseAddress!, "/health")));
+    public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(_http.GetAsync(new Uri(_http.BaseAddress!, "/health")));
 
-    public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(http.GetAsync("orders/owed"));
+    public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("orders/owed"));
 
     internal static string Query(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? "" : $"&{name}={Uri.EscapeDataString(value.Trim())}";
 }
 
-public sealed class PaymentsApi(HttpClient http)
+public sealed class PaymentsApi(HttpClient http, DashboardUser user)
 {
-    public Task<ApiResult<List<PaymentView>>> List(int skip, int limit, string? status) =>
-        ApiResult<List<PaymentView>>.From(http.GetAsync($"payments/?skip={skip}&limit={limit}{OrdersApi.Query("status", status)}"));
+    private readonly HttpClient _http = user.ActsThrough(http);
 
-    public Task<ApiResult<PaymentView>> ForOrder(int orderId) => ApiResult<PaymentView>.From(http.GetAsync($"payments/order/{orderId}"));
+    public Task<ApiResult<List<PaymentView>>> List(int skip, int limit, string? status) =>
+        ApiResult<List<PaymentView>>.From(_http.GetAsync($"payments/?skip={skip}&limit={limit}{OrdersApi.Query("status", status)}"));
+
+    public Task<ApiResult<PaymentView>> ForOrder(int orderId) => ApiResult<PaymentView>.From(_http.GetAsync($"payments/order/{orderId}"));
 
     public Task<ApiResult<RefundView>> Refund(int paymentId, string reason) =>
-        ApiResult<RefundView>.From(http.PostAsJsonAsync("payments/refund", new { payment_id = paymentId, reason }, WireJson.Options));
+        ApiResult<RefundView>.From(_http.PostAsJsonAsync("payments/refund", new { payment_id = paymentId, reason }, WireJson.Options));
 
-    public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(http.GetAsync(new Uri(http.BaseAddress!, "/health")));
+    public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(_http.GetAsync(new Uri(_http.BaseAddress!, "/health")));
 
-    public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(http.GetAsync("payments/owed"));
+    public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("payments/owed"));
 }
 
 /// <summary>What every module still owes (Orders: emails, chains, refunds; Payments: webhooks), as one list.</summary>
@@ -59,16 +64,18 @@ public sealed class OwedWorkApi(OrdersApi orders, PaymentsApi payments)
     }
 }
 
-public sealed class NotificationsApi(HttpClient http)
+public sealed class NotificationsApi(HttpClient http, DashboardUser user)
 {
+    private readonly HttpClient _http = user.ActsThrough(http);
+
     public Task<ApiResult<List<NotificationView>>> List(int skip, int limit, string? channel, string? template) =>
-        ApiResult<List<NotificationView>>.From(http.GetAsync(
+        ApiResult<List<NotificationView>>.From(_http.GetAsync(
             $"notifications/?skip={skip}&limit={limit}{OrdersApi.Query("channel", channel)}{OrdersApi.Query("template_name", template)}"));
 
-    public Task<ApiResult<NotificationView>> Get(int id) => ApiResult<NotificationView>.From(http.GetAsync($"notifications/{id}"));
+    public Task<ApiResult<NotificationView>> Get(int id) => ApiResult<NotificationView>.From(_http.GetAsync($"notifications/{id}"));
 
     public Task<ApiResult<List<NotificationView>>> ForOrder(int orderId) =>
-        ApiResult<List<NotificationView>>.From(http.GetAsync($"notifications/order/{orderId}"));
+        ApiResult<List<NotificationView>>.From(_http.GetAsync($"notifications/order/{orderId}"));
 
-    public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(http.GetAsync(new Uri(http.BaseAddress!, "/health")));
+    public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(_http.GetAsync(new Uri(_http.BaseAddress!, "/health")));
 }

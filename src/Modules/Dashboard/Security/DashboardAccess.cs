@@ -5,7 +5,7 @@ public enum DashboardAccessMode
 {
     /// <summary>No credentials set: only this machine can reach it (loopback), no login (a person trying it locally).</summary>
     LoopbackOnly,
-    /// <summary>An admin password is set: every interface, every page behind a login.</summary>
+    /// <summary>An admin password or users are set: every interface, every page behind a login.</summary>
     Login,
     /// <summary><c>Dashboard:AllowAnonymous=true</c>: every interface, no login (an explicit choice for a private network).</summary>
     Anonymous,
@@ -18,6 +18,8 @@ public sealed class DashboardAccess
     public string? AdminPassword { get; init; }
     /// <summary>The admin password as ASP.NET Core Identity's PasswordHasher writes it (<c>hash-password</c> prints one).</summary>
     public string? AdminPasswordHash { get; init; }
+    /// <summary>Named users, each with a password hash and a role (<c>Dashboard:Users:{n}:{Name,PasswordHash,Role}</c>).</summary>
+    public List<DashboardUserSettings> Users { get; init; } = [];
     public bool AllowAnonymous { get; init; }
     /// <summary>A signed-in session ends after this long without a request (sliding).</summary>
     public int SessionMinutes { get; init; } = 60;
@@ -28,17 +30,48 @@ public sealed class DashboardAccess
     public DashboardAccessMode Mode =>
         HasCredentials ? DashboardAccessMode.Login : AllowAnonymous ? DashboardAccessMode.Anonymous : DashboardAccessMode.LoopbackOnly;
 
-    private bool HasCredentials => !string.IsNullOrEmpty(AdminPassword) || !string.IsNullOrEmpty(AdminPasswordHash);
+    private bool HasCredentials => !string.IsNullOrEmpty(AdminPassword) || !string.IsNullOrEmpty(AdminPasswordHash) || Users.Count > 0;
 
     public static DashboardAccess From(IConfiguration configuration)
     {
         var access = configuration.GetSection("Dashboard").Get<DashboardAccess>() ?? new DashboardAccess();
         if (!string.IsNullOrEmpty(access.AdminPassword) && !string.IsNullOrEmpty(access.AdminPasswordHash))
             throw new InvalidOperationException("Set Dashboard:AdminPassword or Dashboard:AdminPasswordHash, not both.");
-        if (!string.IsNullOrEmpty(access.AdminPasswordHash) && !Security.AdminPassword.IsHash(access.AdminPasswordHash))
+        if (!string.IsNullOrEmpty(access.AdminPasswordHash) && !DashboardUsers.IsHash(access.AdminPasswordHash))
             throw new InvalidOperationException("Dashboard:AdminPasswordHash is not a password hash; make one with: dotnet run --project src/Host -- hash-password");
+        CheckUsers(access, configuration.GetSection("Dashboard:Users"));
         if (access.SessionMinutes <= 0 || access.LockoutAfterFailures <= 0 || access.LockoutMinutes <= 0)
             throw new InvalidOperationException("Dashboard:SessionMinutes, LockoutAfterFailures and LockoutMinutes must be greater than 0.");
         return access;
     }
+
+    private static void CheckUsers(DashboardAccess access, IConfigurationSection section)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrEmpty(access.AdminPassword) || !string.IsNullOrEmpty(access.AdminPasswordHash)) names.Add(DashboardUsers.AdminName);
+        foreach (var (user, entry) in access.Users.Zip(section.GetChildren()))
+        {
+            var at = $"Dashboard:Users:{entry.Key}";
+            if (string.IsNullOrWhiteSpace(user.Name) || user.Name.Length > 100)
+                throw new InvalidOperationException($"{at}:Name is required (1 to 100 characters): it names the user in the audit log.");
+            if (!DashboardUsers.IsHash(user.PasswordHash))
+                throw new InvalidOperationException($"{at}:PasswordHash is not a password hash; make one with: dotnet run --project src/Host -- hash-password");
+            if (user.ParsedRole is null)
+                throw new InvalidOperationException($"{at}:Role must be viewer, operator or admin, not '{user.Role}'.");
+            if (!names.Add(user.Name.Trim()))
+                throw new InvalidOperationException($"{at}:Name '{user.Name}' is taken (names are compared ignoring case; the admin password is the user 'admin').");
+        }
+    }
+}
+
+/// <summary>One <c>Dashboard:Users</c> entry.</summary>
+public sealed class DashboardUserSettings
+{
+    public string Name { get; init; } = "";
+    public string PasswordHash { get; init; } = "";
+    /// <summary>viewer, operator or admin (any case).</summary>
+    public string? Role { get; init; }
+
+    public DashboardRole? ParsedRole =>
+        Enum.GetValues<DashboardRole>().Cast<DashboardRole?>().FirstOrDefault(r => string.Equals(r.ToString(), Role?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -4,7 +4,7 @@ namespace Ecommerce.Dashboard.Security;
 
 /// <summary>
 /// <c>dotnet run --project src/Host -- hash-password</c>: reads a password (typed twice without echo, or one line from
-/// standard input) and prints the value for <c>Dashboard:AdminPasswordHash</c>.
+/// standard input) and prints the value for <c>Dashboard:AdminPasswordHash</c> or a user's <c>Dashboard:Users:{n}:PasswordHash</c>.
 /// </summary>
 public static class HashPasswordCommand
 {
@@ -16,7 +16,7 @@ public static class HashPasswordCommand
         if (Console.IsInputRedirected) password = Console.In.ReadLine();
         else
         {
-            password = ReadHidden("Admin password: ");
+            password = ReadHidden("Password: ");
             if (password != ReadHidden("Again: "))
             {
                 Console.Error.WriteLine("The two passwords differ.");
@@ -28,7 +28,7 @@ public static class HashPasswordCommand
             Console.Error.WriteLine("An empty password cannot protect anything.");
             return 1;
         }
-        Console.WriteLine(AdminPassword.Hash(password));
+        Console.WriteLine(DashboardUsers.Hash(password));
         return 0;
     }
 

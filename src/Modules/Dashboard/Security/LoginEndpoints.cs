@@ -1,6 +1,5 @@
 using Ecommerce.Shared.Security;
 using System.Net;
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -16,8 +15,8 @@ internal static class LoginEndpoints
 {
     public static void Map(IEndpointRouteBuilder dashboard)
     {
-        dashboard.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
-            Page(context, antiforgery, StatusCodes.Status200OK, LoginForm(returnUrl, null))).AllowAnonymous();
+        dashboard.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, DashboardAccess access, string? returnUrl) =>
+            Page(context, antiforgery, StatusCodes.Status200OK, LoginForm(access, returnUrl, null))).AllowAnonymous();
         dashboard.MapPost("/login", SignInAsync).AllowAnonymous();
         dashboard.MapGet("/logout", (HttpContext context, IAntiforgery antiforgery) =>
             Page(context, antiforgery, StatusCodes.Status200OK, LogoutForm));
@@ -25,11 +24,11 @@ internal static class LoginEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, IAntiforgery antiforgery, AdminPassword password, FailureThrottle throttle, TimeProvider clock, ILoggerFactory loggers)
+        HttpContext context, IAntiforgery antiforgery, DashboardAccess access, DashboardUsers users, FailureThrottle throttle, TimeProvider clock, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger("Ecommerce.Dashboard.Login");
         if (!await antiforgery.IsRequestValidAsync(context))
-            return Page(context, antiforgery, StatusCodes.Status400BadRequest, LoginForm(null, "The form expired. Please sign in again."));
+            return Page(context, antiforgery, StatusCodes.Status400BadRequest, LoginForm(access, null, "The form expired. Please sign in again."));
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var returnUrl = form["returnUrl"].ToString();
         var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
@@ -37,22 +36,23 @@ internal static class LoginEndpoints
         if (throttle.LockedOutFor(address) is { } left)
         {
             log.LogWarning("Dashboard sign-in refused: {ClientAddress} is locked out for {Minutes:0.#} more minutes", address, left.TotalMinutes);
-            return LockedOut(context, antiforgery, left);
+            return LockedOut(context, antiforgery, access, left);
         }
-        if (password.Verify(form["password"].ToString()))
+        var name = form["username"].ToString();
+        if (users.SignIn(name.Length == 0 ? DashboardUsers.AdminName : name, form["password"].ToString()) is { } user)
         {
             throttle.Succeeded(address);
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], CookieAuthenticationDefaults.AuthenticationScheme);
-            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-            log.LogInformation("Dashboard sign-in from {ClientAddress}", address);
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DashboardUser.Principal(user.Name, user.Role));
+            log.LogInformation("Dashboard sign-in of {DashboardUser} ({Role:l}) from {ClientAddress}", user.Name, DashboardUser.RoleName(user.Role), address);
             return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/orders");
         }
 
         var (delay, lockedOut) = throttle.Failed(address);
-        log.LogWarning("Dashboard sign-in failed from {ClientAddress}: wrong password{LockedOut}", address, lockedOut ? "; locked out" : "");
-        if (lockedOut) return LockedOut(context, antiforgery, throttle.LockedOutFor(address) ?? TimeSpan.Zero);
+        log.LogWarning("Dashboard sign-in failed from {ClientAddress}: wrong name or password{LockedOut}", address, lockedOut ? "; locked out" : "");
+        if (lockedOut) return LockedOut(context, antiforgery, access, throttle.LockedOutFor(address) ?? TimeSpan.Zero);
         await Task.Delay(delay, clock, context.RequestAborted);
-        return Page(context, antiforgery, StatusCodes.Status401Unauthorized, LoginForm(returnUrl, "Wrong password."));
+        return Page(context, antiforgery, StatusCodes.Status401Unauthorized,
+            LoginForm(access, returnUrl, access.Users.Count == 0 ? "Wrong password." : "Wrong name or password."));
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
@@ -63,27 +63,30 @@ internal static class LoginEndpoints
         return Results.Redirect("/login");
     }
 
-    private static IResult LockedOut(HttpContext context, IAntiforgery antiforgery, TimeSpan left)
+    private static IResult LockedOut(HttpContext context, IAntiforgery antiforgery, DashboardAccess access, TimeSpan left)
     {
         var minutes = Math.Max(1, (int)Math.Ceiling(left.TotalMinutes));
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(left.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Page(context, antiforgery, StatusCodes.Status429TooManyRequests,
-            LoginForm(null, $"Too many wrong passwords from this address. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}."));
+            LoginForm(access, null, $"Too many wrong passwords from this address. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}."));
     }
 
     /// <summary>Only a path of this site: never an open redirect to another host.</summary>
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Contains('\r') && !url.Contains('\n');
 
-    private static string LoginForm(string? returnUrl, string? error) => $"""
+    /// <summary>Only the admin password set: its one field, as before users existed; with users, a name field too.</summary>
+    private static string LoginForm(DashboardAccess access, string? returnUrl, string? error) => $"""
         <h1>Ecommerce admin</h1>
         {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html(error)}</p>")}
         <form method="post" action="/login">
           @@TOKEN@@
           <input type="hidden" name="returnUrl" value="{Html(returnUrl ?? "")}">
-          <input type="text" name="username" value="admin" autocomplete="username" hidden>
-          <label for="password">Admin password</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
+          {(access.Users.Count == 0
+              ? "<input type=\"text\" name=\"username\" value=\"admin\" autocomplete=\"username\" hidden>"
+              : "<label for=\"username\">Name</label>\n  <input id=\"username\" name=\"username\" type=\"text\" autocomplete=\"username\" required autofocus>")}
+          <label for="password">{(access.Users.Count == 0 ? "Admin password" : "Password")}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required{(access.Users.Count == 0 ? " autofocus" : "")}>
           <button type="submit">Sign in</button>
         </form>
         """;

@@ -85,6 +85,9 @@ public sealed class ApiCredentialsTests
     [TestCase("Auth:ApiKeys:0:Scopes", "orders:read orders:delete", "Auth:ApiKeys:0:Scopes must name one or more of")]
     [TestCase("Auth:ApiKeys:0:Scopes", "", "Auth:ApiKeys:0:Scopes must name one or more of")]
     [TestCase("Auth:ApiKeys:0:Name", "", "Auth:ApiKeys:0:Name is required")]
+    [TestCase("Auth:ApiKeys:0:Name", "module:Dashboard", "Auth:ApiKeys:0:Name 'module:Dashboard' would pass for another kind of actor")]
+    [TestCase("Auth:ApiKeys:0:Name", "Dashboard:alice", "Auth:ApiKeys:0:Name 'Dashboard:alice' would pass for another kind of actor")]
+    [TestCase("Auth:ApiKeys:0:Name", "anonymous", "Auth:ApiKeys:0:Name 'anonymous' would pass for another kind of actor")]
     [TestCase("Auth:ServiceKey", "short", "Auth:ServiceKey must be at least 32 characters")]
     [TestCase("Auth:FailureDelayMaxSeconds", "-1", "Auth:FailureDelayMaxSeconds must be a number of seconds from 0 to 60")]
     public void Given_a_bad_setting_Then_the_start_is_refused_naming_its_key(string key, string value, string message)

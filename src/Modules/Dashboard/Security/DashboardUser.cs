@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Ecommerce.Dashboard.Security;
+
+/// <summary>
+/// Who uses the dashboard in this circuit or request, and what they may do. Without sign-in (loopback or anonymous
+/// access) there is no named user and everything is allowed, as before users existed. Every action checks
+/// <see cref="Can"/> itself, even though the page only shows what the user may do.
+/// </summary>
+public sealed class DashboardUser
+{
+    /// <summary>Sent with the dashboard's calls to the APIs, which write it in their audit rows (see <c>Actor</c>).</summary>
+    public const string Header = Ecommerce.Shared.Security.Actor.DashboardUserHeader;
+
+    public DashboardUser(DashboardAccess access, IServiceProvider services)
+    {
+        if (access.Mode != DashboardAccessMode.Login) return;
+        // A circuit's state is known before its first component renders; not known yet means the least.
+        var state = services.GetService<AuthenticationStateProvider>()?.GetAuthenticationStateAsync();
+        var principal = state is { IsCompletedSuccessfully: true } ? state.Result.User : null;
+        (Name, Role) = From(principal);
+    }
+
+    /// <summary>The signed-in user's name; null without sign-in.</summary>
+    public string? Name { get; }
+
+    public DashboardRole Role { get; } = DashboardRole.Admin;
+
+    /// <summary>The dashboard's client for one API, naming this user on each call so the API's audit rows say who acted.</summary>
+    public HttpClient ActsThrough(HttpClient http)
+    {
+        if (Name is not null) http.DefaultRequestHeaders.Add(Header, Uri.EscapeDataString(Name));
+        return http;
+    }
+
+    public bool Can(DashboardRole needed) => Role >= needed;
+
+    /// <summary>A refusal for an action the user's role does not allow (the page should not have offered it).</summary>
+    public string? Refusal(DashboardRole needed) => Can(needed) ? null : $"Your role ({RoleName(Role)}) may not do this; it needs {RoleName(needed)}.";
+
+    public static ClaimsPrincipal Principal(string name, DashboardRole role) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, RoleName(role))], CookieAuthenticationDefaults.AuthenticationScheme));
+
+    public static string RoleName(DashboardRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The name and role a session carries. A session without a role claim was signed in with the admin password
+    /// before users existed (the cookie is signed, so it was issued here).
+    /// </summary>
+    public static (string? Name, DashboardRole Role) From(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity is not { IsAuthenticated: true, Name: { } name }) return (null, DashboardRole.Viewer);
+        var role = principal.FindFirst(ClaimTypes.Role)?.Value;
+        if (role is null) return (name, DashboardRole.Admin);
+        return (name, Enum.TryParse<DashboardRole>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : DashboardRole.Viewer);
+    }
+}
