@@ -12,6 +12,7 @@ using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Testing;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
 
 namespace Ecommerce.Shared.Hosting;
@@ -59,7 +60,12 @@ public static class Platform
                 : ["http://localhost:5173", "http://127.0.0.1:5173"])
             .AllowAnyHeader()
             .AllowAnyMethod()));
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks()
+            .Add(new HealthCheckRegistration("Platform:shutdown", sp => sp.GetRequiredService<ShutdownDrain>(), HealthStatus.Unhealthy, ModuleRegistry.DefaultPorts.Keys));
+        builder.Services.AddSingleton(sp => new RequestGate(sp.GetRequiredService<ApiAuthSettings>().Services));
+        _ = ShutdownDrain.DelaySeconds(configuration); // a bad value stops the start, not the stop
+        builder.Services.AddSingleton<ShutdownDrain>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
         builder.Services.AddRateLimiter(options => options.OnRejected = RejectAsync);
         limits.AddRequestTimeouts(builder.Services);
         // Modules register their own ICarterModule types (TryAddModule); Carter only maps them. An explicit catalog: the
@@ -73,6 +79,7 @@ public static class Platform
         var modules = app.Services.GetRequiredService<ModuleRegistry>();
         app.UseSerilogRequestLogging(options => PlatformLogging.ConfigureRequestLogging(options, modules));
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseRequestGate();
         app.UseFaults(modules);
         // Whatever error status is left without a body (404, 405, 413...) gets the contract's {"detail"} (D9).
         app.UseStatusCodePages(context =>
@@ -153,6 +160,36 @@ public static class Platform
         app.MapTesting(modules);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapCarter();
+    }
+
+    /// <summary>Every API request passes the <see cref="RequestGate"/>: counted while in flight, refused once the process shuts down.</summary>
+    private static void UseRequestGate(this WebApplication app)
+    {
+        var gate = app.Services.GetRequiredService<RequestGate>();
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+            // The connection stays open: when the port closes, a client's next request on it fails before any answer,
+            // which HTTP clients retry on a new connection and find refused (nothing was done), instead of a reset.
+            if (!await gate.EnterAsync(context))
+            {
+                context.Response.Headers.RetryAfter = "1";
+                await ErrorBody.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Service is shutting down");
+                return;
+            }
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                gate.Exit();
+            }
+        });
     }
 
     /// <summary>D22: 429 with the limiter's own message and a whole-second Retry-After of at least 1.</summary>

@@ -27,10 +27,9 @@ public static class ServiceClients
             {
                 http.BaseAddress = BaseUrl(configuration, sp.GetRequiredService<ModuleRegistry>(), service);
                 http.Timeout = timeout;
-                // A call between modules passes a closing testing gate (see RequestGate): its caller is in flight.
-                if (sp.GetRequiredService<TestingMode>().Enabled) http.DefaultRequestHeaders.Add(RequestGate.InternalCallHeader, "1");
-                // Always the caller's credential: with authentication off the callee lets everyone in, but believes a
-                // dashboard user's name only from the dashboard's credential (Actor.Of).
+                // Always the caller's credential: with authentication off the callee lets everyone in, but it still tells
+                // a call between modules by it (RequestGate lets those pass while it holds outside requests back) and
+                // believes a dashboard user's name only from the dashboard's (Actor.Of).
                 http.DefaultRequestHeaders.Add(ApiAuthentication.KeyHeader, sp.GetRequiredService<ApiAuthSettings>().Services.For(caller));
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

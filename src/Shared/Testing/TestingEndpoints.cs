@@ -22,40 +22,22 @@ public static class TestingEndpoints
     {
         var mode = TestingMode.From(builder.Configuration);
         builder.Services.AddSingleton(mode);
-        if (mode.Enabled) builder.Services.AddSingleton<FaultStore>().AddSingleton<RequestGate>();
+        if (mode.Enabled) builder.Services.AddSingleton<FaultStore>();
     }
 
     /// <summary>
-    /// Before everything that reads a request, so a fault costs the module nothing but the answer it fakes; every API request
-    /// passes the <see cref="RequestGate"/>, so a reset never deletes rows under one.
+    /// Before everything that reads a request (after the <see cref="RequestGate"/>, so a reset never deletes rows under
+    /// one), so a fault costs the module nothing but the answer it fakes.
     /// </summary>
     internal static void UseFaults(this WebApplication app, ModuleRegistry modules)
     {
         if (!app.Services.GetRequiredService<TestingMode>().Enabled) return;
         var faults = app.Services.GetRequiredService<FaultStore>();
         var clock = app.Services.GetRequiredService<TimeProvider>();
-        var gate = app.Services.GetRequiredService<RequestGate>();
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-            {
-                await next(context);
-                return;
-            }
-            await gate.EnterAsync(context.Request.Headers.ContainsKey(RequestGate.InternalCallHeader), context.RequestAborted);
-            try
-            {
-                await ApplyAsync(context, next);
-            }
-            finally
-            {
-                gate.Exit();
-            }
-        });
-
-        async Task ApplyAsync(HttpContext context, RequestDelegate next)
-        {
             if (!faults.Any
+                || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
                 || modules.ModuleAt(context.Connection.LocalPort) is not { } module
                 || faults.Take(module, context.Request.Method, context.Request.Path) is not { } fault)
             {
@@ -82,7 +64,7 @@ public static class TestingEndpoints
                     await next(context);
                     return;
             }
-        }
+        });
     }
 
     internal static void MapTesting(this WebApplication app, ModuleRegistry modules)

@@ -10,7 +10,10 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private HostProcess(Process process, Dictionary<string, int> ports) => (_process, Ports) = (process, ports);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
+
+    private HostProcess(Process process, Dictionary<string, int> ports, System.Collections.Concurrent.ConcurrentQueue<string> output) =>
+        (_process, Ports, _output) = (process, ports, output);
 
     public Dictionary<string, int> Ports { get; }
 
@@ -25,11 +28,12 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__")] = value;
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => { if (line.Data is { } data) output.Enqueue(data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is { } data) output.Enqueue(data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, ports);
+        var host = new HostProcess(process, ports, output);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var ready = await Eventually.TrueAsync(async () =>
         {
@@ -48,6 +52,12 @@ public sealed class HostProcess : IAsyncDisposable
         if (!ready) throw new TimeoutException("The host did not answer /health on its four ports within 60 s");
         return host;
     }
+
+    /// <summary>The exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Everything the host wrote to its standard output and error (its JSON log lines).</summary>
+    public string Output => string.Join('\n', _output);
 
     public HttpClient Client(string module) => new() { BaseAddress = new Uri($"http://127.0.0.1:{Ports[module]}"), Timeout = TimeSpan.FromSeconds(60) };
 

@@ -62,7 +62,7 @@ public sealed class CrashRecoveryTests(string provider)
     }
 
     /// <summary>The first broken invariant, or null when every order's chain is settled exactly once.</summary>
-    private static async Task<string?> ProblemAsync(HostProcess host)
+    internal static async Task<string?> ProblemAsync(HostProcess host)
     {
         using var orders = host.Client("Orders");
         using var payments = host.Client("Payments");
@@ -88,7 +88,7 @@ public sealed class CrashRecoveryTests(string provider)
         return null;
     }
 
-    private static async Task<List<JsonNode>> AllAsync(HttpClient client, string query)
+    internal static async Task<List<JsonNode>> AllAsync(HttpClient client, string query)
     {
         var all = new List<JsonNode>();
         for (var skip = 0; ; skip += 100)
