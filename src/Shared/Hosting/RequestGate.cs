@@ -35,10 +35,13 @@ public sealed class RequestGate(ServiceCredentials credentials)
                 if (betweenModules is not null && _shutDown) return false;
                 wait = _closed?.Task ?? Task.CompletedTask;
             }
-            // Only when the gate is not simply open: most requests never pay for reading the credential.
-            betweenModules ??= context.Request.Headers.TryGetValue(ApiAuthentication.KeyHeader, out var key) && key.Count == 1
-                               && credentials.Identify(key.ToString()) is not null;
-            if (betweenModules == true || _shutDown) continue;
+            if (betweenModules is null)
+            {
+                // Only when the gate is not simply open (most requests never pay for reading the credential); then decide again.
+                betweenModules = context.Request.Headers.TryGetValue(ApiAuthentication.KeyHeader, out var key) && key.Count == 1
+                                 && credentials.Identify(key.ToString()) is not null;
+                continue;
+            }
             await wait.WaitAsync(context.RequestAborted);
         }
     }
