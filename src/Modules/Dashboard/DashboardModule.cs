@@ -5,6 +5,7 @@ using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -110,7 +111,7 @@ public static class DashboardModule
         builder.Services.AddSingleton(services => new FailureThrottle(services.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(2),
             access.LockoutAfterFailures, TimeSpan.FromMinutes(access.LockoutMinutes)));
         builder.Services.AddAuthorization();
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/login";
             cookie.LogoutPath = "/logout";
@@ -121,6 +122,10 @@ public static class DashboardModule
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(access.SessionMinutes);
         });
+        if (!access.Oidc.Enabled) return;
+        authentication.AddOpenIdConnect(DashboardOidc.Scheme, _ => { });
+        builder.Services.AddOptions<OpenIdConnectOptions>(DashboardOidc.Scheme).Configure<ILoggerFactory>((options, loggers) =>
+            DashboardOidc.Configure(options, access.Oidc, loggers.CreateLogger("Ecommerce.Dashboard.Login")));
     }
 
     private static void LogAccess(WebApplication app, DashboardAccess access)

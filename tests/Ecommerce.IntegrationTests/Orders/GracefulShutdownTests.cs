@@ -66,7 +66,7 @@ public sealed class GracefulShutdownTests
             "an order for every 201 and none for a request refused or closed unanswered");
     }
 
-    private static async Task<string> CreateAsync(HttpClient orders)
+    internal static async Task<string> CreateAsync(HttpClient orders)
     {
         try
         {

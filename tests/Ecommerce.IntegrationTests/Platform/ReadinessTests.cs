@@ -17,10 +17,10 @@ public sealed class ReadinessTests
         await MigratedAsync(app);
         foreach (var (client, service, checks) in new[]
                  {
-                     (app.Orders, "orders", """{"database":"ok"}"""),
-                     (app.Payments, "payments", """{"database":"ok"}"""),
-                     (app.Notifications, "notifications", """{"database":"ok"}"""),
-                     (app.Dashboard, "dashboard", "{}"),
+                     (app.Orders, "orders", """{"shutdown":"ok","database":"ok"}"""),
+                     (app.Payments, "payments", """{"shutdown":"ok","database":"ok"}"""),
+                     (app.Notifications, "notifications", """{"shutdown":"ok","database":"ok"}"""),
+                     (app.Dashboard, "dashboard", """{"shutdown":"ok"}"""),
                  })
         {
             var (response, body) = await client.GetJson("/health/ready");
@@ -76,7 +76,7 @@ public sealed class ReadinessTests
         var (created, _) = await app.Orders.PostJson("/api/v1/orders/", Requests.Order());
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var (_, ready) = await app.Orders.GetJson("/health/ready");
-        Assert.That(ready.ToJsonString(), Is.EqualTo("""{"status":"ok","service":"orders","checks":{"database":"ok"}}"""));
+        Assert.That(ready.ToJsonString(), Is.EqualTo("""{"status":"ok","service":"orders","checks":{"shutdown":"ok","database":"ok"}}"""));
     }
 
     /// <summary>The modules migrate in the background after the start; readiness says so until they are done.</summary>

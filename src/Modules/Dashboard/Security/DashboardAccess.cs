@@ -20,6 +20,8 @@ public sealed class DashboardAccess
     public string? AdminPasswordHash { get; init; }
     /// <summary>Named users, each with a password hash and a role (<c>Dashboard:Users:{n}:{Name,PasswordHash,Role}</c>).</summary>
     public List<DashboardUserSettings> Users { get; init; } = [];
+    /// <summary>Sign-in through an OpenID Connect provider (<c>Dashboard:Oidc:*</c>), beside or instead of passwords.</summary>
+    public DashboardOidcSettings Oidc { get; init; } = new();
     public bool AllowAnonymous { get; init; }
     /// <summary>A signed-in session ends after this long without a request (sliding).</summary>
     public int SessionMinutes { get; init; } = 60;
@@ -30,7 +32,10 @@ public sealed class DashboardAccess
     public DashboardAccessMode Mode =>
         HasCredentials ? DashboardAccessMode.Login : AllowAnonymous ? DashboardAccessMode.Anonymous : DashboardAccessMode.LoopbackOnly;
 
-    private bool HasCredentials => !string.IsNullOrEmpty(AdminPassword) || !string.IsNullOrEmpty(AdminPasswordHash) || Users.Count > 0;
+    private bool HasCredentials => HasPasswords || Oidc.Enabled;
+
+    /// <summary>Someone signs in with a password (the admin's or a user's): the login page shows its form.</summary>
+    public bool HasPasswords => !string.IsNullOrEmpty(AdminPassword) || !string.IsNullOrEmpty(AdminPasswordHash) || Users.Count > 0;
 
     public static DashboardAccess From(IConfiguration configuration)
     {
@@ -40,6 +45,8 @@ public sealed class DashboardAccess
         if (!string.IsNullOrEmpty(access.AdminPasswordHash) && !DashboardUsers.IsHash(access.AdminPasswordHash))
             throw new InvalidOperationException("Dashboard:AdminPasswordHash is not a password hash; make one with: dotnet run --project src/Host -- hash-password");
         CheckUsers(access, configuration.GetSection("Dashboard:Users"));
+        if (access.Oidc.Enabled && (string.IsNullOrWhiteSpace(access.Oidc.ClientId) || !Uri.TryCreate(access.Oidc.Authority, UriKind.Absolute, out _)))
+            throw new InvalidOperationException("Dashboard:Oidc:Authority must be an absolute URL and Dashboard:Oidc:ClientId is required with it.");
         if (access.SessionMinutes <= 0 || access.LockoutAfterFailures <= 0 || access.LockoutMinutes <= 0)
             throw new InvalidOperationException("Dashboard:SessionMinutes, LockoutAfterFailures and LockoutMinutes must be greater than 0.");
         return access;

@@ -15,8 +15,14 @@ internal static class LoginEndpoints
 {
     public static void Map(IEndpointRouteBuilder dashboard)
     {
-        dashboard.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, DashboardAccess access, string? returnUrl) =>
-            Page(context, antiforgery, StatusCodes.Status200OK, LoginForm(access, returnUrl, null))).AllowAnonymous();
+        dashboard.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, DashboardAccess access, string? returnUrl, string? error) =>
+            Page(context, antiforgery, StatusCodes.Status200OK, LoginForm(access, returnUrl, error == DashboardOidc.FailedError
+                ? "The identity provider's sign-in was not accepted: your account has no dashboard role (viewer, operator or admin), or the sign-in expired."
+                : null))).AllowAnonymous();
+        // The provider's sign-in; it comes back to /signin-oidc, which the authentication middleware answers.
+        dashboard.MapGet("/login/oidc", (DashboardAccess access, string? returnUrl) => access.Oidc.Enabled
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl is not null && IsLocal(returnUrl) ? returnUrl : "/orders" }, [DashboardOidc.Scheme])
+            : Results.NotFound()).AllowAnonymous();
         dashboard.MapPost("/login", SignInAsync).AllowAnonymous();
         dashboard.MapGet("/logout", (HttpContext context, IAntiforgery antiforgery) =>
             Page(context, antiforgery, StatusCodes.Status200OK, LogoutForm));
@@ -75,10 +81,18 @@ internal static class LoginEndpoints
     private static bool IsLocal(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) && !url.Contains('\r') && !url.Contains('\n');
 
-    /// <summary>Only the admin password set: its one field, as before users existed; with users, a name field too.</summary>
+    /// <summary>
+    /// Only the admin password set: its one field, as before users existed; with users, a name field too; with an
+    /// identity provider, a link to sign in there (alone when nobody has a password).
+    /// </summary>
     private static string LoginForm(DashboardAccess access, string? returnUrl, string? error) => $"""
         <h1>Ecommerce admin</h1>
         {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html(error)}</p>")}
+        {(access.Oidc.Enabled ? $"<p><a class=\"button\" href=\"/login/oidc?returnUrl={Uri.EscapeDataString(returnUrl ?? "/orders")}\">Sign in with {Html(access.Oidc.DisplayName)}</a></p>" : "")}
+        {(access.HasPasswords ? PasswordForm(access, returnUrl) : "")}
+        """;
+
+    private static string PasswordForm(DashboardAccess access, string? returnUrl) => $"""
         <form method="post" action="/login">
           @@TOKEN@@
           <input type="hidden" name="returnUrl" value="{Html(returnUrl ?? "")}">
@@ -113,6 +127,7 @@ internal static class LoginEndpoints
               body { font-family: system-ui, sans-serif; display: grid; place-items: center; min-height: 90vh; margin: 0; background: #f5f6f8; }
               form, h1, p { width: 20rem; } form { display: grid; gap: .6rem; background: #fff; padding: 1.5rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; }
               h1 { font-size: 1.3rem; } .error { color: #b00020; } input, button { font: inherit; padding: .5rem; } button { cursor: pointer; }
+              a.button { display: block; text-align: center; padding: .6rem; background: #fff; border: 1px solid #8a8f98; border-radius: 6px; color: inherit; text-decoration: none; }
             </style></head>
             <body><main>{{body.Replace("@@TOKEN@@", token)}}</main></body></html>
             """, "text/html; charset=utf-8", statusCode: status);
