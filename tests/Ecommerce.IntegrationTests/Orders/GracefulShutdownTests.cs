@@ -83,13 +83,10 @@ public sealed class GracefulShutdownTests
         {
             return "refused";
         }
-        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ResponseEnded)
+        catch (HttpRequestException)
         {
+            // Ended or reset before any answer: whether the host had read the request, the order count says.
             return "closed unanswered";
-        }
-        catch (HttpRequestException exception)
-        {
-            return $"failed: {exception.HttpRequestError} {exception.InnerException?.Message ?? exception.Message}";
         }
         catch (TaskCanceledException)
         {
