@@ -39,6 +39,19 @@ public sealed class RequestGateTests
         await drained.WaitAsync(Bound);
     }
 
+    /// <summary>A reset that signals when it runs and runs until told to finish.</summary>
+    private static (Task Reset, TaskCompletionSource Running, TaskCompletionSource Finish) StartReset(RequestGate gate)
+    {
+        var running = new TaskCompletionSource();
+        var finish = new TaskCompletionSource();
+        var reset = gate.ExclusiveAsync(async () =>
+        {
+            running.SetResult();
+            await finish.Task;
+        }, CancellationToken.None);
+        return (reset, running, finish);
+    }
+
     private static HttpContext Forge(HttpContext context)
     {
         context.Request.Headers[ApiAuthentication.KeyHeader] = "ecsvc_Orders_forged";
@@ -50,13 +63,7 @@ public sealed class RequestGateTests
     {
         var gate = NewGate();
         await gate.EnterAsync(Request()).AsTask();
-        var resetRunning = new TaskCompletionSource();
-        var finishReset = new TaskCompletionSource();
-        var reset = gate.ExclusiveAsync(async () =>
-        {
-            resetRunning.SetResult();
-            await finishReset.Task;
-        }, CancellationToken.None);
+        var (reset, resetRunning, finishReset) = StartReset(gate);
 
         var newRequest = gate.EnterAsync(Request()).AsTask();
         Assert.That(resetRunning.Task.IsCompleted, Is.False, "a request is still in flight");
@@ -76,13 +83,7 @@ public sealed class RequestGateTests
     {
         var gate = NewGate();
         await gate.EnterAsync(Request()).AsTask();   // an order, waiting on its payment
-        var finishReset = new TaskCompletionSource();
-        var resetRunning = new TaskCompletionSource();
-        var reset = gate.ExclusiveAsync(async () =>
-        {
-            resetRunning.SetResult();
-            await finishReset.Task;
-        }, CancellationToken.None);
+        var (reset, resetRunning, finishReset) = StartReset(gate);
 
         var payment = gate.EnterAsync(Request(betweenModules: true)).AsTask();
         Assert.That(payment.IsCompletedSuccessfully, Is.True, "the payment the order waits on must pass, or neither ends");
