@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Shared.Http;
 
@@ -8,6 +9,7 @@ internal sealed class CallLoggingHandler(ILogger<CallLoggingHandler> logger) : D
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        WorkRound.MarkBusy();
         try
         {
             var response = await base.SendAsync(request, cancellationToken);

@@ -58,6 +58,7 @@ public abstract class PollingWorker(TimeProvider clock, ILogger logger, ModuleDa
             while (!rounds.IsCancellationRequested)
             {
                 var more = false;
+                var round = WorkRound.Start(GetType().Name);
                 try
                 {
                     more = await RunOnceAsync(stopping);
@@ -65,6 +66,10 @@ public abstract class PollingWorker(TimeProvider clock, ILogger logger, ModuleDa
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     Logger.LogError(exception, "{Worker} failed; trying again shortly", GetType().Name);
+                }
+                finally
+                {
+                    WorkRound.End(round);
                 }
                 if (!more) await Task.Delay(Poll, Clock, rounds.Token);
             }

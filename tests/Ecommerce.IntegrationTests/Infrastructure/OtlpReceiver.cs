@@ -26,6 +26,11 @@ public sealed class OtlpReceiver : IAsyncDisposable
     public ConcurrentBag<ReceivedSpan> Spans { get; } = [];
     public ConcurrentDictionary<string, bool> MetricNames { get; } = new();
 
+    /// <summary>Metric exports received so far: the host's own clock ticking (one per OTEL_METRIC_EXPORT_INTERVAL).</summary>
+    public int MetricExports => Volatile.Read(ref _metricExports);
+
+    private int _metricExports;
+
     private volatile bool _stopping;
 
     private async Task ReceiveAsync()
@@ -45,7 +50,11 @@ public sealed class OtlpReceiver : IAsyncDisposable
             await context.Request.InputStream.CopyToAsync(body);
             var bytes = body.ToArray();
             if (context.Request.Url!.AbsolutePath == "/v1/traces") ReadTraces(bytes);
-            else if (context.Request.Url.AbsolutePath == "/v1/metrics") ReadMetrics(bytes);
+            else if (context.Request.Url.AbsolutePath == "/v1/metrics")
+            {
+                ReadMetrics(bytes);
+                Interlocked.Increment(ref _metricExports);
+            }
             context.Response.StatusCode = 200;
             context.Response.Close();
         }

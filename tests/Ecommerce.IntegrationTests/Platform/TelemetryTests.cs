@@ -58,6 +58,32 @@ public sealed class TelemetryTests
         Assert.That(chainLines.Select(l => (string?)l["@tr"]), Is.All.EqualTo(trace), "every log line of the chain carries the trace id");
     }
 
+    [Test]
+    public async Task Given_an_idle_host_Then_it_exports_no_trace_and_one_order_is_one_trace_with_spans_named_by_table()
+    {
+        await using var collector = new OtlpReceiver();
+        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        });
+        // Idle: the owed-work workers poll once a second. 15 metric exports (3 s of the host's own clock) cover three polls
+        // of each, and the span exporter (every 100 ms) has long sent whatever they made.
+        Assert.That(await Eventually.TrueAsync(() => Task.FromResult(collector.MetricExports >= 15), TimeSpan.FromSeconds(60)), Is.True);
+        Assert.That(collector.Spans.Select(s => $"{s.Name} ({s.TraceId})"), Is.Empty, "an idle host exports no trace");
+
+        var (_, order) = await app.Orders.PostJson("/api/v1/orders", Requests.Order());
+        var id = (int)order["id"]!;
+        Assert.That(await Eventually.TrueAsync(() => Task.FromResult(ChainModules(collector, id).Contains("Notifications")), TimeSpan.FromSeconds(30)), Is.True);
+        var exportsThen = collector.MetricExports;
+        Assert.That(await Eventually.TrueAsync(() => Task.FromResult(collector.MetricExports >= exportsThen + 5), TimeSpan.FromSeconds(30)), Is.True);
+        Assert.That(collector.Spans.Select(s => s.TraceId).Distinct(), Is.EqualTo(new[] { OrderTrace(collector, id) }), "one order, one trace");
+        Assert.That(collector.Spans.Where(s => s.Kind == 3 && s.Attributes.ContainsKey("db.system")).Select(s => s.Name),
+            Has.Some.EqualTo("UPDATE orders").And.None.EqualTo("main"));
+    }
+
     /// <summary>The trace of the request that created the order: the Orders server span whose chain reached its webhook.</summary>
     private static string? OrderTrace(OtlpReceiver collector, int id) => collector.Spans
         .Where(s => s.Kind == 2 && s.Attributes.GetValueOrDefault("url.path") == $"/api/v1/orders/{id}/webhook")
