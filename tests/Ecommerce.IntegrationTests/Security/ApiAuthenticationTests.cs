@@ -9,7 +9,12 @@ using Microsoft.AspNetCore.Routing;
 namespace Ecommerce.IntegrationTests.Security;
 
 /// <summary>API keys, module credentials and JWTs on a host with authentication on (and the testing routes, which need admin).</summary>
-public sealed class ApiAuthenticationTests() : HostFixture(settings: new Dictionary<string, string?>(ApiAuth.Settings(jwt: true)) { ["Testing:Enabled"] = "true" })
+public sealed class ApiAuthenticationTests() : HostFixture(settings: new Dictionary<string, string?>(ApiAuth.Settings(jwt: true))
+{
+    ["Testing:Enabled"] = "true",
+    // The route table sends emails beside the orders' confirmations: the 10/s limit is not what it tests.
+    ["Notifications:RateLimitPerSecond"] = "100000",
+})
 {
     private static readonly string[] ApiModules = ["Orders", "Payments", "Notifications"];
 
@@ -39,13 +44,53 @@ public sealed class ApiAuthenticationTests() : HostFixture(settings: new Diction
     [OneTimeTearDown]
     public void DisposeRawClient() => _raw.Dispose();
 
-    private async Task<HttpResponseMessage> Send(int port, string method, string path, string? key, Action<HttpRequestMessage>? headers = null)
+    private async Task<HttpResponseMessage> Send(int port, string method, string path, string? key, Action<HttpRequestMessage>? headers = null, object? body = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), $"http://127.0.0.1:{port}{path}");
-        if (method is "POST" or "PUT") request.Content = Http.Json("{}");
+        if (method is "POST" or "PUT") request.Content = Http.Json(body ?? "{}");
         if (key is not null) request.Headers.Add(ApiAuthentication.KeyHeader, key);
         headers?.Invoke(request);
         return await _raw.SendAsync(request);
+    }
+
+    private int _unique = 900_000;
+
+    /// <summary>
+    /// A request the route answers 2xx to, with what it needs (an order, its payment, a notification) created just before
+    /// by the admin key, so the routes can run in any order — a testing reset among them included. A route not listed here
+    /// is sent as it is (a list or a read without parameters); a new route that needs more fails the table until it is added.
+    /// </summary>
+    private async Task<(string Path, object? Body)> ValidRequestAsync(string method, string pattern, string path)
+    {
+        HttpClient Admin(int port) => App.Client(port).With(ApiAuth.AdminKey);
+        async Task<int> Order() => (int)(await Admin(App.OrdersPort).PostJson("/api/v1/orders/", Requests.Order())).Body["id"]!;
+        async Task<int> Payment() => (int)(await Admin(App.PaymentsPort).GetJson($"/api/v1/payments/order/{await Order()}")).Body["id"]!;
+        async Task<int> Notification() => (int)(await Admin(App.NotificationsPort).GetJson($"/api/v1/notifications/order/{await Order()}")).Body[0]!["id"]!;
+        var unique = Interlocked.Increment(ref _unique);
+        var webhook = new { payment_status = "completed", transaction_id = $"txn-{unique}" };
+        var sms = new { order_id = unique, to_phone = "+819012345678", template_name = "ORDER_SHIPPED", template_data = new { customer_name = "田中太郎" } };
+        return $"{method} {pattern}" switch
+        {
+            "POST /api/v1/orders/" => (path, Requests.Order()),
+            "POST /api/v1/orders/bulk" => (path, new { orders = new[] { Requests.Order() } }),
+            "POST /api/v1/orders/webhook/batch" => (path, new { webhooks = new[] { new { order_id = await Order(), webhook.payment_status, webhook.transaction_id } } }),
+            "GET /api/v1/orders/{order_id}" or "DELETE /api/v1/orders/{order_id}" => ($"/api/v1/orders/{await Order()}", null),
+            "PUT /api/v1/orders/{order_id}/status" => ($"/api/v1/orders/{await Order()}/status", new { status = "shipped" }),
+            "POST /api/v1/orders/{order_id}/webhook" => ($"/api/v1/orders/{await Order()}/webhook", webhook),
+            "POST /api/v1/payments/" => (path, Requests.Payment(unique)),
+            "POST /api/v1/payments/batch" => (path, new { payments = new[] { Requests.Payment(unique) } }),
+            "POST /api/v1/payments/refund" => (path, new { payment_id = await Payment(), reason = "route table" }),
+            "GET /api/v1/payments/order/{order_id}" => ($"/api/v1/payments/order/{await Order()}", null),
+            "GET /api/v1/payments/{payment_id}" => ($"/api/v1/payments/{await Payment()}", null),
+            "POST /api/v1/notifications/email" => (path, Requests.Email(unique)),
+            "POST /api/v1/notifications/email/batch" => (path, new { notifications = new[] { Requests.Email(unique) } }),
+            "POST /api/v1/notifications/sms" => (path, sms),
+            "POST /api/v1/notifications/sms/batch" => (path, new { notifications = new[] { sms } }),
+            "GET /api/v1/notifications/order/{order_id}" => ($"/api/v1/notifications/order/{await Order()}", null),
+            "GET /api/v1/notifications/{notification_id}" => ($"/api/v1/notifications/{await Notification()}", null),
+            "POST /testing/faults" => (path, new { mode = "delay", delay_ms = 1, count = 1, path = "/api/v1/never" }),
+            _ => (path, null),
+        };
     }
 
     [Test]
@@ -58,7 +103,7 @@ public sealed class ApiAuthenticationTests() : HostFixture(settings: new Diction
     }
 
     [Test]
-    public async Task Given_each_route_Then_no_key_or_a_wrong_key_is_401_another_scope_403_and_its_own_scope_is_let_in()
+    public async Task Given_each_route_Then_no_key_or_a_wrong_key_is_401_another_scope_403_and_its_own_scope_is_2xx()
     {
         var wrong = new List<string>();
         foreach (var (endpoint, method, path) in Routes())
@@ -75,9 +120,10 @@ public sealed class ApiAuthenticationTests() : HostFixture(settings: new Diction
                     || expected == 401 && refused.Headers.WwwAuthenticate.ToString() != "Bearer")
                     wrong.Add($"{method} {path} with {key ?? "no key"}: {(int)refused.StatusCode} {body}");
             }
-            using var allowed = await Send(port, method, path, ApiAuth.KeyFor[scope]);
-            if (allowed.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (int)allowed.StatusCode >= 500)
-                wrong.Add($"{method} {path} with a {scope} key: {(int)allowed.StatusCode} {await allowed.Content.ReadAsStringAsync()}");
+            var (validPath, validBody) = await ValidRequestAsync(method, endpoint.RoutePattern.RawText!, path);
+            using var allowed = await Send(port, method, validPath, ApiAuth.KeyFor[scope], body: validBody);
+            if ((int)allowed.StatusCode is < 200 or > 299)
+                wrong.Add($"{method} {validPath} with a {scope} key: {(int)allowed.StatusCode} {await allowed.Content.ReadAsStringAsync()}");
         }
         Assert.That(wrong, Is.Empty);
     }
