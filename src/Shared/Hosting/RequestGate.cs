@@ -38,8 +38,7 @@ public sealed class RequestGate(ServiceCredentials credentials)
             if (betweenModules is null)
             {
                 // Only when the gate is not simply open (most requests never pay for reading the credential); then decide again.
-                betweenModules = context.Request.Headers.TryGetValue(ApiAuthentication.KeyHeader, out var key) && key.Count == 1
-                                 && credentials.Identify(key.ToString()) is not null;
+                betweenModules = credentials.Of(context.Request) is not null;
                 continue;
             }
             await wait.WaitAsync(context.RequestAborted);

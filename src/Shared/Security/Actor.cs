@@ -30,7 +30,7 @@ public sealed class Actor
         var headers = context.Request.Headers;
         if (headers.TryGetValue(DashboardUserHeader, out var user) && user.Count == 1 && user[0] is { Length: > 0 } escaped)
         {
-            caller ??= headers.TryGetValue(ApiAuthentication.KeyHeader, out var key) && key.Count == 1 ? services.Identify(key.ToString())?.Name : null;
+            caller ??= services.Of(context.Request)?.Name;
             var unescaped = Uri.UnescapeDataString(escaped);
             if (caller == DashboardCaller && unescaped.Length <= MaxUserName && !unescaped.Any(char.IsControl)) return "dashboard:" + unescaped;
         }

@@ -62,5 +62,9 @@ public sealed class ServiceCredentials
         return Encoding.ASCII.GetBytes(given, bytes) == bytes.Length && CryptographicOperations.FixedTimeEquals(known.Mac, bytes) ? known.Caller : null;
     }
 
+    /// <summary>The calling module, when <paramref name="request"/> carries a module's credential in <c>X-API-Key</c>.</summary>
+    public ApiCaller? Of(HttpRequest request) =>
+        request.Headers.TryGetValue(ApiAuthentication.KeyHeader, out var key) && key.Count == 1 ? Identify(key.ToString()) : null;
+
     private string Mac(string module) => ApiKeys.Base64Url(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes("ecommerce-service:" + module)));
 }

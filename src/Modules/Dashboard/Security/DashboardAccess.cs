@@ -79,6 +79,5 @@ public sealed class DashboardUserSettings
     /// <summary>viewer, operator or admin (any case).</summary>
     public string? Role { get; init; }
 
-    public DashboardRole? ParsedRole =>
-        Enum.GetValues<DashboardRole>().Cast<DashboardRole?>().FirstOrDefault(r => string.Equals(r.ToString(), Role?.Trim(), StringComparison.OrdinalIgnoreCase));
+    public DashboardRole? ParsedRole => DashboardUser.ParseRole(Role);
 }

@@ -48,9 +48,7 @@ internal static class DashboardOidc
         options.Events.OnTokenValidated = context =>
         {
             var principal = context.Principal!;
-            var roles = principal.FindAll(settings.RoleClaim)
-                .Select(c => Enum.TryParse<DashboardRole>(c.Value, ignoreCase: true, out var role) && Enum.IsDefined(role) ? role : (DashboardRole?)null)
-                .Where(r => r is not null).ToList();
+            var roles = principal.FindAll(settings.RoleClaim).Select(c => DashboardUser.ParseRole(c.Value)).Where(r => r is not null).ToList();
             var name = principal.FindFirst(settings.NameClaim)?.Value ?? principal.FindFirst("preferred_username")?.Value
                        ?? principal.FindFirst("sub")?.Value ?? "unknown";
             if (roles.Count == 0)

@@ -45,6 +45,10 @@ public sealed class DashboardUser
 
     public static string RoleName(DashboardRole role) => role.ToString().ToLowerInvariant();
 
+    /// <summary>A role from its name (viewer, operator, admin; any case), as settings, sessions and identity providers write it.</summary>
+    public static DashboardRole? ParseRole(string? name) =>
+        Enum.GetValues<DashboardRole>().Cast<DashboardRole?>().FirstOrDefault(r => string.Equals(RoleName(r!.Value), name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// The name and role a session carries. A session without a role claim was signed in with the admin password
     /// before users existed (the cookie is signed, so it was issued here).
@@ -54,6 +58,6 @@ public sealed class DashboardUser
         if (principal?.Identity is not { IsAuthenticated: true, Name: { } name }) return (null, DashboardRole.Viewer);
         var role = principal.FindFirst(ClaimTypes.Role)?.Value;
         if (role is null) return (name, DashboardRole.Admin);
-        return (name, Enum.TryParse<DashboardRole>(role, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : DashboardRole.Viewer);
+        return (name, ParseRole(role) ?? DashboardRole.Viewer);
     }
 }
