@@ -3,7 +3,10 @@ using Carter;
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Features.GetNotifications;
+using Ecommerce.Notifications.Features.SendAgain;
 using Ecommerce.Notifications.Features.SendNotification;
+using Ecommerce.Notifications.Features.TrackDelivery;
+using Ecommerce.Shared.Outbox;
 using Ecommerce.Notifications.RateLimiting;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Security;
@@ -31,6 +34,13 @@ public sealed class NotificationsEndpoints : ICarterModule
             .Produces<NotificationResponse>(StatusCodes.Status201Created);
         notifications.MapGet("/", List).WithName("ListNotifications").RequireScope(ApiScopes.NotificationsRead).Produces<IReadOnlyList<NotificationResponse>>();
         notifications.MapGet("/order/{order_id}", GetForOrder).WithName("GetOrderNotifications").RequireScope(ApiScopes.NotificationsRead).Produces<IReadOnlyList<NotificationResponse>>();
+        notifications.MapGet("/deliveries", Deliveries).WithName("ListDeliveries").RequireScope(ApiScopes.NotificationsRead)
+            .Produces<IReadOnlyList<DeliveryResponse>>();
+        notifications.MapGet("/owed", Owed).WithName("ListOwedDeliveries").RequireScope(ApiScopes.NotificationsRead).Produces<OwedWorkResponse>();
+        notifications.MapGet("/{notification_id}/delivery", Delivery).WithName("GetDelivery").RequireScope(ApiScopes.NotificationsRead)
+            .Produces<DeliveryResponse>().ProducesErrors(StatusCodes.Status404NotFound);
+        notifications.MapPost("/{notification_id}/delivery/retry", SendAgain).WithName("SendAgain").RequireScope(ApiScopes.NotificationsWrite)
+            .Produces<DeliveryResponse>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         notifications.MapGet("/{notification_id}", Get).WithName("GetNotification").RequireScope(ApiScopes.NotificationsRead).Produces<NotificationResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);
     }
@@ -58,6 +68,20 @@ public sealed class NotificationsEndpoints : ICarterModule
     /// <summary>The notifications of an order, oldest first (empty when there are none).</summary>
     private static async Task<IResult> GetForOrder(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new GetOrderNotifications(PathIds.Get(http, "order_id")), ct));
+
+    /// <summary>What became of a notification: queued, delivered (when, the provider's answer), failed (why) or logged.</summary>
+    private static async Task<IResult> Delivery(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Wire.Ok(await mediator.Send(new GetDelivery(PathIds.Get(http, "notification_id")), ct));
+
+    /// <summary>The deliveries of the notifications the list shows (same filters and order), optionally by state (failed...).</summary>
+    private static async Task<IResult> Deliveries(ListDeliveries query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));
+
+    /// <summary>Queue a failed delivery again (same Message-Id); any other state is a 400.</summary>
+    private static async Task<IResult> SendAgain(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Wire.Status(await mediator.Send(new SendAgain(PathIds.Get(http, "notification_id")), ct), StatusCodes.Status202Accepted);
+
+    /// <summary>The messages still owed to an SMTP server or SMS gateway (retried in the background), oldest first.</summary>
+    private static async Task<IResult> Owed(IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(new ListOwedDeliveries(), ct));
 
     /// <summary>List notifications by id, a page at a time, optionally by channel or template.</summary>
     private static async Task<IResult> List(ListNotifications query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));

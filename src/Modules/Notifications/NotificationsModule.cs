@@ -16,7 +16,7 @@ public static class NotificationsModule
         builder.Services.AddModuleOptions<NotificationsOptions>(NotificationsOptions.Section);
         builder.Services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext, PostgresNotificationsDbContext>(
             builder.Configuration, Name, NotificationsDbContext.Schema);
-        builder.Services.AddSingleton<INotificationSender, LoggingNotificationSender>();
+        builder.AddDelivery();
         builder.Services.AddSingleton<NotificationsMetrics>();
         builder.Services.AddSendRateLimits(builder.Configuration);
     }

@@ -14,10 +14,17 @@ public enum Delivery
     Retry,
 }
 
-/// <summary>An attempt's outcome; <see cref="RetryAfter"/> is the server's Retry-After on a 429.</summary>
+/// <summary>
+/// An attempt's outcome; <see cref="RetryAfter"/> is the server's Retry-After on a 429, <see cref="Reply"/> what a provider
+/// answered when it took the work (an SMTP server's <c>250 …</c>).
+/// </summary>
 public sealed record Attempt(Delivery Delivery, string? Error = null, TimeSpan? RetryAfter = null)
 {
     public static readonly Attempt Done = new(Delivery.Done);
+
+    public string? Reply { get; init; }
+
+    public static Attempt Accepted(string? reply) => new(Delivery.Done) { Reply = reply };
 
     /// <summary>No answer at all (timeout, refused connection): worth another try.</summary>
     public static Attempt NoAnswer(Exception exception) => new(Delivery.Retry, exception.Message);

@@ -14,6 +14,11 @@ public abstract class OwedWorkRow
     public DateTime NextAttemptAt { get; set; }
     /// <summary>A worker that took the row holds it until then; another may take it after (the first one died).</summary>
     public DateTime? ClaimedUntil { get; set; }
+    /// <summary>
+    /// Which worker's claim it is, written with <see cref="ClaimedUntil"/>: two workers whose clocks read the same when they
+    /// claim still tell their rows apart. Null for a row its writer holds while it tries it at once.
+    /// </summary>
+    public Guid? ClaimToken { get; set; }
     public string? LastError { get; set; }
 }
 
@@ -47,10 +52,16 @@ public static class OwedWork
         where T : OwedWorkRow
     {
         var until = now + Lease;
+        Guid? token = Guid.NewGuid();
         await candidates.Where(r => r.ClaimedUntil == null || r.ClaimedUntil < now)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimedUntil, until), cancellationToken);
-        return await candidates.Where(r => r.ClaimedUntil == until).ToListAsync(cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimedUntil, until).SetProperty(r => r.ClaimToken, token), cancellationToken);
+        return await candidates.Where(r => r.ClaimToken == token).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Gives taken rows back untried (no attempt counted), due again at once.</summary>
+    public static Task<int> ReleaseAsync<T>(this IQueryable<T> rows) where T : OwedWorkRow =>
+        rows.ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimedUntil, (DateTime?)null).SetProperty(r => r.ClaimToken, (Guid?)null),
+            CancellationToken.None);
 
     /// <summary>After an attempt at held rows: put back for later when worth another try, else gone (done, or refused for good).</summary>
     public static Task<int> SettleAsync<T>(this IQueryable<T> rows, Attempt attempt, DateTime now) where T : OwedWorkRow =>
@@ -66,6 +77,7 @@ public static class OwedWork
             .SetProperty(r => r.Attempts, r => r.Attempts + 1)
             .SetProperty(r => r.NextAttemptAt, next)
             .SetProperty(r => r.ClaimedUntil, (DateTime?)null)
+            .SetProperty(r => r.ClaimToken, (Guid?)null)
             .SetProperty(r => r.LastError, shortened), CancellationToken.None);
     }
 }

@@ -15,7 +15,7 @@ namespace Ecommerce.Shared.Persistence;
 internal sealed record EntityColumns(StoreObjectIdentifier Table, string[] Names, Func<object, object?>[] Readers, bool Generated, Action<object, long> SetKey)
 {
     private static readonly ConcurrentDictionary<IEntityType, EntityColumns> Known = new();
-    private static readonly Type[] Supported = [typeof(string), typeof(int), typeof(long), typeof(bool), typeof(decimal), typeof(DateTime), typeof(double)];
+    private static readonly Type[] Supported = [typeof(string), typeof(int), typeof(long), typeof(bool), typeof(decimal), typeof(DateTime), typeof(double), typeof(Guid)];
 
     public static EntityColumns For(IEntityType entityType) => Known.GetOrAdd(entityType, Build);
 

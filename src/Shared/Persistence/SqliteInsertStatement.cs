@@ -64,6 +64,8 @@ internal sealed class SqliteInsertStatement : IDisposable
             DateTime time when time.TryFormat(text, out written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture) =>
                 raw.sqlite3_bind_text16(_statement, index, text[..written]),
             double real => raw.sqlite3_bind_double(_statement, index, real),
+            // EF Core's SQLite form of a Guid: upper-case text.
+            Guid id => raw.sqlite3_bind_text16(_statement, index, id.ToString("D").ToUpperInvariant()),
             _ => throw new NotSupportedException($"BulkInsert cannot store a {value.GetType().Name}"),
         };
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);

@@ -8,5 +8,5 @@ public sealed class RecipientMaskTests
     [TestCase("a@example.com", "a*@example.com")]
     [TestCase("+819012345678", "+81*******678")]
     public void Given_a_recipient_Then_the_log_sees_only_enough_to_recognise_it(string recipient, string masked) =>
-        Assert.That(LoggingNotificationSender.Mask(recipient), Is.EqualTo(masked));
+        Assert.That(LoggedDelivery.Mask(recipient), Is.EqualTo(masked));
 }

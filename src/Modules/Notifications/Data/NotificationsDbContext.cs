@@ -1,5 +1,6 @@
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Notifications.Domain;
+using Ecommerce.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,5 +34,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.Property(n => n.TemplateName).HasMaxLength(64);
         notification.Property(n => n.Recipient).HasMaxLength(320);
         notification.Property(n => n.Status).HasMaxLength(16);
+        notification.Property(n => n.DeliveryState).HasMaxLength(16).HasDefaultValue(DeliveryState.Logged);
+        notification.HasIndex(n => n.DeliveryState);
+        notification.Property(n => n.DeliveryError).HasMaxLength(OwedWork.MaxErrorLength);
+        notification.Property(n => n.DeliveryReply).HasMaxLength(OwedWork.MaxErrorLength);
+        notification.Property(n => n.MessageId).HasMaxLength(255);
     }
 }

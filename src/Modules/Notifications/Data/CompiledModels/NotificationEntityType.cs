@@ -19,8 +19,8 @@ namespace Ecommerce.Notifications.Data.CompiledModels
                 "Ecommerce.Notifications.Domain.Notification",
                 typeof(Notification),
                 baseEntityType,
-                propertyCount: 10,
-                unnamedIndexCount: 1,
+                propertyCount: 16,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -51,6 +51,53 @@ namespace Ecommerce.Notifications.Data.CompiledModels
                 propertyInfo: typeof(Notification).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Notification).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            var deliveredAt = runtimeEntityType.AddProperty(
+                "DeliveredAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Notification).GetProperty("DeliveredAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<DeliveredAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var deliveryAttempts = runtimeEntityType.AddProperty(
+                "DeliveryAttempts",
+                typeof(int),
+                propertyInfo: typeof(Notification).GetProperty("DeliveryAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<DeliveryAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var deliveryError = runtimeEntityType.AddProperty(
+                "DeliveryError",
+                typeof(string),
+                propertyInfo: typeof(Notification).GetProperty("DeliveryError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<DeliveryError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var deliveryReply = runtimeEntityType.AddProperty(
+                "DeliveryReply",
+                typeof(string),
+                propertyInfo: typeof(Notification).GetProperty("DeliveryReply", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<DeliveryReply>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var deliveryState = runtimeEntityType.AddProperty(
+                "DeliveryState",
+                typeof(string),
+                propertyInfo: typeof(Notification).GetProperty("DeliveryState", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<DeliveryState>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 16);
+            deliveryState.AddAnnotation("Relational:DefaultValue", "logged");
+
+            var messageId = runtimeEntityType.AddProperty(
+                "MessageId",
+                typeof(string),
+                propertyInfo: typeof(Notification).GetProperty("MessageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<MessageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 255);
 
             var orderId = runtimeEntityType.AddProperty(
                 "OrderId",
@@ -99,6 +146,9 @@ namespace Ecommerce.Notifications.Data.CompiledModels
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { deliveryState });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { orderId });
 
             return runtimeEntityType;

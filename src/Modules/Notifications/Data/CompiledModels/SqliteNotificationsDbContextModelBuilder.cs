@@ -11,14 +11,16 @@ namespace Ecommerce.Notifications.Data.CompiledModels
     internal partial class SqliteNotificationsDbContextModel
     {
         private SqliteNotificationsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9b6537b6-2f53-429e-8422-c632ded1364e"), entityTypeCount: 1)
+            : base(skipDetectChanges: false, modelId: new Guid("9f6e626a-a0da-4dc6-933c-f7854440c515"), entityTypeCount: 2)
         {
         }
 
         partial void Initialize()
         {
+            var owedDelivery = OwedDeliveryEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
 
+            OwedDeliveryEntityType.CreateAnnotations(owedDelivery);
             NotificationEntityType.CreateAnnotations(notification);
 
             AddAnnotation("ProductVersion", "10.0.15");

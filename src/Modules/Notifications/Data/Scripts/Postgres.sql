@@ -56,3 +56,94 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    ALTER TABLE notifications.notifications ADD "DeliveredAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    ALTER TABLE notifications.notifications ADD "DeliveryAttempts" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    ALTER TABLE notifications.notifications ADD "DeliveryError" character varying(500);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    ALTER TABLE notifications.notifications ADD "DeliveryReply" character varying(500);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    ALTER TABLE notifications.notifications ADD "DeliveryState" character varying(16) NOT NULL DEFAULT 'logged';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    ALTER TABLE notifications.notifications ADD "MessageId" character varying(255);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    CREATE TABLE notifications.owed_deliveries (
+        "NotificationId" integer NOT NULL,
+        "OrderId" integer NOT NULL,
+        "Channel" character varying(8) NOT NULL,
+        "Attempts" integer NOT NULL,
+        "NextAttemptAt" timestamp with time zone NOT NULL,
+        "ClaimedUntil" timestamp with time zone,
+        "ClaimToken" uuid,
+        "LastError" character varying(500),
+        CONSTRAINT "PK_owed_deliveries" PRIMARY KEY ("NotificationId")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    CREATE INDEX "IX_notifications_DeliveryState" ON notifications.notifications ("DeliveryState");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    CREATE INDEX "IX_owed_deliveries_NextAttemptAt" ON notifications.owed_deliveries ("NextAttemptAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    CREATE INDEX "IX_owed_deliveries_OrderId" ON notifications.owed_deliveries ("OrderId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM notifications."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223832_NotificationDelivery') THEN
+    INSERT INTO notifications."__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206223832_NotificationDelivery', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

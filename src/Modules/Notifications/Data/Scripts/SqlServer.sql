@@ -58,3 +58,106 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    ALTER TABLE [notifications].[notifications] ADD [DeliveredAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    ALTER TABLE [notifications].[notifications] ADD [DeliveryAttempts] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    ALTER TABLE [notifications].[notifications] ADD [DeliveryError] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    ALTER TABLE [notifications].[notifications] ADD [DeliveryReply] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    ALTER TABLE [notifications].[notifications] ADD [DeliveryState] nvarchar(16) NOT NULL DEFAULT N'logged';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    ALTER TABLE [notifications].[notifications] ADD [MessageId] nvarchar(255) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    CREATE TABLE [notifications].[owed_deliveries] (
+        [NotificationId] int NOT NULL,
+        [OrderId] int NOT NULL,
+        [Channel] nvarchar(8) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [ClaimedUntil] datetime2 NULL,
+        [ClaimToken] uniqueidentifier NULL,
+        [LastError] nvarchar(500) NULL,
+        CONSTRAINT [PK_owed_deliveries] PRIMARY KEY ([NotificationId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    CREATE INDEX [IX_notifications_DeliveryState] ON [notifications].[notifications] ([DeliveryState]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    CREATE INDEX [IX_owed_deliveries_NextAttemptAt] ON [notifications].[owed_deliveries] ([NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    CREATE INDEX [IX_owed_deliveries_OrderId] ON [notifications].[owed_deliveries] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223809_NotificationDelivery'
+)
+BEGIN
+    INSERT INTO [notifications].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206223809_NotificationDelivery', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

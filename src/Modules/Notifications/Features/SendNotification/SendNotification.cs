@@ -1,11 +1,9 @@
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Notifications.Contracts;
-using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Delivery;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Templates;
 using Ecommerce.Shared.Errors;
-using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
@@ -16,8 +14,7 @@ internal sealed record SendEmail(SendEmailRequest Body) : IRequest<NotificationR
 
 internal sealed record SendSms(SendSmsRequest Body) : IRequest<NotificationResponse>;
 
-internal sealed class SendNotificationHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock, NotificationsMetrics metrics,
-    OrderLog orderLog) :
+internal sealed class SendNotificationHandler(NotificationIntake intake, TimeProvider clock, OrderLog orderLog) :
     IRequestHandler<SendEmail, NotificationResponse>,
     IRequestHandler<SendSms, NotificationResponse>
 {
@@ -27,7 +24,7 @@ internal sealed class SendNotificationHandler(NotificationsDbContext db, INotifi
         using var _ = orderLog.About(body.OrderId);
         var message = TemplateRenderer.Email(Template(body.TemplateName), body.OrderId, body.TemplateData);
         return await SaveAndSend(Notification.Accepted(body.OrderId, Notification.Email, body.TemplateName, body.ToEmail,
-            message.Subject, message.Body, clock.UtcNowMicros()), cancellationToken);
+            message.Subject, message.Body, clock.UtcNowMicros(), intake.NewMessageId(Notification.Email)), cancellationToken);
     }
 
     public async Task<NotificationResponse> Handle(SendSms request, CancellationToken cancellationToken)
@@ -36,14 +33,12 @@ internal sealed class SendNotificationHandler(NotificationsDbContext db, INotifi
         using var _ = orderLog.About(body.OrderId);
         var text = TemplateRenderer.Sms(Template(body.TemplateName), body.OrderId, body.TemplateData);
         return await SaveAndSend(Notification.Accepted(body.OrderId, Notification.Sms, body.TemplateName, body.ToPhone,
-            null, text, clock.UtcNowMicros()), cancellationToken);
+            null, text, clock.UtcNowMicros(), intake.NewMessageId(Notification.Sms)), cancellationToken);
     }
 
     private async Task<NotificationResponse> SaveAndSend(Notification notification, CancellationToken cancellationToken)
     {
-        await db.InsertAllAsync([notification], cancellationToken);
-        await sender.SendAsync([notification], cancellationToken);
-        metrics.Sent([notification]);
+        await intake.StoreAsync([notification], cancellationToken);
         return notification.Adapt<NotificationResponse>();
     }
 

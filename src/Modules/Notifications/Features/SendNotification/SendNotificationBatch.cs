@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Ecommerce.Notifications.Contracts;
-using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Delivery;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Templates;
-using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Ecommerce.Shared.Validation;
 using Mapster;
@@ -18,7 +16,7 @@ internal sealed record SendEmailBatch(SendEmailBatchRequest Body, bool Minimal =
 internal sealed record SendSmsBatch(SendSmsBatchRequest Body, bool Minimal = false) : IRequest<NotificationBatchResponse>;
 
 /// <summary>Each message as the single endpoint would take it; the accepted ones are stored in one transaction.</summary>
-internal sealed class SendNotificationBatchHandler(NotificationsDbContext db, INotificationSender sender, TimeProvider clock, NotificationsMetrics metrics) :
+internal sealed class SendNotificationBatchHandler(NotificationIntake intake, TimeProvider clock) :
     IRequestHandler<SendEmailBatch, NotificationBatchResponse>,
     IRequestHandler<SendSmsBatch, NotificationBatchResponse>
 {
@@ -48,20 +46,19 @@ internal sealed class SendNotificationBatchHandler(NotificationsDbContext db, IN
         }
 
         var notifications = accepted.Select(a => a.Notification).ToList();
-        await db.InsertAllAsync(notifications, cancellationToken);
-        await sender.SendAsync(notifications, cancellationToken);
-        metrics.Sent(notifications);
+        await intake.StoreAsync(notifications, cancellationToken);
         foreach (var (index, notification) in accepted)
             results.Add(new NotificationBatchResult(index, "created", notification.Id, minimal ? null : notification.Adapt<NotificationResponse>()));
         return new NotificationBatchResponse(accepted.Count, results.Count - accepted.Count, results.OrderBy(r => r.Index).ToList());
     }
 
-    private static Notification Render(string channel, NotificationTemplate template, Message message, DateTime now)
+    private Notification Render(string channel, NotificationTemplate template, Message message, DateTime now)
     {
         if (channel == Notification.Sms)
             return Notification.Accepted(message.OrderId, channel, message.TemplateName, message.Recipient, null,
-                TemplateRenderer.Sms(template, message.OrderId, message.Data), now);
+                TemplateRenderer.Sms(template, message.OrderId, message.Data), now, intake.NewMessageId(channel));
         var email = TemplateRenderer.Email(template, message.OrderId, message.Data);
-        return Notification.Accepted(message.OrderId, channel, message.TemplateName, message.Recipient, email.Subject, email.Body, now);
+        return Notification.Accepted(message.OrderId, channel, message.TemplateName, message.Recipient, email.Subject, email.Body, now,
+            intake.NewMessageId(channel));
     }
 }

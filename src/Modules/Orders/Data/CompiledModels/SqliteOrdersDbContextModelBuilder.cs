@@ -11,7 +11,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
     internal partial class SqliteOrdersDbContextModel
     {
         private SqliteOrdersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("740e94d5-958d-4b24-9559-0690641dd093"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("08507806-ed57-40f5-98db-a37fcc8f551a"), entityTypeCount: 8)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
                 "Ecommerce.Orders.Outbox.UnfinishedChain",
                 typeof(UnfinishedChain),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -38,6 +38,13 @@ namespace Ecommerce.Orders.Data.CompiledModels
                 propertyInfo: typeof(OwedWorkRow).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OwedWorkRow).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var claimToken = runtimeEntityType.AddProperty(
+                "ClaimToken",
+                typeof(Guid?),
+                propertyInfo: typeof(OwedWorkRow).GetProperty("ClaimToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OwedWorkRow).GetField("<ClaimToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var claimedUntil = runtimeEntityType.AddProperty(
                 "ClaimedUntil",

@@ -250,3 +250,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM orders."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223629_OwedWorkClaimToken') THEN
+    ALTER TABLE orders.unfinished_chains ADD "ClaimToken" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM orders."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223629_OwedWorkClaimToken') THEN
+    ALTER TABLE orders.owed_refunds ADD "ClaimToken" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM orders."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223629_OwedWorkClaimToken') THEN
+    ALTER TABLE orders.owed_emails ADD "ClaimToken" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM orders."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223629_OwedWorkClaimToken') THEN
+    INSERT INTO orders."__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206223629_OwedWorkClaimToken', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -345,3 +345,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223608_OwedWorkClaimToken'
+)
+BEGIN
+    ALTER TABLE [orders].[unfinished_chains] ADD [ClaimToken] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223608_OwedWorkClaimToken'
+)
+BEGIN
+    ALTER TABLE [orders].[owed_refunds] ADD [ClaimToken] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223608_OwedWorkClaimToken'
+)
+BEGIN
+    ALTER TABLE [orders].[owed_emails] ADD [ClaimToken] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223608_OwedWorkClaimToken'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206223608_OwedWorkClaimToken', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

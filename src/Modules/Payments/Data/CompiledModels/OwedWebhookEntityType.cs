@@ -20,7 +20,7 @@ namespace Ecommerce.Payments.Data.CompiledModels
                 "Ecommerce.Payments.Outbox.OwedWebhook",
                 typeof(OwedWebhook),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -39,6 +39,13 @@ namespace Ecommerce.Payments.Data.CompiledModels
                 propertyInfo: typeof(OwedWorkRow).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OwedWorkRow).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var claimToken = runtimeEntityType.AddProperty(
+                "ClaimToken",
+                typeof(Guid?),
+                propertyInfo: typeof(OwedWorkRow).GetProperty("ClaimToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OwedWorkRow).GetField("<ClaimToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var claimedUntil = runtimeEntityType.AddProperty(
                 "ClaimedUntil",

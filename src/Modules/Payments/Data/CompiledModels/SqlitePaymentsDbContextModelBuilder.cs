@@ -11,7 +11,7 @@ namespace Ecommerce.Payments.Data.CompiledModels
     internal partial class SqlitePaymentsDbContextModel
     {
         private SqlitePaymentsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("187cd948-e013-4142-b89d-b05b150354a1"), entityTypeCount: 5)
+            : base(skipDetectChanges: false, modelId: new Guid("2df1d356-ae11-449d-a771-0a17b4d62836"), entityTypeCount: 5)
         {
         }
 

@@ -173,3 +173,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM payments."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223729_OwedWorkClaimToken') THEN
+    ALTER TABLE payments.owed_webhooks ADD "ClaimToken" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM payments."__EFMigrationsHistory" WHERE "MigrationId" = '20261206223729_OwedWorkClaimToken') THEN
+    INSERT INTO payments."__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206223729_OwedWorkClaimToken', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

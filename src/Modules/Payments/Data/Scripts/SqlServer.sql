@@ -213,3 +213,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [payments].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223709_OwedWorkClaimToken'
+)
+BEGIN
+    ALTER TABLE [payments].[owed_webhooks] ADD [ClaimToken] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [payments].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206223709_OwedWorkClaimToken'
+)
+BEGIN
+    INSERT INTO [payments].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206223709_OwedWorkClaimToken', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -3,36 +3,27 @@ using Ecommerce.Notifications.Domain;
 namespace Ecommerce.Notifications.Delivery;
 
 /// <summary>
-/// Where a real mail or SMS gateway plugs in; handlers only know this interface. It takes a list because gateways
-/// take batches: a batch request hands over all its messages at once.
+/// What a channel without a provider does with its messages: structured log lines with the recipient masked. One line
+/// per message for a single send; a batch gets one summary line, since ten thousand lines would cost an import more than
+/// its inserts.
 /// </summary>
-internal interface INotificationSender
+internal sealed class LoggedDelivery(ILogger<LoggedDelivery> logger)
 {
-    Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// The default sender: structured log lines with the recipient masked. One line per message for a single send; a
-/// batch gets one summary line, since ten thousand delivery lines would cost an import more than its inserts.
-/// </summary>
-internal sealed class LoggingNotificationSender(ILogger<LoggingNotificationSender> logger) : INotificationSender
-{
-    public Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    public void Log(IReadOnlyList<Notification> notifications)
     {
         if (notifications.Count == 1)
         {
             var n = notifications[0];
-            logger.LogInformation("Delivered {Channel} {TemplateName} #{NotificationId} for order {OrderId} to {Recipient}",
+            logger.LogInformation("Logged {Channel} {TemplateName} #{NotificationId} for order {OrderId} to {Recipient} (no provider configured)",
                 n.Channel, n.TemplateName, n.Id, n.OrderId, Mask(n.Recipient));
         }
         else if (notifications.Count > 1)
         {
-            logger.LogInformation("Delivered a batch of {Count} {Channel} ({Templates}), #{FirstNotificationId}–#{LastNotificationId}",
+            logger.LogInformation("Logged a batch of {Count} {Channel} ({Templates}), #{FirstNotificationId}–#{LastNotificationId} (no provider configured)",
                 notifications.Count, notifications[0].Channel,
                 string.Join(", ", notifications.CountBy(n => n.TemplateName).Select(t => $"{t.Key} ×{t.Value}")),
                 notifications.Min(n => n.Id), notifications.Max(n => n.Id));
         }
-        return Task.CompletedTask;
     }
 
     /// <summary><c>tanaka@example.co.jp</c> → <c>t*****@example.co.jp</c>; <c>+819012345678</c> → <c>+81*******678</c>.</summary>

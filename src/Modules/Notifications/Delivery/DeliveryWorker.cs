@@ -1,0 +1,123 @@
+using Ecommerce.Notifications.Data;
+using Ecommerce.Notifications.Domain;
+using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.Notifications.Delivery;
+
+/// <summary>
+/// Hands queued notifications to their channel's provider in the background, oldest first and in order per order (a
+/// message that is not delivered yet holds back the later ones of its order, across replicas too), with backoff and
+/// jitter between attempts, resuming after a restart from what the database holds. Each outcome is written as soon as
+/// it is known, so after a crash at most the message in hand is handed over again, with the same Message-Id.
+/// </summary>
+internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProviders providers, LoggedDelivery logged, NotificationsMetrics metrics,
+    TimeProvider clock, ILogger<DeliveryWorker> logger, ModuleDatabases databases, OrderLog orderLog)
+    : PollingWorker(clock, logger, databases)
+{
+    /// <summary>Small enough that a round ends soon after a shutdown begins, large enough that a bulk import flows.</summary>
+    private const int BatchSize = 100;
+
+    public const string EarlierNotDelivered = "An earlier message of this order is not delivered yet";
+
+    protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var owed = db.Set<OwedDelivery>();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        // An order whose oldest message is not due (or held) waits as a whole: its later ones must not overtake it.
+        var blocked = owed.Where(d => d.NextAttemptAt > now || (d.ClaimedUntil != null && d.ClaimedUntil >= now)).Select(d => d.OrderId);
+        var ids = await owed.Due(now).Where(d => !blocked.Contains(d.OrderId))
+            .OrderBy(d => d.NotificationId).Select(d => d.NotificationId).Take(BatchSize).ToListAsync(stopping);
+        if (ids.Count == 0) return false;
+        var taken = (await owed.Where(d => ids.Contains(d.NotificationId)).ClaimAsync(now, stopping)).OrderBy(d => d.NotificationId).ToList();
+        taken = await WithoutOvertakingAsync(db, taken);
+        if (taken.Count == 0) return false;
+
+        var takenIds = taken.Select(d => d.NotificationId).ToList();
+        var notifications = await db.Notifications.Where(n => takenIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, stopping);
+        var heldBack = new HashSet<int>();
+        foreach (var row in taken)
+        {
+            using var _ = orderLog.About(row.OrderId);
+            var notification = notifications[row.NotificationId];
+            if (heldBack.Contains(row.OrderId))
+            {
+                await owed.Where(d => d.NotificationId == row.NotificationId).PostponeAsync(Clock.GetUtcNow().UtcDateTime, EarlierNotDelivered);
+                continue;
+            }
+            if (providers.For(row.Channel) is not { } provider)
+            {
+                // Its provider was configured when it was accepted and is not any more.
+                logged.Log([notification]);
+                await RecordAsync(db, row, notification, null);
+                continue;
+            }
+            WorkRound.MarkBusy();
+            var attempt = await provider.DeliverAsync(notification, stopping);
+            await RecordAsync(db, row, notification, attempt);
+            if (attempt.Delivery == Shared.Outbox.Delivery.Retry) heldBack.Add(row.OrderId);
+        }
+        return heldBack.Count == 0;
+    }
+
+    /// <summary>
+    /// Gives back the rows of an order that has an earlier message this round did not take (another replica holds it, or
+    /// it was written while this round read): they wait for it.
+    /// </summary>
+    private static async Task<List<OwedDelivery>> WithoutOvertakingAsync(NotificationsDbContext db, List<OwedDelivery> taken)
+    {
+        var mine = taken.Select(d => d.NotificationId).ToHashSet();
+        var orders = taken.Select(d => d.OrderId).Distinct().ToList();
+        var others = await db.Set<OwedDelivery>().Where(d => orders.Contains(d.OrderId) && !mine.Contains(d.NotificationId))
+            .Select(d => new { d.OrderId, d.NotificationId }).ToListAsync();
+        var firstOther = others.GroupBy(o => o.OrderId).ToDictionary(g => g.Key, g => g.Min(o => o.NotificationId));
+        var overtaking = taken.Where(d => firstOther.TryGetValue(d.OrderId, out var first) && first < d.NotificationId).Select(d => d.NotificationId).ToList();
+        if (overtaking.Count == 0) return taken;
+        await db.Set<OwedDelivery>().Where(d => overtaking.Contains(d.NotificationId)).ReleaseAsync();
+        return taken.Where(d => !overtaking.Contains(d.NotificationId)).ToList();
+    }
+
+    /// <summary>
+    /// Writes an attempt's outcome at once, the notification's delivery state and the owed row together: delivered or
+    /// refused rows are gone, a transient failure is put back for later. <paramref name="attempt"/> null: only logged.
+    /// </summary>
+    private async Task RecordAsync(NotificationsDbContext db, OwedDelivery row, Notification notification, Attempt? attempt)
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var state = attempt is null ? DeliveryState.Logged : DeliveryState.After(attempt.Delivery);
+        var counted = attempt is null ? 0 : 1;
+        var error = OwedWork.Shorten(attempt?.Error);
+        var reply = OwedWork.Shorten(attempt?.Reply);
+        DateTime? deliveredAt = state == DeliveryState.Delivered ? now : null;
+        var owed = db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId);
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            await db.Notifications.Where(n => n.Id == row.NotificationId).ExecuteUpdateAsync(set => set
+                .SetProperty(n => n.DeliveryState, state)
+                .SetProperty(n => n.DeliveryAttempts, n => n.DeliveryAttempts + counted)
+                .SetProperty(n => n.DeliveryError, n => error ?? n.DeliveryError)
+                .SetProperty(n => n.DeliveryReply, n => reply ?? n.DeliveryReply)
+                .SetProperty(n => n.DeliveredAt, n => deliveredAt ?? n.DeliveredAt), CancellationToken.None);
+            if (state == DeliveryState.Queued)
+                await owed.PostponeAsync(now + (attempt!.RetryAfter ?? Backoff.After(row.Attempts + 1)), error);
+            else
+                await owed.ExecuteDeleteAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        metrics.Delivery(notification.Channel, state == DeliveryState.Queued ? "retried" : state);
+        if (attempt is null) return;
+        if (state == DeliveryState.Delivered)
+            Logger.LogInformation("Delivered {Channel} {TemplateName} #{NotificationId} for order {OrderId} to {Recipient}: {Reply}",
+                notification.Channel, notification.TemplateName, notification.Id, notification.OrderId, LoggedDelivery.Mask(notification.Recipient), reply);
+        else if (state == DeliveryState.Failed)
+            Logger.LogError("{Channel} #{NotificationId} for order {OrderId} to {Recipient} refused for good: {Error}",
+                notification.Channel, notification.Id, notification.OrderId, LoggedDelivery.Mask(notification.Recipient), error);
+        else
+            Logger.LogWarning("{Channel} #{NotificationId} for order {OrderId} not delivered (attempt {Attempt}): {Error}; tried again later",
+                notification.Channel, notification.Id, notification.OrderId, row.Attempts + 1, error);
+    }
+}

@@ -1,0 +1,30 @@
+using Ecommerce.Notifications.Domain;
+using Ecommerce.Shared.Outbox;
+
+namespace Ecommerce.Notifications.Delivery;
+
+/// <summary>
+/// Where one channel's messages are handed over (an SMTP server, an SMS gateway). Only the delivery worker calls it, one
+/// message at a time; an outcome is returned, never thrown: taken (<see cref="Ecommerce.Shared.Outbox.Delivery.Done"/>),
+/// refused for good, or worth another try.
+/// </summary>
+internal interface IDeliveryProvider
+{
+    string Channel { get; }
+
+    /// <summary>The id a new message keeps on every attempt (the email's Message-Id, the SMS's reference).</summary>
+    string NewMessageId();
+
+    Task<Attempt> DeliverAsync(Notification notification, CancellationToken cancellationToken);
+}
+
+/// <summary>The provider of each configured channel; a channel without one has its messages only logged.</summary>
+internal sealed class DeliveryProviders(IEnumerable<IDeliveryProvider> providers)
+{
+    private readonly Dictionary<string, IDeliveryProvider> _byChannel = providers.ToDictionary(p => p.Channel);
+
+    public IDeliveryProvider? For(string channel) => _byChannel.GetValueOrDefault(channel);
+
+    /// <summary>The message id a notification of this channel is accepted with: null when only logged.</summary>
+    public string? NewMessageId(string channel) => For(channel)?.NewMessageId();
+}

@@ -1,0 +1,217 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Ecommerce.IntegrationTests.Orders;
+using MimeKit;
+
+namespace Ecommerce.IntegrationTests.Notifications;
+
+/// <summary>
+/// Emails reach a real SMTP server (aiosmtpd) exactly as the API recorded them, each delivery has a state, and none is
+/// lost or sent twice across an outage and a restart.
+/// </summary>
+[TestFixture]
+public sealed class EmailDeliveryTests
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
+
+    [Test]
+    public async Task Given_orders_through_every_status_Then_each_email_arrives_once_with_the_stored_subject_and_body()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = new EcommerceApp(smtp.HostSettings());
+        var scenario = new OrderScenario(app);
+        var delivered = await scenario.InStatus("delivered");
+        var cancelled = await scenario.InStatus("cancelled");
+
+        var stored = (await Stored(app, delivered)).Concat(await Stored(app, cancelled)).ToList();
+        Assert.That(stored.Select(n => (string)n["template_name"]!),
+            Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_DELIVERED", "ORDER_CONFIRMATION", "ORDER_CANCELLED" }));
+        Assert.That(await smtp.WaitForAsync(stored.Count, Within), Is.True, "every email reached the server");
+        await WaitDelivered(app, stored);
+
+        Assert.That(smtp.Received, Has.Count.EqualTo(stored.Count), "none twice");
+        foreach (var notification in stored)
+        {
+            var delivery = (await app.Notifications.GetJson($"/api/v1/notifications/{notification["id"]}/delivery")).Body;
+            var email = smtp.Received.Single(e => e.Message.MessageId == (string)delivery["message_id"]!);
+            Assert.That(email.Message.Subject, Is.EqualTo((string)notification["subject"]!), "the decoded subject is the stored one");
+            Assert.That(email.Message.TextBody, Is.EqualTo((string)notification["body"]!), "the decoded body is the stored one");
+            Assert.That(email.Recipients, Is.EqualTo(new[] { (string)notification["recipient"]! }));
+            Assert.That(email.Message.From.Mailboxes.Single().Address, Is.EqualTo("shop@example.com"));
+            Assert.That(email.Message.Headers["Auto-Submitted"], Is.EqualTo("auto-generated"));
+            Assert.That((int)delivery["attempts"]!, Is.EqualTo(1));
+            Assert.That((string?)delivery["provider_reply"], Does.StartWith("250 2.0.0 Ok"), "the server's answer is kept");
+            Assert.That(delivery["delivered_at"], Is.Not.Null);
+        }
+        var raw = System.Text.Encoding.ASCII.GetString(smtp.Received.First().Raw);
+        Assert.That(raw, Does.Contain("Subject: =?utf-8?"), "a Japanese subject travels as RFC 2047 encoded words");
+        Assert.That(smtp.Received.Select(e => e.Peer).Distinct().Count(), Is.EqualTo(1), "one kept connection");
+        var ofDelivered = new List<string>();
+        foreach (var notification in stored.Take(3)) ofDelivered.Add((string)(await Delivery(app, notification))["message_id"]!);
+        Assert.That(smtp.Received.Select(e => e.Message.MessageId).Where(id => ofDelivered.Contains(id!)), Is.EqualTo(ofDelivered), "in order per order");
+    }
+
+    [Test]
+    public async Task Given_the_server_down_when_orders_are_made_and_a_restart_Then_each_email_arrives_once_in_order_when_it_is_up()
+    {
+        var port = EcommerceApp.FreePort();
+        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:SqliteDirectory"] = directory, ["Notifications:Smtp:Host"] = "127.0.0.1", ["Notifications:Smtp:Port"] = $"{port}",
+            ["Notifications:Smtp:Security"] = "None", ["Notifications:Smtp:From"] = "shop@example.com",
+        };
+        int before;
+        await using (var first = new EcommerceApp(settings))
+        {
+            before = await new OrderScenario(first).InStatus("shipped");
+            var confirmation = (await Stored(first, before))[0];
+            Assert.That(await Eventually.TrueAsync(async () => (int)(await Delivery(first, confirmation))["attempts"]! >= 1, Within), Is.True);
+            var waiting = await Delivery(first, confirmation);
+            Assert.That((string?)waiting["state"], Is.EqualTo("queued"));
+            Assert.That((string?)waiting["last_error"], Is.Not.Empty, "why it is not delivered yet");
+            Assert.That((int)(await first.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]!, Is.EqualTo(2), "both owed");
+        }
+
+        await using var smtp = await SmtpServer.StartAsync(port);
+        await using var second = new EcommerceApp(settings);
+        var after = await new OrderScenario(second).InStatus("paid");
+        var stored = (await Stored(second, before)).Concat(await Stored(second, after)).ToList();
+        Assert.That(await smtp.WaitForAsync(3, Within), Is.True);
+        await WaitDelivered(second, stored);
+
+        Assert.That(smtp.Received, Has.Count.EqualTo(3), "each once, across the outage and the restart");
+        var ofFirst = smtp.Received.Where(e => (e.Message.Subject ?? "").EndsWith($"#{before}", StringComparison.Ordinal)).Select(e => e.Message.Subject).ToList();
+        Assert.That(ofFirst, Has.Count.EqualTo(2));
+        Assert.That(ofFirst[0], Is.EqualTo((string)stored[0]["subject"]!), "the confirmation before the shipping email");
+        Assert.That((int)(await second.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]!, Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task Given_a_mailbox_that_does_not_exist_Then_the_delivery_fails_with_the_reply_is_not_retried_and_can_be_sent_again()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = new EcommerceApp(smtp.HostSettings());
+        var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1, to: "reject-me@example.com"));
+
+        Assert.That(await Eventually.TrueAsync(async () => (string?)(await Delivery(app, notification))["state"] == "failed", Within), Is.True);
+        var failed = await Delivery(app, notification);
+        Assert.That((string?)failed["last_error"], Does.StartWith("550").And.Contain("No such mailbox"));
+        Assert.That((int)failed["attempts"]!, Is.EqualTo(1));
+        Assert.That((int)(await app.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]!, Is.EqualTo(0), "not retried");
+        var listed = (await app.Notifications.GetJson("/api/v1/notifications/deliveries?state=failed")).Body.AsArray();
+        Assert.That(listed.Select(d => (int)d!["notification_id"]!), Is.EqualTo(new[] { (int)notification["id"]! }));
+
+        var (again, queued) = await app.Notifications.PostJson($"/api/v1/notifications/{notification["id"]}/delivery/retry", new { });
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), queued.ToJsonString());
+        Assert.That(await Eventually.TrueAsync(async () => (int)(await Delivery(app, notification))["attempts"]! == 2, Within), Is.True);
+        Assert.That((string?)(await Delivery(app, notification))["state"], Is.EqualTo("failed"));
+        Assert.That((string?)(await Delivery(app, notification))["message_id"], Is.EqualTo((string?)failed["message_id"]), "the same message");
+    }
+
+    [Test]
+    public async Task Given_a_busy_mailbox_Then_the_email_is_retried_and_delivered_once()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = new EcommerceApp(smtp.HostSettings());
+        var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1, to: "tempfail@example.com"));
+
+        Assert.That(await smtp.WaitForAsync(1, Within), Is.True);
+        await WaitDelivered(app, [notification]);
+        var delivery = await Delivery(app, notification);
+        Assert.That((int)delivery["attempts"]!, Is.EqualTo(2));
+        Assert.That((string?)delivery["last_error"], Does.StartWith("451"), "the transient failure it got over");
+        Assert.That(smtp.Received, Has.Count.EqualTo(1));
+
+        var (again, refusal) = await app.Notifications.PostJson($"/api/v1/notifications/{notification["id"]}/delivery/retry", new { });
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)refusal["detail"], Is.EqualTo("Only a failed delivery can be sent again; this one is delivered"));
+    }
+
+    [Test]
+    public async Task Given_a_server_that_requires_STARTTLS_with_a_private_certificate_Then_email_goes_over_TLS_only_when_it_is_trusted()
+    {
+        var directory = Directory.CreateTempSubdirectory("ecommerce-smtp-tls-").FullName;
+        var (certificate, key) = SelfSigned(directory);
+        await using var smtp = await SmtpServer.StartAsync(certificateFile: certificate, keyFile: key);
+
+        await using (var untrusting = new EcommerceApp(smtp.HostSettings("StartTls")))
+        {
+            var (_, refused) = await untrusting.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1));
+            Assert.That(await Eventually.TrueAsync(async () => (int)(await Delivery(untrusting, refused))["attempts"]! >= 1, Within), Is.True);
+            Assert.That((string?)(await Delivery(untrusting, refused))["state"], Is.EqualTo("queued"), "an untrusted certificate is not a refusal for good");
+            Assert.That(smtp.Received, Is.Empty);
+        }
+
+        var settings = smtp.HostSettings("StartTls");
+        settings["Notifications:Smtp:CertificateAuthorityFile"] = certificate;
+        await using var app = new EcommerceApp(settings);
+        var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(2));
+        Assert.That(await smtp.WaitForAsync(1, Within), Is.True);
+        await WaitDelivered(app, [notification]);
+        Assert.That(smtp.Received.Single().Message.MessageId, Is.EqualTo((string?)(await Delivery(app, notification))["message_id"]));
+    }
+
+    [Test]
+    public async Task Given_a_bulk_import_Then_every_confirmation_arrives_over_one_kept_connection()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = new EcommerceApp(smtp.HostSettings());
+        const int count = 300;
+        var prefix = Guid.NewGuid().ToString("N");
+        var orders = Enumerable.Range(0, count).Select(i =>
+            $$"""{"external_id":"{{prefix}}-{{i}}","customer_email":"c{{i}}@example.com","customer_name":"田中太郎","items":[{"product_name":"ノートPC","quantity":1,"unit_price":89800.0}]}""");
+        var (response, body) = await app.Orders.PostJson("/api/v1/orders/bulk", Http.Json("{\"orders\":[" + string.Join(",", orders) + "]}"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
+
+        Assert.That(await smtp.WaitForAsync(count, Within), Is.True);
+        Assert.That(await Eventually.TrueAsync(async () => (int)(await app.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]! == 0, Within), Is.True);
+        Assert.That(smtp.Received, Has.Count.EqualTo(count));
+        Assert.That(smtp.Received.SelectMany(e => e.Recipients).Distinct().Count(), Is.EqualTo(count), "one to each customer");
+        Assert.That(smtp.Received.Select(e => e.Peer).Distinct().Count(), Is.EqualTo(1), "over one connection, not one per message");
+    }
+
+    [Test]
+    public async Task Given_no_SMTP_server_configured_Then_emails_are_logged_as_before_and_say_so()
+    {
+        await using var app = new EcommerceApp();
+        var (response, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((string?)notification["status"], Is.EqualTo("sent"));
+        var delivery = await Delivery(app, notification);
+        Assert.That(((string?)delivery["state"], (int)delivery["attempts"]!, delivery["message_id"]), Is.EqualTo(("logged", 0, (JsonNode?)null)));
+        Assert.That((int)(await app.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]!, Is.EqualTo(0));
+    }
+
+    private static async Task<List<JsonNode>> Stored(EcommerceApp app, int orderId) =>
+        (await app.Notifications.GetJson($"/api/v1/notifications/order/{orderId}")).Body.AsArray().Select(n => n!).ToList();
+
+    private static async Task<JsonNode> Delivery(EcommerceApp app, JsonNode notification) =>
+        (await app.Notifications.GetJson($"/api/v1/notifications/{notification["id"]}/delivery")).Body;
+
+    private static async Task WaitDelivered(EcommerceApp app, IEnumerable<JsonNode> notifications)
+    {
+        foreach (var notification in notifications)
+            Assert.That(await Eventually.TrueAsync(async () => (string?)(await Delivery(app, notification))["state"] == "delivered", Within), Is.True,
+                $"notification {notification["id"]} delivered");
+    }
+
+    /// <summary>A certificate for 127.0.0.1 that signs itself, as PEM files the server loads and the host may be told to trust.</summary>
+    private static (string Certificate, string Key) SelfSigned(string directory)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=smtp.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var certificateFile = Path.Combine(directory, "smtp.crt");
+        var keyFile = Path.Combine(directory, "smtp.key");
+        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        return (certificateFile, keyFile);
+    }
+}
