@@ -14,6 +14,9 @@ public static class ApiVocabulary
     public static readonly IReadOnlyList<string> Templates =
         ["ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_DELIVERED", "ORDER_CANCELLED", "PAYMENT_FAILED"];
 
+    /// <summary>What became of a notification after it was accepted (GET /notifications/{id}/delivery).</summary>
+    public static readonly IReadOnlyList<string> DeliveryStates = ["queued", "delivered", "failed", "logged"];
+
     /// <summary>An order's currency when the client names none.</summary>
     public const string DefaultCurrency = "JPY";
 

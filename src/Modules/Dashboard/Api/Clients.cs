@@ -50,12 +50,12 @@ public sealed class PaymentsApi(HttpClient http, DashboardUser user)
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("payments/owed"));
 }
 
-/// <summary>What every module still owes (Orders: emails, chains, refunds; Payments: webhooks), as one list.</summary>
-public sealed class OwedWorkApi(OrdersApi orders, PaymentsApi payments)
+/// <summary>What every module still owes (Orders: emails, chains, refunds; Payments: webhooks; Notifications: deliveries), as one list.</summary>
+public sealed class OwedWorkApi(OrdersApi orders, PaymentsApi payments, NotificationsApi notifications)
 {
     public async Task<ApiResult<OwedWorkView>> All()
     {
-        var parts = await Task.WhenAll(orders.Owed(), payments.Owed());
+        var parts = await Task.WhenAll(orders.Owed(), payments.Owed(), notifications.Owed());
         var answered = parts.Where(p => p.Value is not null).Select(p => p.Value!).ToList();
         var error = parts.Select(p => p.Error).FirstOrDefault(e => e is not null);
         if (answered.Count == 0) return new ApiResult<OwedWorkView>(null, error, new Dictionary<string, string>());
@@ -68,9 +68,20 @@ public sealed class NotificationsApi(HttpClient http, DashboardUser user)
 {
     private readonly HttpClient _http = user.ActsThrough(http);
 
-    public Task<ApiResult<List<NotificationView>>> List(int skip, int limit, string? channel, string? template) =>
+    public Task<ApiResult<List<NotificationView>>> List(int skip, int limit, string? channel, string? template, string? state) =>
         ApiResult<List<NotificationView>>.From(_http.GetAsync(
-            $"notifications/?skip={skip}&limit={limit}{OrdersApi.Query("channel", channel)}{OrdersApi.Query("template_name", template)}"));
+            $"notifications/?skip={skip}&limit={limit}{OrdersApi.Query("channel", channel)}{OrdersApi.Query("template_name", template)}{OrdersApi.Query("delivery_state", state)}"));
+
+    /// <summary>The deliveries of the page <see cref="List"/> returns for the same filters.</summary>
+    public Task<ApiResult<List<DeliveryView>>> Deliveries(int skip, int limit, string? channel, string? template, string? state) =>
+        ApiResult<List<DeliveryView>>.From(_http.GetAsync(
+            $"notifications/deliveries?skip={skip}&limit={limit}{OrdersApi.Query("channel", channel)}{OrdersApi.Query("template_name", template)}{OrdersApi.Query("state", state)}"));
+
+    public Task<ApiResult<DeliveryView>> Delivery(int id) => ApiResult<DeliveryView>.From(_http.GetAsync($"notifications/{id}/delivery"));
+
+    public Task<ApiResult<DeliveryView>> SendAgain(int id) => ApiResult<DeliveryView>.From(_http.PostAsync($"notifications/{id}/delivery/retry", null));
+
+    public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("notifications/owed"));
 
     public Task<ApiResult<NotificationView>> Get(int id) => ApiResult<NotificationView>.From(_http.GetAsync($"notifications/{id}"));
 

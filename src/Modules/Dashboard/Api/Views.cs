@@ -14,6 +14,9 @@ public sealed record RefundView(int Id, int PaymentId, decimal Amount, string Re
 public sealed record NotificationView(int Id, int OrderId, string Channel, string TemplateName, string Recipient, string? Subject,
     string Body, string Status, DateTime? SentAt, DateTime CreatedAt);
 
+public sealed record DeliveryView(int NotificationId, string State, int Attempts, string? LastError, DateTime? DeliveredAt, string? MessageId,
+    string? ProviderReply);
+
 public sealed record HealthView(string Status, string? Service);
 
 public sealed record NewOrderItem(string ProductName, int Quantity, decimal UnitPrice);

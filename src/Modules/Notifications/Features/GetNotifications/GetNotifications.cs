@@ -16,7 +16,7 @@ internal sealed record GetNotification(int NotificationId) : IRequest<Notificati
 internal sealed record GetOrderNotifications(int OrderId) : IRequest<IReadOnlyList<NotificationResponse>>;
 
 /// <summary>Additive: the list the original lacked (its dashboard made one call per order instead).</summary>
-internal sealed record ListNotifications(int Skip, int Limit, string? Channel, string? TemplateName)
+internal sealed record ListNotifications(int Skip, int Limit, string? Channel, string? TemplateName, string? DeliveryState = null)
     : IRequest<IReadOnlyList<NotificationResponse>>, IQueryRequest<ListNotifications>
 {
     public static ValueTask<ListNotifications?> BindAsync(HttpContext context) => QueryReader.BindAsync(context, Read);
@@ -24,7 +24,8 @@ internal sealed record ListNotifications(int Skip, int Limit, string? Channel, s
     public static ListNotifications Read(QueryReader query)
     {
         var (skip, limit) = query.Page();
-        return new ListNotifications(skip, limit, query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"));
+        return new ListNotifications(skip, limit, query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"),
+            query.Choice("delivery_state", Domain.DeliveryState.All));
     }
 }
 
@@ -49,6 +50,7 @@ internal sealed class GetNotificationsHandler(NotificationsDbContext db, OrderLo
         var notifications = db.Notifications.AsQueryable();
         if (request.Channel is { } channel) notifications = notifications.Where(n => n.Channel == channel);
         if (request.TemplateName is { } template) notifications = notifications.Where(n => n.TemplateName == template);
+        if (request.DeliveryState is { } state) notifications = notifications.Where(n => n.DeliveryState == state);
         var page = await notifications.OrderBy(n => n.Id).Skip(request.Skip).Take(request.Limit).ToListAsync(cancellationToken);
         return page.Adapt<List<NotificationResponse>>();
     }
