@@ -7,11 +7,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup [--runs 5] [--baseline HOST_DLL] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
-if (options.Scenario is not ("orders" or "import" or "burst" or "startup"))
+if (options.Scenario is not ("orders" or "import" or "burst" or "startup" or "delivery"))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup|delivery [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
     return 2;
 }
 
@@ -23,7 +23,8 @@ if (hostDll is null)
     Console.WriteLine(options.ReadyToRun ? "Publishing src/Host as the container holds it (deploy/publish.sh; the first time ~5 min) ..." : "Building src/Host (Release) ...");
     hostDll = HostProcess.Build(root, options.ReadyToRun);
 }
-if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options);
+if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options, args.Contains("--smtp"));
+if (options.Scenario == "delivery") return await DeliveryScenario.RunAsync(hostDll, options);
 if (options.Scenario == "startup")
     return await StartupScenario.RunAsync(root, hostDll, options.ReadyToRun,
         args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 5,
@@ -35,12 +36,14 @@ if (options.Scenario == "burst")
 var auth = args.Contains("--auth") || args.Contains("--signed-webhooks") ? new ApiAuthSettings(args.Contains("--auth"), args.Contains("--signed-webhooks")) : null;
 // --otel: OpenTelemetry on, exporting traces and metrics to a local sink that drops them.
 await using var sink = args.Contains("--otel") ? new OtlpSink() : null;
+// --smtp: every confirmation email delivered over SMTP to a local sink (delivery is off the request path: this measures that).
+await using var smtp = args.Contains("--smtp") ? new SmtpSink() : null;
 await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
 {
     // Raised so every order really completes the chain, confirmation email included (the default 10/s would refuse most).
     ["Notifications:RateLimitPerSecond"] = "1000000",
     ["Serilog:MinimumLevel:Default"] = options.LogLevel,
-}.Concat(options.Environment).Concat(sink?.HostSettings ?? []).Concat(auth?.HostSettings ?? []).ToDictionary());
+}.Concat(options.Environment).Concat(sink?.HostSettings ?? []).Concat(auth?.HostSettings ?? []).Concat(smtp?.HostSettings ?? []).ToDictionary());
 Console.WriteLine($"Host ready on all four ports {host.ReadyAfter.TotalMilliseconds:0} ms after process start (fresh data directory, migrations included)");
 
 using var http = LoadDriver.Client();
@@ -108,6 +111,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"host peak RSS:              {p
 report.AppendLine(CultureInfo.InvariantCulture, $"OpenTelemetry:              {(sink is null ? "off" : "on, " + sink.Summary)}");
 report.AppendLine(CultureInfo.InvariantCulture, $"API auth:                   {(auth is { Keys: true } ? "on" : "off")}");
 report.AppendLine(CultureInfo.InvariantCulture, $"signed webhooks:            {(auth is { Webhooks: true } ? "on" : "off")}");
+report.AppendLine(CultureInfo.InvariantCulture, $"SMTP delivery:              {(smtp is null ? "off (logged)" : $"on, {smtp.Messages} emails at the sink over {smtp.Connections} connection(s)")}");
 Console.WriteLine(report.ToString());
 return orders.Failures == 0 && paidAndConfirmed == measured.Count ? 0 : 1;
 

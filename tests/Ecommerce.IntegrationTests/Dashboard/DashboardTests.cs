@@ -166,7 +166,7 @@ public sealed class DashboardTests : BrowserFixture
         for (var i = 0; i < 15; i++) await CreateOrder();
         var withMany = await CallsForOneLoad();
         Assert.That(withMany, Is.EqualTo(withFew), "calls must not grow with rows (the original's N+1)");
-        Assert.That(withMany, Is.LessThanOrEqualTo(6), "orders list + the owed count (Orders and Payments) + three health checks");
+        Assert.That(withMany, Is.LessThanOrEqualTo(7), "orders list + the owed count (Orders, Payments, Notifications) + three health checks");
     }
 
     [Test]

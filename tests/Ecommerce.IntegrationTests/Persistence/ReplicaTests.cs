@@ -87,6 +87,42 @@ public sealed class ReplicaTests
         Assert.That(await new Orders.OrderScenario(first).Emails(cancelled), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_CANCELLED" }));
     }
 
+    [Test]
+    public async Task Given_two_replicas_delivering_one_queue_Then_each_email_reaches_the_server_once_and_each_orders_in_order()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var settings = Replica(store, null);
+        settings["Notifications:RateLimitPerSecond"] = "100000";
+        foreach (var (key, value) in smtp.HostSettings()) settings[key] = value;
+        await using var first = new EcommerceApp(settings);
+        await using var second = new EcommerceApp(settings);
+
+        // Ten orders, three emails each, accepted on either replica: both delivery workers take from one queue.
+        var templates = new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_DELIVERED" };
+        var accepted = new List<(int Order, int Id)>();
+        foreach (var template in templates)
+            foreach (var order in Enumerable.Range(1, 10))
+            {
+                var replica = (order + accepted.Count) % 2 == 0 ? first : second;
+                var (response, body) = await replica.Notifications.PostJson("/api/v1/notifications/email",
+                    Requests.Email(order, template, to: $"order{order}@example.com"));
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToJsonString());
+                accepted.Add((order, (int)body["id"]!));
+            }
+
+        Assert.That(await smtp.WaitForAsync(accepted.Count, TimeSpan.FromSeconds(60)), Is.True);
+        Assert.That(await Eventually.TrueAsync(async () => (int)(await first.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]! == 0,
+            TimeSpan.FromSeconds(60)), Is.True);
+        var messageIds = new Dictionary<string, (int Order, int Id)>();
+        foreach (var (order, id) in accepted)
+            messageIds[(string)(await first.Notifications.GetJson($"/api/v1/notifications/{id}/delivery")).Body["message_id"]!] = (order, id);
+        Assert.That(smtp.Received.Select(e => e.Message.MessageId), Is.EquivalentTo(messageIds.Keys), "each once");
+        foreach (var order in Enumerable.Range(1, 10))
+            Assert.That(smtp.Received.Select(e => messageIds[e.Message.MessageId!]).Where(m => m.Order == order).Select(m => m.Id),
+                Is.Ordered, $"order {order}'s emails in the order they were accepted");
+    }
+
     private static object Sms() => new
     {
         order_id = 1, to_phone = "+819012345678", template_name = "ORDER_SHIPPED",

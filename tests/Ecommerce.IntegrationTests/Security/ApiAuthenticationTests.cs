@@ -14,9 +14,20 @@ public sealed class ApiAuthenticationTests() : HostFixture(settings: new Diction
     ["Testing:Enabled"] = "true",
     // The route table sends emails beside the orders' confirmations: the 10/s limit is not what it tests.
     ["Notifications:RateLimitPerSecond"] = "100000",
+    // A gateway that refuses every text message for good, so the route table has a failed delivery to send again.
+    ["Notifications:Sms:Url"] = $"http://127.0.0.1:{RefusingGateway.Port}/messages",
 })
 {
     private static readonly string[] ApiModules = ["Orders", "Payments", "Notifications"];
+
+    private static readonly StubServer RefusingGateway = new(context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Task.CompletedTask;
+    });
+
+    [OneTimeTearDown]
+    public Task StopGateway() => RefusingGateway.DisposeAsync().AsTask();
 
     private int PortOf(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<ModuleEndpoint>()?.Module switch
@@ -69,6 +80,14 @@ public sealed class ApiAuthenticationTests() : HostFixture(settings: new Diction
         var unique = Interlocked.Increment(ref _unique);
         var webhook = new { payment_status = "completed", transaction_id = $"txn-{unique}" };
         var sms = new { order_id = unique, to_phone = "+819012345678", template_name = "ORDER_SHIPPED", template_data = new { customer_name = "田中太郎" } };
+        async Task<int> FailedDelivery()
+        {
+            var id = (int)(await Admin(App.NotificationsPort).PostJson("/api/v1/notifications/sms", sms)).Body["id"]!;
+            Assert.That(await Eventually.TrueAsync(async () =>
+                (string?)(await Admin(App.NotificationsPort).GetJson($"/api/v1/notifications/{id}/delivery")).Body["state"] == "failed",
+                TimeSpan.FromSeconds(30)), Is.True, "the gateway refused the text message");
+            return id;
+        }
         return $"{method} {pattern}" switch
         {
             "POST /api/v1/orders/" => (path, Requests.Order()),
@@ -88,6 +107,8 @@ public sealed class ApiAuthenticationTests() : HostFixture(settings: new Diction
             "POST /api/v1/notifications/sms/batch" => (path, new { notifications = new[] { sms } }),
             "GET /api/v1/notifications/order/{order_id}" => ($"/api/v1/notifications/order/{await Order()}", null),
             "GET /api/v1/notifications/{notification_id}" => ($"/api/v1/notifications/{await Notification()}", null),
+            "GET /api/v1/notifications/{notification_id}/delivery" => ($"/api/v1/notifications/{await Notification()}/delivery", null),
+            "POST /api/v1/notifications/{notification_id}/delivery/retry" => ($"/api/v1/notifications/{await FailedDelivery()}/delivery/retry", null),
             "POST /testing/faults" => (path, new { mode = "delay", delay_ms = 1, count = 1, path = "/api/v1/never" }),
             _ => (path, null),
         };
@@ -97,7 +118,7 @@ public sealed class ApiAuthenticationTests() : HostFixture(settings: new Diction
     public void Given_every_api_and_testing_route_Then_each_declares_the_scope_it_needs()
     {
         var routes = Routes();
-        Assert.That(routes, Has.Count.GreaterThanOrEqualTo(26), "the 23 API routes and the testing routes");
+        Assert.That(routes, Has.Count.GreaterThanOrEqualTo(30), "the 27 API routes and the testing routes");
         var undeclared = routes.Where(r => r.Endpoint.Metadata.GetMetadata<RequiredScope>() is null).Select(r => $"{r.Method} {r.Path}");
         Assert.That(undeclared, Is.Empty);
     }

@@ -43,9 +43,6 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
 
     public string NewMessageId() => $"{Guid.NewGuid():N}@{_messageIdDomain}";
 
-    /// <summary>How many connections were opened so far (the bulk benchmark's figure).</summary>
-    public int ConnectionsOpened { get; private set; }
-
     public async Task<Attempt> DeliverAsync(Notification notification, CancellationToken cancellationToken)
     {
         MimeMessage message;
@@ -108,7 +105,6 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
             client.Dispose();
             throw;
         }
-        ConnectionsOpened++;
         _logger.LogInformation("Connected to SMTP server {SmtpHost}:{SmtpPort} ({Security})", _smtp.Host, _smtp.Port, client.IsSecure ? "TLS" : "plain");
         _client = client;
         return client;
