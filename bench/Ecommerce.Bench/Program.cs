@@ -24,7 +24,9 @@ if (hostDll is null)
     hostDll = HostProcess.Build(root, options.ReadyToRun);
 }
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options, args.Contains("--smtp"));
-if (options.Scenario == "delivery") return await DeliveryScenario.RunAsync(hostDll, options);
+if (options.Scenario == "delivery")
+    return await DeliveryScenario.RunAsync(hostDll, options,
+        TimeSpan.FromMilliseconds(args.Contains("--latency-ms") ? int.Parse(args[Array.IndexOf(args, "--latency-ms") + 1], CultureInfo.InvariantCulture) : 0));
 if (options.Scenario == "startup")
     return await StartupScenario.RunAsync(root, hostDll, options.ReadyToRun,
         args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 5,

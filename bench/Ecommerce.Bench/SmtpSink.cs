@@ -8,18 +8,22 @@ namespace Ecommerce.Bench;
 /// <summary>
 /// An SMTP server that takes every message and keeps nothing but counts: the far end of the delivery benchmarks, fast
 /// enough not to be what is measured (PIPELINING and 8BITMIME offered, as real servers do). Listens on 127.0.0.1.
+/// A latency delays each message's final reply, as a provider across the internet answers after a round trip.
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly TimeSpan _latency;
     private int _messages;
     private int _connections;
     private long _lastMessageTicks;
 
-    public SmtpSink()
+
+    public SmtpSink(TimeSpan latency = default)
     {
+        _latency = latency;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -68,6 +72,7 @@ internal sealed class SmtpSink : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        client.NoDelay = true; // replies are small and answered one by one: no Nagle wait for the client's delayed ACK
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.Latin1);
         await using var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = false };
@@ -89,6 +94,7 @@ internal sealed class SmtpSink : IAsyncDisposable
                         while (await reader.ReadLineAsync(_stop.Token) is { } body && body != ".")
                         {
                         }
+                        if (_latency > TimeSpan.Zero) await Task.Delay(_latency);
                         Interlocked.Increment(ref _messages);
                         Interlocked.Exchange(ref _lastMessageTicks, Stopwatch.GetTimestamp());
                         await writer.WriteLineAsync("250 2.0.0 Ok: queued");

@@ -41,6 +41,8 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public string? From { get; set; }
     public string? FromName { get; set; }
+    /// <summary>Connections kept open to the server, each carrying one message at a time (an order's messages all on one).</summary>
+    public int Connections { get; set; } = 4;
     /// <summary>Emails handed over per second at most (0: as fast as the server takes them), apart from the API's limit.</summary>
     public double MaxPerSecond { get; set; }
     /// <summary>A PEM certificate to trust besides the system's, for a relay whose certificate a private authority issued.</summary>
@@ -55,6 +57,7 @@ public sealed class SmtpOptions
         if (string.IsNullOrWhiteSpace(From) || !MimeKit.MailboxAddress.TryParse(From, out _))
             yield return "Notifications:Smtp:From must be the sender's email address when Notifications:Smtp:Host is set.";
         foreach (var problem in ModuleOptions.WholeNumber("Notifications:Smtp:Port", Port, 0, 65535)) yield return problem;
+        foreach (var problem in ModuleOptions.WholeNumber("Notifications:Smtp:Connections", Connections, 1, 32)) yield return problem;
         foreach (var problem in ModuleOptions.Seconds("Notifications:Smtp:TimeoutSeconds", TimeoutSeconds)) yield return problem;
         if (!(MaxPerSecond >= 0) || double.IsInfinity(MaxPerSecond))
             yield return $"Notifications:Smtp:MaxPerSecond must be 0 (no limit) or a number of emails per second, not {MaxPerSecond}.";

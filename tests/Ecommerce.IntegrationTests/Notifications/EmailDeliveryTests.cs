@@ -47,7 +47,7 @@ public sealed class EmailDeliveryTests
         }
         var raw = System.Text.Encoding.ASCII.GetString(smtp.Received.First().Raw);
         Assert.That(raw, Does.Contain("Subject: =?utf-8?"), "a Japanese subject travels as RFC 2047 encoded words");
-        Assert.That(smtp.Received.Select(e => e.Peer).Distinct().Count(), Is.EqualTo(1), "one kept connection");
+        Assert.That(smtp.Received.Select(e => e.Peer).Distinct().Count(), Is.LessThanOrEqualTo(2), "kept connections: at most one per order here");
         var ofDelivered = new List<string>();
         foreach (var notification in stored.Take(3)) ofDelivered.Add((string)(await Delivery(app, notification))["message_id"]!);
         Assert.That(smtp.Received.Select(e => e.Message.MessageId).Where(id => ofDelivered.Contains(id!)), Is.EqualTo(ofDelivered), "in order per order");
@@ -170,7 +170,7 @@ public sealed class EmailDeliveryTests
         Assert.That(await Eventually.TrueAsync(async () => (int)(await app.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]! == 0, Within), Is.True);
         Assert.That(smtp.Received, Has.Count.EqualTo(count));
         Assert.That(smtp.Received.SelectMany(e => e.Recipients).Distinct().Count(), Is.EqualTo(count), "one to each customer");
-        Assert.That(smtp.Received.Select(e => e.Peer).Distinct().Count(), Is.EqualTo(1), "over one connection, not one per message");
+        Assert.That(smtp.Received.Select(e => e.Peer).Distinct().Count(), Is.InRange(1, 4), "over the 4 kept connections, not one per message");
     }
 
     [Test]

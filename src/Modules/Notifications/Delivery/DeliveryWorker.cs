@@ -10,8 +10,9 @@ namespace Ecommerce.Notifications.Delivery;
 /// <summary>
 /// Hands queued notifications to their channel's provider in the background, oldest first and in order per order (a
 /// message that is not delivered yet holds back the later ones of its order, across replicas too), with backoff and
-/// jitter between attempts, resuming after a restart from what the database holds. Each outcome is written as soon as
-/// it is known, so after a crash at most the message in hand is handed over again, with the same Message-Id.
+/// jitter between attempts, resuming after a restart from what the database holds. A provider's lanes (SMTP connections)
+/// work side by side, each order on one lane. Each outcome is written as soon as it is known, so after a crash at most
+/// the messages in hand are handed over again, with the same Message-Id.
 /// </summary>
 internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProviders providers, LoggedDelivery logged, NotificationsMetrics metrics,
     TimeProvider clock, ILogger<DeliveryWorker> logger, ModuleDatabases databases, OrderLog orderLog)
@@ -39,29 +40,53 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
 
         var takenIds = taken.Select(d => d.NotificationId).ToList();
         var notifications = await db.Notifications.Where(n => takenIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, stopping);
+        // Each order's messages on one lane of its provider, in order; the lanes side by side. One DbContext: writes take turns.
+        using var writes = new SemaphoreSlim(1, 1);
+        var lanes = taken.GroupBy(d => (d.Channel, Lane: providers.For(d.Channel) is { } p ? d.OrderId % p.Lanes : 0))
+            .Select(lane => RunLaneAsync(db, writes, providers.For(lane.Key.Channel), lane.Key.Lane, lane.ToList(), notifications, stopping));
+        var held = await Task.WhenAll(lanes);
+        return held.All(h => !h);
+    }
+
+    /// <summary>One lane's messages in order; true when one was not delivered (its order's later ones were held back).</summary>
+    private async Task<bool> RunLaneAsync(NotificationsDbContext db, SemaphoreSlim writes, IDeliveryProvider? provider, int lane,
+        List<OwedDelivery> rows, Dictionary<int, Notification> notifications, CancellationToken stopping)
+    {
         var heldBack = new HashSet<int>();
-        foreach (var row in taken)
+        foreach (var row in rows)
         {
             using var _ = orderLog.About(row.OrderId);
             var notification = notifications[row.NotificationId];
+            Attempt? attempt = null;
             if (heldBack.Contains(row.OrderId))
             {
-                await owed.Where(d => d.NotificationId == row.NotificationId).PostponeAsync(Clock.GetUtcNow().UtcDateTime, EarlierNotDelivered);
+                await InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId)
+                    .PostponeAsync(Clock.GetUtcNow().UtcDateTime, EarlierNotDelivered));
                 continue;
             }
-            if (providers.For(row.Channel) is not { } provider)
+            if (provider is null) logged.Log([notification]); // its provider was configured when it was accepted and is not any more
+            else
             {
-                // Its provider was configured when it was accepted and is not any more.
-                logged.Log([notification]);
-                await RecordAsync(db, row, notification, null);
-                continue;
+                WorkRound.MarkBusy();
+                attempt = await provider.DeliverAsync(notification, lane, stopping);
             }
-            WorkRound.MarkBusy();
-            var attempt = await provider.DeliverAsync(notification, stopping);
-            await RecordAsync(db, row, notification, attempt);
-            if (attempt.Delivery == Shared.Outbox.Delivery.Retry) heldBack.Add(row.OrderId);
+            await InTurnAsync(writes, () => RecordAsync(db, row, notification, attempt));
+            if (attempt?.Delivery == Shared.Outbox.Delivery.Retry) heldBack.Add(row.OrderId);
         }
-        return heldBack.Count == 0;
+        return heldBack.Count > 0;
+    }
+
+    private static async Task InTurnAsync(SemaphoreSlim writes, Func<Task> write)
+    {
+        await writes.WaitAsync(CancellationToken.None);
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            writes.Release();
+        }
     }
 
     /// <summary>

@@ -4,18 +4,21 @@ using Ecommerce.Shared.Outbox;
 namespace Ecommerce.Notifications.Delivery;
 
 /// <summary>
-/// Where one channel's messages are handed over (an SMTP server, an SMS gateway). Only the delivery worker calls it, one
-/// message at a time; an outcome is returned, never thrown: taken (<see cref="Ecommerce.Shared.Outbox.Delivery.Done"/>),
-/// refused for good, or worth another try.
+/// Where one channel's messages are handed over (an SMTP server, an SMS gateway). Only the delivery worker calls it: on
+/// each of its <see cref="Lanes"/> one message at a time, the lanes side by side. An outcome is returned, never thrown:
+/// taken (<see cref="Ecommerce.Shared.Outbox.Delivery.Done"/>), refused for good, or worth another try.
 /// </summary>
 internal interface IDeliveryProvider
 {
     string Channel { get; }
 
+    /// <summary>How many messages it takes at once (an SMTP connection each).</summary>
+    int Lanes { get; }
+
     /// <summary>The id a new message keeps on every attempt (the email's Message-Id, the SMS's reference).</summary>
     string NewMessageId();
 
-    Task<Attempt> DeliverAsync(Notification notification, CancellationToken cancellationToken);
+    Task<Attempt> DeliverAsync(Notification notification, int lane, CancellationToken cancellationToken);
 }
 
 /// <summary>The provider of each configured channel; a channel without one has its messages only logged.</summary>

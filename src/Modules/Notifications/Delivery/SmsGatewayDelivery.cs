@@ -23,9 +23,12 @@ internal sealed class SmsGatewayDelivery(HttpClient http, IOptions<Notifications
 
     public string Channel => Notification.Sms;
 
+    /// <summary>Requests in flight at once; HttpClient pools the connections.</summary>
+    public int Lanes => 4;
+
     public string NewMessageId() => $"sms_{Guid.NewGuid():N}";
 
-    public async Task<Attempt> DeliverAsync(Notification notification, CancellationToken cancellationToken)
+    public async Task<Attempt> DeliverAsync(Notification notification, int lane, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new SmsMessage(notification.Recipient, notification.Body, notification.MessageId!), WireJson.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, _sms.Url) { Content = new ByteArrayContent(body) };
