@@ -18,10 +18,21 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
     TimeProvider clock, ILogger<DeliveryWorker> logger, ModuleDatabases databases, OrderLog orderLog)
     : PollingWorker(clock, logger, databases)
 {
-    /// <summary>Small enough that a round ends soon after a shutdown begins, large enough that a bulk import flows.</summary>
-    private const int BatchSize = 100;
+    /// <summary>Large enough that a bulk import flows in few rounds (five queries each); a shutdown lets the round in hand finish.</summary>
+    private const int BatchSize = 500;
 
     public const string EarlierNotDelivered = "An earlier message of this order is not delivered yet";
+
+    /// <summary>
+    /// Outcomes are written together, at most this many or this late: a write per message held the module's database
+    /// for each one, and the API's own writes waited (bench orders --smtp, same run: 299 and 378 orders/s against 416 and 381
+    /// without; grouped, with full-batch rounds: 390 and 381 against 424 and 439). A crash
+    /// between a provider's acceptance and the write hands those few over again, with the same Message-Id.
+    /// </summary>
+    private const int WriteEvery = 200;
+    private static readonly TimeSpan WriteAfter = TimeSpan.FromMilliseconds(100);
+
+    private sealed record Outcome(OwedDelivery Row, Notification Notification, Attempt? Attempt, DateTime At);
 
     protected override async Task<bool> RunOnceAsync(CancellationToken stopping)
     {
@@ -45,7 +56,9 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         var lanes = taken.GroupBy(d => (d.Channel, Lane: providers.For(d.Channel) is { } p ? d.OrderId % p.Lanes : 0))
             .Select(lane => RunLaneAsync(db, writes, providers.For(lane.Key.Channel), lane.Key.Lane, lane.ToList(), notifications, stopping));
         var held = await Task.WhenAll(lanes);
-        return held.All(h => !h);
+        // Right away again only after a full batch: a part batch means the queue is drained, and a pause lets the next
+        // messages gather into one round instead of a round (five queries) per message or two while orders stream in.
+        return ids.Count == BatchSize && held.All(h => !h);
     }
 
     /// <summary>One lane's messages in order; true when one was not delivered (its order's later ones were held back).</summary>
@@ -53,25 +66,36 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         List<OwedDelivery> rows, Dictionary<int, Notification> notifications, CancellationToken stopping)
     {
         var heldBack = new HashSet<int>();
-        foreach (var row in rows)
+        var outcomes = new List<Outcome>();
+        try
         {
-            using var _ = orderLog.About(row.OrderId);
-            var notification = notifications[row.NotificationId];
-            Attempt? attempt = null;
-            if (heldBack.Contains(row.OrderId))
+            foreach (var row in rows)
             {
-                await InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId)
-                    .PostponeAsync(Clock.GetUtcNow().UtcDateTime, EarlierNotDelivered));
-                continue;
+                using var _ = orderLog.About(row.OrderId);
+                var notification = notifications[row.NotificationId];
+                Attempt? attempt = null;
+                if (heldBack.Contains(row.OrderId))
+                {
+                    await InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId)
+                        .PostponeAsync(Clock.GetUtcNow().UtcDateTime, EarlierNotDelivered));
+                    continue;
+                }
+                if (provider is null) logged.Log([notification]); // its provider was configured when it was accepted and is not any more
+                else
+                {
+                    WorkRound.MarkBusy();
+                    attempt = await provider.DeliverAsync(notification, lane, stopping);
+                }
+                var now = Clock.GetUtcNow().UtcDateTime;
+                outcomes.Add(new Outcome(row, notification, attempt, now));
+                if (attempt?.Delivery == Shared.Outbox.Delivery.Retry) heldBack.Add(row.OrderId);
+                if (outcomes.Count >= WriteEvery || now - outcomes[0].At >= WriteAfter) await InTurnAsync(writes, () => RecordAsync(db, outcomes));
             }
-            if (provider is null) logged.Log([notification]); // its provider was configured when it was accepted and is not any more
-            else
-            {
-                WorkRound.MarkBusy();
-                attempt = await provider.DeliverAsync(notification, lane, stopping);
-            }
-            await InTurnAsync(writes, () => RecordAsync(db, row, notification, attempt));
-            if (attempt?.Delivery == Shared.Outbox.Delivery.Retry) heldBack.Add(row.OrderId);
+        }
+        finally
+        {
+            // Also when the shutdown timeout cancels the round: what the provider took is written, not handed over again.
+            if (outcomes.Count > 0) await InTurnAsync(writes, () => RecordAsync(db, outcomes));
         }
         return heldBack.Count > 0;
     }
@@ -107,42 +131,57 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
     }
 
     /// <summary>
-    /// Writes an attempt's outcome at once, the notification's delivery state and the owed row together: delivered or
-    /// refused rows are gone, a transient failure is put back for later. <paramref name="attempt"/> null: only logged.
+    /// Writes attempts' outcomes in one transaction, each notification's delivery state with its owed row: delivered or
+    /// refused rows are gone, a transient failure is put back for later. An outcome without an attempt was only logged.
     /// </summary>
-    private async Task RecordAsync(NotificationsDbContext db, OwedDelivery row, Notification notification, Attempt? attempt)
+    private async Task RecordAsync(NotificationsDbContext db, List<Outcome> outcomes)
     {
-        var now = Clock.GetUtcNow().UtcDateTime;
-        var state = attempt is null ? DeliveryState.Logged : DeliveryState.After(attempt.Delivery);
-        var counted = attempt is null ? 0 : 1;
-        var error = OwedWork.Shorten(attempt?.Error);
-        var reply = OwedWork.Shorten(attempt?.Reply);
-        DateTime? deliveredAt = state == DeliveryState.Delivered ? now : null;
-        var owed = db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId);
+        var settled = new List<int>();
         await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
-            await db.Notifications.Where(n => n.Id == row.NotificationId).ExecuteUpdateAsync(set => set
-                .SetProperty(n => n.DeliveryState, state)
-                .SetProperty(n => n.DeliveryAttempts, n => n.DeliveryAttempts + counted)
-                .SetProperty(n => n.DeliveryError, n => error ?? n.DeliveryError)
-                .SetProperty(n => n.DeliveryReply, n => reply ?? n.DeliveryReply)
-                .SetProperty(n => n.DeliveredAt, n => deliveredAt ?? n.DeliveredAt), CancellationToken.None);
-            if (state == DeliveryState.Queued)
-                await owed.PostponeAsync(now + (attempt!.RetryAfter ?? Backoff.After(row.Attempts + 1)), error);
-            else
-                await owed.ExecuteDeleteAsync(CancellationToken.None);
+            foreach (var (row, _, attempt, at) in outcomes)
+            {
+                var state = attempt is null ? DeliveryState.Logged : DeliveryState.After(attempt.Delivery);
+                var counted = attempt is null ? 0 : 1;
+                var error = OwedWork.Shorten(attempt?.Error);
+                var reply = OwedWork.Shorten(attempt?.Reply);
+                DateTime? deliveredAt = state == DeliveryState.Delivered ? at : null;
+                await db.Notifications.Where(n => n.Id == row.NotificationId).ExecuteUpdateAsync(set => set
+                    .SetProperty(n => n.DeliveryState, state)
+                    .SetProperty(n => n.DeliveryAttempts, n => n.DeliveryAttempts + counted)
+                    .SetProperty(n => n.DeliveryError, n => error ?? n.DeliveryError)
+                    .SetProperty(n => n.DeliveryReply, n => reply ?? n.DeliveryReply)
+                    .SetProperty(n => n.DeliveredAt, n => deliveredAt ?? n.DeliveredAt), CancellationToken.None);
+                if (state == DeliveryState.Queued)
+                    await db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId)
+                        .PostponeAsync(at + (attempt!.RetryAfter ?? Backoff.After(row.Attempts + 1)), error);
+                else
+                    settled.Add(row.NotificationId);
+            }
+            await db.Set<OwedDelivery>().Where(d => settled.Contains(d.NotificationId)).ExecuteDeleteAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
+        foreach (var outcome in outcomes) Report(outcome);
+        outcomes.Clear();
+    }
+
+    /// <summary>The metric and the log line of one written outcome (the recipient masked).</summary>
+    private void Report(Outcome outcome)
+    {
+        var (row, notification, attempt, _) = outcome;
+        var state = attempt is null ? DeliveryState.Logged : DeliveryState.After(attempt.Delivery);
         metrics.Delivery(notification.Channel, state == DeliveryState.Queued ? "retried" : state);
+        using var _ = orderLog.About(row.OrderId);
         if (attempt is null) return;
         if (state == DeliveryState.Delivered)
             Logger.LogInformation("Delivered {Channel} {TemplateName} #{NotificationId} for order {OrderId} to {Recipient}: {Reply}",
-                notification.Channel, notification.TemplateName, notification.Id, notification.OrderId, LoggedDelivery.Mask(notification.Recipient), reply);
+                notification.Channel, notification.TemplateName, notification.Id, notification.OrderId, LoggedDelivery.Mask(notification.Recipient),
+                attempt.Reply);
         else if (state == DeliveryState.Failed)
             Logger.LogError("{Channel} #{NotificationId} for order {OrderId} to {Recipient} refused for good: {Error}",
-                notification.Channel, notification.Id, notification.OrderId, LoggedDelivery.Mask(notification.Recipient), error);
+                notification.Channel, notification.Id, notification.OrderId, LoggedDelivery.Mask(notification.Recipient), attempt.Error);
         else
             Logger.LogWarning("{Channel} #{NotificationId} for order {OrderId} not delivered (attempt {Attempt}): {Error}; tried again later",
-                notification.Channel, notification.Id, notification.OrderId, row.Attempts + 1, error);
+                notification.Channel, notification.Id, notification.OrderId, row.Attempts + 1, attempt.Error);
     }
 }
