@@ -139,24 +139,27 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         var settled = new List<int>();
         await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
-            foreach (var (row, _, attempt, at) in outcomes)
+            // One statement per kind of outcome (a server's replies are often alike), not one per message.
+            foreach (var kind in outcomes.GroupBy(o => (State: StateAfter(o.Attempt), Error: OwedWork.Shorten(o.Attempt?.Error),
+                         Reply: OwedWork.Shorten(o.Attempt?.Reply), Counted: o.Attempt is null ? 0 : 1)))
             {
-                var state = attempt is null ? DeliveryState.Logged : DeliveryState.After(attempt.Delivery);
-                var counted = attempt is null ? 0 : 1;
-                var error = OwedWork.Shorten(attempt?.Error);
-                var reply = OwedWork.Shorten(attempt?.Reply);
-                DateTime? deliveredAt = state == DeliveryState.Delivered ? at : null;
-                await db.Notifications.Where(n => n.Id == row.NotificationId).ExecuteUpdateAsync(set => set
+                var (state, error, reply, counted) = kind.Key;
+                var ids = kind.Select(o => o.Row.NotificationId).ToList();
+                DateTime? deliveredAt = state == DeliveryState.Delivered ? kind.Max(o => o.At) : null;
+                await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(set => set
                     .SetProperty(n => n.DeliveryState, state)
                     .SetProperty(n => n.DeliveryAttempts, n => n.DeliveryAttempts + counted)
                     .SetProperty(n => n.DeliveryError, n => error ?? n.DeliveryError)
                     .SetProperty(n => n.DeliveryReply, n => reply ?? n.DeliveryReply)
                     .SetProperty(n => n.DeliveredAt, n => deliveredAt ?? n.DeliveredAt), CancellationToken.None);
-                if (state == DeliveryState.Queued)
+                if (state != DeliveryState.Queued)
+                {
+                    settled.AddRange(ids);
+                    continue;
+                }
+                foreach (var (row, _, attempt, at) in kind)
                     await db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId)
                         .PostponeAsync(at + (attempt!.RetryAfter ?? Backoff.After(row.Attempts + 1)), error);
-                else
-                    settled.Add(row.NotificationId);
             }
             await db.Set<OwedDelivery>().Where(d => settled.Contains(d.NotificationId)).ExecuteDeleteAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
@@ -165,11 +168,13 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         outcomes.Clear();
     }
 
+    private static string StateAfter(Attempt? attempt) => attempt is null ? DeliveryState.Logged : DeliveryState.After(attempt.Delivery);
+
     /// <summary>The metric and the log line of one written outcome (the recipient masked).</summary>
     private void Report(Outcome outcome)
     {
         var (row, notification, attempt, _) = outcome;
-        var state = attempt is null ? DeliveryState.Logged : DeliveryState.After(attempt.Delivery);
+        var state = StateAfter(attempt);
         metrics.Delivery(notification.Channel, state == DeliveryState.Queued ? "retried" : state);
         using var _ = orderLog.About(row.OrderId);
         if (attempt is null) return;
