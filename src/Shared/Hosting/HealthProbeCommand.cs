@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Ecommerce.Shared.Http;
 
 namespace Ecommerce.Shared.Hosting;
 
@@ -42,7 +43,7 @@ public static class HealthProbeCommand
             using var response = await http.GetAsync($"http://127.0.0.1:{module.Port}/health");
             return ((int)response.StatusCode == 200, $"{module.Name} :{module.Port} {(int)response.StatusCode}");
         }
-        catch (Exception failed) when (failed is HttpRequestException or TaskCanceledException)
+        catch (Exception failed) when (CallFailure.IsNoAnswer(failed))
         {
             return (false, $"{module.Name} :{module.Port} no answer ({failed.Message})");
         }

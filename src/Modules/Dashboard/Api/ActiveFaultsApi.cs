@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ecommerce.Shared.Testing;
+using Ecommerce.Shared.Http;
 
 namespace Ecommerce.Dashboard.Api;
 
@@ -22,7 +23,7 @@ public sealed class ActiveFaultsApi(IHttpClientFactory clients, TestingMode test
                 using var faults = JsonDocument.Parse(await http.GetStringAsync(new Uri(http.BaseAddress!, "/testing/faults")));
                 return faults.RootElement.GetArrayLength();
             }
-            catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException or JsonException)
+            catch (Exception failure) when (CallFailure.IsNoAnswer(failure))
             {
                 return 0;
             }

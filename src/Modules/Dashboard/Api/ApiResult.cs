@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Http;
 
 namespace Ecommerce.Dashboard.Api;
 
@@ -19,7 +20,7 @@ public sealed record ApiResult<T>(T? Value, string? Error, IReadOnlyDictionary<s
             var (error, fields) = await ReadError(response);
             return new ApiResult<T>(default, error, fields);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
         {
             return new ApiResult<T>(default, $"The service did not answer: {exception.Message}", NoFields);
         }

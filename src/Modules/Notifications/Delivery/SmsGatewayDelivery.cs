@@ -5,6 +5,7 @@ using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Outbox;
 using Ecommerce.Shared.Security;
 using Microsoft.Extensions.Options;
+using Ecommerce.Shared.Http;
 
 namespace Ecommerce.Notifications.Delivery;
 
@@ -43,7 +44,7 @@ internal sealed class SmsGatewayDelivery(HttpClient http, IOptions<Notifications
             var reply = await response.Content.ReadAsStringAsync(cancellationToken);
             return Attempt.Accepted($"{(int)response.StatusCode} {(reply.Length > MaxReplyLength ? reply[..MaxReplyLength] : reply)}".TrimEnd());
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception) && !cancellationToken.IsCancellationRequested)
         {
             return Attempt.NoAnswer(exception);
         }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Http;
 
 namespace Ecommerce.Orders.Clients;
 
@@ -32,7 +33,7 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
                 templateName, orderId, (int)response.StatusCode, attempt.Error);
             return attempt;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
         {
             logger.LogWarning("{TemplateName} email for order {OrderId} failed: {Error}", templateName, orderId, exception.Message);
             return Attempt.NoAnswer(exception);
@@ -70,7 +71,7 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
                 logger.LogWarning("Batch of {Count} emails not taken: {StatusCode} {Reason}", messages.Count, (int)response.StatusCode, failed.Error);
                 return failed;
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
             {
                 logger.LogWarning("Batch of {Count} emails failed: {Error}", messages.Count, exception.Message);
                 return Attempt.NoAnswer(exception);
@@ -88,7 +89,7 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
             using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
             return document.RootElement.EnumerateArray().Select(n => n.GetProperty("template_name").GetString()!).ToList();
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception) || exception is InvalidOperationException or KeyNotFoundException)
         {
             logger.LogWarning("Emails of order {OrderId} could not be read: {Error}", orderId, exception.Message);
             return null;

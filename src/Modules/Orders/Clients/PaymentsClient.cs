@@ -24,7 +24,7 @@ internal sealed class PaymentsClient(HttpClient http, IHostApplicationLifetime l
             logger.LogWarning("Payment for order {OrderId} refused: {StatusCode} {Reason}", orderId, (int)response.StatusCode, reason);
             return new PaymentOutcome(null, reason);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
         {
             logger.LogWarning("Payment for order {OrderId} failed: {Error}", orderId, exception.Message);
             return NoAnswer;
@@ -46,7 +46,7 @@ internal sealed class PaymentsClient(HttpClient http, IHostApplicationLifetime l
             var reason = await ErrorDetail.ReadAsync(response);
             logger.LogWarning("Payment batch of {Count} orders refused: {StatusCode} {Reason}", orders.Count, (int)response.StatusCode, reason);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
         {
             logger.LogWarning("Payment batch of {Count} orders failed: {Error}", orders.Count, exception.Message);
         }
@@ -66,7 +66,7 @@ internal sealed class PaymentsClient(HttpClient http, IHostApplicationLifetime l
             response.EnsureSuccessStatusCode();
             return new PaymentLookup(true, await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options));
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
         {
             logger.LogWarning("Payment lookup for order {OrderId} failed: {Error}", orderId, exception.Message);
             return new PaymentLookup(false, null);
@@ -82,7 +82,7 @@ internal sealed class PaymentsClient(HttpClient http, IHostApplicationLifetime l
             logger.LogWarning("Refund of payment {PaymentId} for order {OrderId} refused: {StatusCode} {Reason}",
                 paymentId, orderId, (int)response.StatusCode, await ErrorDetail.ReadAsync(response));
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
         {
             logger.LogWarning("Refund of payment {PaymentId} for order {OrderId} failed: {Error}", paymentId, orderId, exception.Message);
         }

@@ -4,6 +4,7 @@ using Ecommerce.Shared.Security;
 using Ecommerce.Payments.Outbox;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Http;
 
 namespace Ecommerce.Payments.Clients;
 
@@ -26,7 +27,7 @@ internal sealed class OrdersWebhookClient(HttpClient http, WebhookSigning signin
                 change.OrderId, change.PaymentId, change.PaymentStatus, (int)response.StatusCode, attempt.Error);
             return attempt;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
         {
             logger.LogWarning("Orders webhook for order {OrderId} (payment {PaymentId}, {PaymentStatus}) failed: {Error}",
                 change.OrderId, change.PaymentId, change.PaymentStatus, exception.Message);
@@ -53,7 +54,7 @@ internal sealed class OrdersWebhookClient(HttpClient http, WebhookSigning signin
                 logger.LogWarning("Orders batch webhook for {Count} payments answered {StatusCode}: {Reason}", chunk.Length, (int)response.StatusCode, attempt.Error);
                 outcomes.Add((chunk, attempt));
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
             {
                 logger.LogWarning("Orders batch webhook for {Count} payments failed: {Error}", chunk.Length, exception.Message);
                 outcomes.Add((chunk, Attempt.NoAnswer(exception)));
