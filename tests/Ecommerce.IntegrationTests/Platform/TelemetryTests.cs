@@ -33,7 +33,7 @@ public sealed class TelemetryTests
             var (_, order) = await app.Orders.PostJson("/api/v1/orders", Requests.Order());
             id = (int)order["id"]!;
 
-            string[] ProductMetrics = ["ecommerce.orders.created", "ecommerce.payments", "ecommerce.notifications.sent", "ecommerce.outbox.waiting", "http.server.request.duration"];
+            string[] ProductMetrics = ["ecommerce.orders.created", "ecommerce.payments", "ecommerce.notifications.sent", "ecommerce.notifications.deliveries", "ecommerce.outbox.waiting", "http.server.request.duration"];
             var exported = await Eventually.TrueAsync(() => Task.FromResult(
                 ChainModules(collector, id).IsSupersetOf(["Orders", "Payments", "Notifications"]) && ProductMetrics.All(collector.MetricNames.ContainsKey)), TimeSpan.FromSeconds(30));
             Assert.That(exported, Is.True,
