@@ -1,5 +1,5 @@
-using Ecommerce.Shared.Http;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Notifications.Delivery;
 
@@ -35,7 +35,7 @@ internal static class DeliveryRegistration
 }
 
 /// <summary>Says once at start-up where each channel's messages go, so "sent" is never mistaken for "delivered".</summary>
-internal sealed class DeliveryAnnouncement(DeliveryProviders providers, Microsoft.Extensions.Options.IOptions<NotificationsOptions> options,
+internal sealed class DeliveryAnnouncement(DeliveryProviders providers, IOptions<NotificationsOptions> options,
     ILogger<DeliveryAnnouncement> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
