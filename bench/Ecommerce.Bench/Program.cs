@@ -85,8 +85,10 @@ await LoadDriver.RunAsync(http, options.Clients, options.Warmup / 2, GetHealth);
 Console.WriteLine($"Measuring: {options.Duration.TotalSeconds:0} s each");
 var baseline = await LoadDriver.RunAsync(http, options.Clients, options.Duration, GetHealth);
 var cpuBefore = host.CpuUsed();
+var benchCpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 var orders = await LoadDriver.RunAsync(http, options.Clients, options.Duration, c => PostOrder(c, record: true));
 var hostCpu = host.CpuUsed() - cpuBefore;
+var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
 var peakRss = host.PeakRssMiB();
 
 // Afterwards: every measured order must be paid and have its ORDER_CONFIRMATION stored.
@@ -113,6 +115,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"paid and confirmed:         {p
 report.AppendLine(CultureInfo.InvariantCulture, $"ready after start:          {host.ReadyAfter.TotalMilliseconds:0} ms");
 report.AppendLine(CultureInfo.InvariantCulture, $"host peak RSS:              {peakRss:0} MiB");
 report.AppendLine(CultureInfo.InvariantCulture, $"host CPU per order:         {hostCpu.TotalMilliseconds / Math.Max(1, measured.Count):0.00} ms ({hostCpu.TotalSeconds / options.Duration.TotalSeconds:0.00} cores busy)");
+report.AppendLine(CultureInfo.InvariantCulture, $"load and sinks CPU per order:{benchCpu.TotalMilliseconds / Math.Max(1, measured.Count),6:0.00} ms (this process: the clients, and the SMTP/OTLP sinks when on)");
 report.AppendLine(CultureInfo.InvariantCulture, $"OpenTelemetry:              {(sink is null ? "off" : "on, " + sink.Summary)}");
 report.AppendLine(CultureInfo.InvariantCulture, $"API auth:                   {(auth is { Keys: true } ? "on" : "off")}");
 report.AppendLine(CultureInfo.InvariantCulture, $"signed webhooks:            {(auth is { Webhooks: true } ? "on" : "off")}");
