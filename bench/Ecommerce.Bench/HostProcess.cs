@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Ecommerce.Bench;
 
@@ -10,8 +11,10 @@ internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private HostProcess(Process process, Dictionary<string, int> ports, string? ownDataDirectory, Stopwatch sinceStart, TimeSpan ready)
+    private HostProcess(Process process, Dictionary<string, int> ports, string? ownDataDirectory, Stopwatch sinceStart, TimeSpan ready,
+        StrongBox<long> outputLines)
     {
+        _outputLines = outputLines;
         CpuAtReady = CpuSoFar(process);
         _process = process;
         Ports = ports;
@@ -21,6 +24,12 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     private readonly string? _ownDataDirectory;
+    private readonly StrongBox<long> _outputLines;
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Lines the process has written so far (standard output and error): its log lines.</summary>
+    public long OutputLines => Interlocked.Read(ref _outputLines.Value);
 
     public Dictionary<string, int> Ports { get; }
     public TimeSpan ReadyAfter { get; }
@@ -94,9 +103,11 @@ internal sealed class HostProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         // Drain its output so a full pipe never blocks it; the last lines explain a start that failed.
         var lastLines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var lineCount = new StrongBox<long>();
         void Keep(object sender, DataReceivedEventArgs line)
         {
             if (line.Data is null) return;
+            Interlocked.Increment(ref lineCount.Value);
             lastLines.Enqueue(line.Data);
             while (lastLines.Count > 20) lastLines.TryDequeue(out _);
         }
@@ -119,7 +130,7 @@ internal sealed class HostProcess : IAsyncDisposable
                 {
                 }
             }
-            if (up == ports.Count) return new HostProcess(process, ports, dataDirectory is null ? data : null, clock, clock.Elapsed);
+            if (up == ports.Count) return new HostProcess(process, ports, dataDirectory is null ? data : null, clock, clock.Elapsed, lineCount);
             if (process.HasExited) break;
             await Task.Delay(5);
         }

@@ -7,11 +7,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
-if (options.Scenario is not ("orders" or "import" or "burst" or "startup" or "delivery"))
+if (options.Scenario is not ("orders" or "floor" or "import" or "burst" or "startup" or "delivery"))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|import|burst|startup|delivery [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|import|burst|startup|delivery [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
     return 2;
 }
 
@@ -23,6 +23,9 @@ if (hostDll is null)
     Console.WriteLine(options.ReadyToRun ? "Publishing src/Host as the container holds it (deploy/publish.sh; the first time ~5 min) ..." : "Building src/Host (Release) ...");
     hostDll = HostProcess.Build(root, options.ReadyToRun);
 }
+if (options.Scenario == "floor")
+    return await FloorScenario.RunAsync(root, hostDll, options,
+        args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 2);
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options, args.Contains("--smtp"));
 if (options.Scenario == "delivery")
     return await DeliveryScenario.RunAsync(hostDll, options,
@@ -50,46 +53,8 @@ Console.WriteLine($"Host ready on all four ports {host.ReadyAfter.TotalMilliseco
 
 using var http = LoadDriver.Client();
 if (auth is { Keys: true }) http.DefaultRequestHeaders.Add("X-API-Key", auth.Key);
-var orderUrl = host.Url("Orders", "/api/v1/orders/");
-var healthUrl = host.Url("Orders", "/health");
-var created = new ConcurrentBag<(int Id, string Status)>();
-var body = """
-    {"customer_email":"tanaka@example.co.jp","customer_name":"田中太郎","items":[
-     {"product_name":"ノートPC","quantity":2,"unit_price":89800.0},{"product_name":"マウス","quantity":1,"unit_price":3500.0}],"currency":"JPY"}
-    """u8.ToArray();
-
-async Task<bool> PostOrder(HttpClient client, bool record)
-{
-    using var content = new ByteArrayContent(body);
-    content.Headers.ContentType = new("application/json");
-    using var response = await client.PostAsync(orderUrl, content);
-    if (response.StatusCode != HttpStatusCode.Created) return false;
-    if (record)
-    {
-        var order = JsonNode.Parse(await response.Content.ReadAsStreamAsync())!;
-        created.Add(((int)order["id"]!, (string)order["status"]!));
-    }
-    return true;
-}
-
-async Task<bool> GetHealth(HttpClient client)
-{
-    using var response = await client.GetAsync(healthUrl);
-    return response.IsSuccessStatusCode;
-}
-
-Console.WriteLine($"Warm-up: {options.Warmup.TotalSeconds:0} s of orders and of /health, {options.Clients} clients (tiered JIT settles)");
-await LoadDriver.RunAsync(http, options.Clients, options.Warmup / 2, c => PostOrder(c, record: false));
-await LoadDriver.RunAsync(http, options.Clients, options.Warmup / 2, GetHealth);
-
-Console.WriteLine($"Measuring: {options.Duration.TotalSeconds:0} s each");
-var baseline = await LoadDriver.RunAsync(http, options.Clients, options.Duration, GetHealth);
-var cpuBefore = host.CpuUsed();
-var benchCpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-var orders = await LoadDriver.RunAsync(http, options.Clients, options.Duration, c => PostOrder(c, record: true));
-var hostCpu = host.CpuUsed() - cpuBefore;
-var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
-var peakRss = host.PeakRssMiB();
+var run = await ChainLoad.RunAsync(host, options, http);
+(var baseline, var orders, var measured, var hostCpu, var benchCpu, var peakRss, var counts) = run;
 
 // Afterwards: every measured order must be paid and have its ORDER_CONFIRMATION stored.
 var confirmed = new HashSet<int>();
@@ -99,7 +64,6 @@ for (var skip = 0; ; skip += 100)
     foreach (var n in page!) confirmed.Add((int)n!["order_id"]!);
     if (page.Count < 100) break;
 }
-var measured = created.ToList();
 var paid = measured.Count(o => o.Status == "paid");
 var paidAndConfirmed = measured.Count(o => o.Status == "paid" && confirmed.Contains(o.Id));
 
@@ -116,6 +80,8 @@ report.AppendLine(CultureInfo.InvariantCulture, $"ready after start:          {h
 report.AppendLine(CultureInfo.InvariantCulture, $"host peak RSS:              {peakRss:0} MiB");
 report.AppendLine(CultureInfo.InvariantCulture, $"host CPU per order:         {hostCpu.TotalMilliseconds / Math.Max(1, measured.Count):0.00} ms ({hostCpu.TotalSeconds / options.Duration.TotalSeconds:0.00} cores busy)");
 report.AppendLine(CultureInfo.InvariantCulture, $"load and sinks CPU per order:{benchCpu.TotalMilliseconds / Math.Max(1, measured.Count),6:0.00} ms (this process: the clients, and the SMTP/OTLP sinks when on)");
+report.AppendLine(CultureInfo.InvariantCulture, $"per order, counted by the host's runtime:{CounterReading.Header}");
+report.AppendLine(CultureInfo.InvariantCulture, $"{"",40}{counts.PerOrder(measured.Count)}  (commits: {counts.CommitsPerOrder(measured.Count)})");
 report.AppendLine(CultureInfo.InvariantCulture, $"OpenTelemetry:              {(sink is null ? "off" : "on, " + sink.Summary)}");
 report.AppendLine(CultureInfo.InvariantCulture, $"API auth:                   {(auth is { Keys: true } ? "on" : "off")}");
 report.AppendLine(CultureInfo.InvariantCulture, $"signed webhooks:            {(auth is { Webhooks: true } ? "on" : "off")}");

@@ -8,7 +8,8 @@ namespace Ecommerce.Shared.Persistence;
 /// <summary>
 /// Per-connection SQLite settings (WAL itself is per file and set at migration). NORMAL is durable under WAL
 /// except for the last commits on power loss, and measured 1.3–2.5× faster than FULL here. Pooled connections keep
-/// their settings, so each physical connection is configured once, not on every open.
+/// their settings, so each physical connection is configured once, not on every open; its commits are counted from then
+/// on (<see cref="SqliteCommits"/>).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -22,6 +23,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.ExecuteNonQuery();
+        CountCommits(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -30,6 +32,12 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        CountCommits(connection);
+    }
+
+    private static void CountCommits(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) SqliteCommits.Count(handle, Path.GetFileNameWithoutExtension(connection.DataSource));
     }
 
     // The native handle outlives the pooled SqliteConnection wrappers that open it.
