@@ -7,8 +7,13 @@ namespace Ecommerce.Bench;
 
 /// <summary>What one measured window of orders did: throughput and latency, CPU on both sides, and the host's own counts.</summary>
 internal sealed record ChainRun(LoadResult Health, LoadResult Orders, IReadOnlyList<(int Id, string Status)> Created, TimeSpan HostCpu,
-    TimeSpan LoadCpu, double PeakRssMiB, CounterReading Counts)
+    TimeSpan LoadCpu, double PeakRssMiB, CounterReading Counts, (double Syscalls, double Switches)? Kernel)
 {
+    /// <summary>System calls and context switches per order (perf stat), or a dash without perf.</summary>
+    public string KernelPerOrder => Kernel is var (calls, switches)
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{calls / Math.Max(1, Orders.Requests),9:0.0}{switches / Math.Max(1, Orders.Requests),9:0.0}")
+        : $"{"-",9}{"-",9}";
+
     public double HostCpuPerOrderMs => HostCpu.TotalMilliseconds / Math.Max(1, Created.Count);
     public double LoadCpuPerOrderMs => LoadCpu.TotalMilliseconds / Math.Max(1, Created.Count);
 }
@@ -61,11 +66,13 @@ internal static class ChainLoad
         var countsBefore = await counters.ReadAsync();
         var hostCpuBefore = host.CpuUsed();
         var loadCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var perf = PerfStat.Start(host.ProcessId, options.Duration);
         var orders = await LoadDriver.RunAsync(http, options.Clients, options.Duration, c => PostOrder(c, record: true));
+        var kernel = await perf.ResultAsync();
         var hostCpu = host.CpuUsed() - hostCpuBefore;
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpuBefore;
         var peakRss = host.PeakRssMiB();
         var counts = await counters.ReadAsync() - countsBefore; // a second later: the orders' trailing work (emails by the worker) included
-        return new ChainRun(health, orders, created.ToList(), hostCpu, loadCpu, peakRss, counts);
+        return new ChainRun(health, orders, created.ToList(), hostCpu, loadCpu, peakRss, counts, kernel);
     }
 }

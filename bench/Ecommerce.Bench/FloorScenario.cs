@@ -25,14 +25,14 @@ internal static class FloorScenario
         var report = new StringBuilder();
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: POST /api/v1/orders/ through the whole chain, {options.Clients} clients, {options.Duration.TotalSeconds:0} s each, alternating; product log level {options.LogLevel}");
-        report.AppendLine(CultureInfo.InvariantCulture, $"{"",-10}{"orders/s",10}{"p50 ms",9}{"p99 ms",9}{"health/s",10}{"CPU ms",8}{"RSS MiB",9}{CounterReading.Header}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{"",-10}{"orders/s",10}{"p50 ms",9}{"p99 ms",9}{"health/s",10}{"CPU ms",8}{"RSS MiB",9}{"syscalls",9}{"switches",9}{CounterReading.Header}");
         foreach (var (name, run) in results)
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"{name,-10}{run.Orders.PerSecond,10:0}{run.Orders.Percentile(0.50),9:0.0}{run.Orders.Percentile(0.99),9:0.0}{run.Health.PerSecond,10:0}{run.HostCpuPerOrderMs,8:0.00}{run.PeakRssMiB,9:0}{run.Counts.PerOrder(run.Created.Count)}");
+                $"{name,-10}{run.Orders.PerSecond,10:0}{run.Orders.Percentile(0.50),9:0.0}{run.Orders.Percentile(0.99),9:0.0}{run.Health.PerSecond,10:0}{run.HostCpuPerOrderMs,8:0.00}{run.PeakRssMiB,9:0}{run.KernelPerOrder}{run.Counts.PerOrder(run.Created.Count)}");
         var floor = results.Where(r => r.Name == "floor").Average(r => r.Run.Orders.PerSecond);
         var product = results.Where(r => r.Name == "product").Average(r => r.Run.Orders.PerSecond);
         report.AppendLine(CultureInfo.InvariantCulture, $"product ÷ floor (mean orders/s): {product:0} ÷ {floor:0} = {100 * product / floor:0.0} %");
-        report.AppendLine("(CPU ms: the measured process's CPU per order; the columns after RSS per order, counted by that process's runtime)");
+        report.AppendLine("(CPU ms: the measured process's CPU per order; syscalls and switches per order by perf stat; the columns after them per order, counted by that process's runtime)");
         Console.WriteLine(report.ToString());
         return results.All(r => r.Run.Orders.Failures == 0 && r.Run.Created.All(o => o.Status == "paid")) ? 0 : 1;
     }

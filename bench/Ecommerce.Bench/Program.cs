@@ -54,7 +54,7 @@ Console.WriteLine($"Host ready on all four ports {host.ReadyAfter.TotalMilliseco
 using var http = LoadDriver.Client();
 if (auth is { Keys: true }) http.DefaultRequestHeaders.Add("X-API-Key", auth.Key);
 var run = await ChainLoad.RunAsync(host, options, http);
-(var baseline, var orders, var measured, var hostCpu, var benchCpu, var peakRss, var counts) = run;
+(var baseline, var orders, var measured, var hostCpu, var benchCpu, var peakRss, var counts, _) = run;
 
 // Afterwards: every measured order must be paid and have its ORDER_CONFIRMATION stored.
 var confirmed = new HashSet<int>();
@@ -80,6 +80,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"ready after start:          {h
 report.AppendLine(CultureInfo.InvariantCulture, $"host peak RSS:              {peakRss:0} MiB");
 report.AppendLine(CultureInfo.InvariantCulture, $"host CPU per order:         {hostCpu.TotalMilliseconds / Math.Max(1, measured.Count):0.00} ms ({hostCpu.TotalSeconds / options.Duration.TotalSeconds:0.00} cores busy)");
 report.AppendLine(CultureInfo.InvariantCulture, $"load and sinks CPU per order:{benchCpu.TotalMilliseconds / Math.Max(1, measured.Count),6:0.00} ms (this process: the clients, and the SMTP/OTLP sinks when on)");
+report.AppendLine(CultureInfo.InvariantCulture, $"system calls, context switches per order (perf stat): {run.KernelPerOrder}");
 report.AppendLine(CultureInfo.InvariantCulture, $"per order, counted by the host's runtime:{CounterReading.Header}");
 report.AppendLine(CultureInfo.InvariantCulture, $"{"",40}{counts.PerOrder(measured.Count)}  (commits: {counts.CommitsPerOrder(measured.Count)})");
 report.AppendLine(CultureInfo.InvariantCulture, $"OpenTelemetry:              {(sink is null ? "off" : "on, " + sink.Summary)}");

@@ -18,7 +18,7 @@ internal static class PlatformLogging
         .ReadFrom.Configuration(configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
             typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(LoggerConfigurationAsyncExtensions).Assembly))
         .Enrich.FromLogContext()
-        .WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()));
+        .WriteTo.Sink(new JsonLinesSink(new RenderedCompactJsonFormatter()));
 
     public static void ConfigureRequestLogging(RequestLoggingOptions options, ModuleRegistry modules)
     {

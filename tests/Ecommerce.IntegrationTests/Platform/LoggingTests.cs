@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ecommerce.Shared.Hosting;
 
 namespace Ecommerce.IntegrationTests.Platform;
 
@@ -71,15 +72,14 @@ public sealed class LoggingTests
     private static async Task<(List<JsonNode> Lines, string Text)> Logged(Func<Task> run)
     {
         var captured = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(TextWriter.Synchronized(captured));
+        JsonLinesSink.Capture = TextWriter.Synchronized(captured);
         try
         {
             await run();
         }
         finally
         {
-            Console.SetOut(original);
+            JsonLinesSink.Capture = null;
         }
         var text = captured.ToString();
         return (text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonNode.Parse(l)!).ToList(), text);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ecommerce.Shared.Hosting;
 
 namespace Ecommerce.IntegrationTests.Platform;
 
@@ -16,8 +17,7 @@ public sealed class TelemetryTests
     {
         await using var collector = new OtlpReceiver();
         var captured = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(TextWriter.Synchronized(captured));
+        JsonLinesSink.Capture = TextWriter.Synchronized(captured);
         int id;
         try
         {
@@ -41,7 +41,7 @@ public sealed class TelemetryTests
         }
         finally
         {
-            Console.SetOut(original);
+            JsonLinesSink.Capture = null;
         }
 
         var trace = OrderTrace(collector, id)!;
