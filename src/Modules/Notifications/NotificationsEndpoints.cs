@@ -3,6 +3,7 @@ using Carter;
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Features.GetNotifications;
+using Ecommerce.Notifications.Features.GetStats;
 using Ecommerce.Notifications.Features.SendAgain;
 using Ecommerce.Notifications.Features.SendNotification;
 using Ecommerce.Notifications.Features.TrackDelivery;
@@ -36,6 +37,7 @@ public sealed class NotificationsEndpoints : ICarterModule
         notifications.MapGet("/order/{order_id}", GetForOrder).WithName("GetOrderNotifications").RequireScope(ApiScopes.NotificationsRead).Produces<IReadOnlyList<NotificationResponse>>();
         notifications.MapGet("/deliveries", Deliveries).WithName("ListDeliveries").RequireScope(ApiScopes.NotificationsRead)
             .Produces<IReadOnlyList<DeliveryResponse>>();
+        notifications.MapGet("/stats", Stats).WithName("NotificationStats").RequireScope(ApiScopes.NotificationsRead).Produces<NotificationStatsResponse>();
         notifications.MapGet("/owed", Owed).WithName("ListOwedDeliveries").RequireScope(ApiScopes.NotificationsRead).Produces<OwedWorkResponse>();
         notifications.MapGet("/{notification_id}/delivery", Delivery).WithName("GetDelivery").RequireScope(ApiScopes.NotificationsRead)
             .Produces<DeliveryResponse>().ProducesErrors(StatusCodes.Status404NotFound);
@@ -79,6 +81,9 @@ public sealed class NotificationsEndpoints : ICarterModule
     /// <summary>Queue a failed delivery again (same Message-Id); any other state is a 400.</summary>
     private static async Task<IResult> SendAgain(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Status(await mediator.Send(new SendAgain(PathIds.Get(http, "notification_id")), ct), StatusCodes.Status202Accepted);
+
+    /// <summary>The notifications accepted in a period, aggregated: by template, by channel and by delivery state.</summary>
+    private static async Task<IResult> Stats(GetNotificationStats query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));
 
     /// <summary>The messages still owed to an SMTP server or SMS gateway (retried in the background), oldest first.</summary>
     private static async Task<IResult> Owed(IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(new ListOwedDeliveries(), ct));

@@ -8,6 +8,7 @@ using Ecommerce.Orders.Features.BulkCreate;
 using Ecommerce.Orders.Features.ChangeStatus;
 using Ecommerce.Orders.Features.CreateOrder;
 using Ecommerce.Orders.Features.GetOrders;
+using Ecommerce.Orders.Features.GetStats;
 using Ecommerce.Orders.Features.OwedWork;
 using Ecommerce.Orders.Features.PaymentWebhook;
 using Ecommerce.Shared.Hosting;
@@ -33,6 +34,7 @@ public sealed class OrdersEndpoints : ICarterModule
             .AcceptsSignedWebhooks(signing).AsBulkEndpoint()
             .Produces<PaymentWebhookBatchResponse>();
         orders.MapGet("/", List).WithName("ListOrders").RequireScope(ApiScopes.OrdersRead).Produces<IReadOnlyList<OrderResponse>>();
+        orders.MapGet("/stats", Stats).WithName("OrderStats").RequireScope(ApiScopes.OrdersRead).Produces<OrderStatsResponse>();
         orders.MapGet("/owed", Owed).WithName("ListOwedWork").RequireScope(ApiScopes.OrdersRead).Produces<OwedWorkResponse>();
         orders.MapGet("/{order_id}", Get).WithName("GetOrder").RequireScope(ApiScopes.OrdersRead).Produces<OrderResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);
@@ -75,6 +77,12 @@ public sealed class OrdersEndpoints : ICarterModule
     /// <summary>Payments reports a charge: completed makes a pending order paid, failed leaves it pending and emails the customer.</summary>
     private static async Task<IResult> Webhook(HttpContext http, PaymentWebhookRequest body, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new ApplyPaymentWebhook(PathIds.Get(http, "order_id"), body, SignedWebhooks.VerifiedId(http)), ct));
+
+    /// <summary>
+    /// The orders created in a period, aggregated: count, status breakdown, revenue per currency, a series per hour or day,
+    /// best sellers, and the orders that need someone.
+    /// </summary>
+    private static async Task<IResult> Stats(GetOrderStats query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));
 
     /// <summary>List orders by id, a page at a time, optionally by status or customer email.</summary>
     private static async Task<IResult> List(ListOrders query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));

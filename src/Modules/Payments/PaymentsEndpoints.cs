@@ -6,6 +6,7 @@ using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Domain;
 using Ecommerce.Payments.Features.CreatePayment;
 using Ecommerce.Payments.Features.GetPayment;
+using Ecommerce.Payments.Features.GetStats;
 using Ecommerce.Payments.Features.ListPayments;
 using Ecommerce.Payments.Features.OwedWebhooks;
 using Ecommerce.Payments.Features.RefundPayment;
@@ -31,6 +32,7 @@ public sealed class PaymentsEndpoints : ICarterModule
         payments.MapGet("/", List).WithName("ListPayments").RequireScope(ApiScopes.PaymentsRead).Produces<IReadOnlyList<PaymentResponse>>();
         payments.MapPost("/refund", Refund).WithName("RefundPayment").RequireScope(ApiScopes.PaymentsWrite).ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Produces<RefundResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
+        payments.MapGet("/stats", Stats).WithName("PaymentStats").RequireScope(ApiScopes.PaymentsRead).Produces<PaymentStatsResponse>();
         payments.MapGet("/owed", Owed).WithName("ListOwedWebhooks").RequireScope(ApiScopes.PaymentsRead).Produces<OwedWorkResponse>();
         payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").RequireScope(ApiScopes.PaymentsRead).Produces<PaymentResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);
@@ -59,6 +61,9 @@ public sealed class PaymentsEndpoints : ICarterModule
     /// <summary>Read the payment of an order.</summary>
     private static async Task<IResult> GetByOrder(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new GetPaymentByOrder(PathIds.Get(http, "order_id")), ct));
+
+    /// <summary>The payments made in a period, aggregated: status breakdown, failure rate, amounts charged and refunded per currency.</summary>
+    private static async Task<IResult> Stats(GetPaymentStats query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));
 
     /// <summary>List payments by id, a page at a time, optionally by status.</summary>
     private static async Task<IResult> List(ListPayments query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));

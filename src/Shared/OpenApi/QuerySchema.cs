@@ -27,6 +27,8 @@ public sealed class QuerySchema
 
     internal void String(string name) => Add(name, new OpenApiSchema { Type = JsonSchemaType.String });
 
+    internal void DateTime(string name) => Add(name, new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" });
+
     internal void Choice(string name, IReadOnlyList<string> allowed) => Add(name, new OpenApiSchema
     {
         Type = JsonSchemaType.String,

@@ -29,6 +29,14 @@ public static class Pydantic
     public static ValidationError FloatParsing(object[] loc, object? input) =>
         new("float_parsing", loc, "Input should be a valid number, unable to parse string as a number", input);
 
+    public static ValidationError DatetimeParsing(object[] loc, object? input) =>
+        new("datetime_from_date_parsing", loc, "Input should be a valid datetime or date, invalid character in year", input,
+            new Dictionary<string, object> { ["error"] = "invalid character in year" });
+
+    /// <summary>A validator's own refusal (pydantic's ValueError raised in a field validator).</summary>
+    public static ValidationError ValueError(object[] loc, object? input, string message) =>
+        new("value_error", loc, $"Value error, {message}", input, new Dictionary<string, object> { ["error"] = new Dictionary<string, object>() });
+
     public static ValidationError FiniteNumber(object[] loc, object? input) =>
         new("finite_number", loc, "Input should be a finite number", input);
 

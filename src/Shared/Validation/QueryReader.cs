@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ecommerce.Shared.OpenApi;
 
 namespace Ecommerce.Shared.Validation;
@@ -56,6 +57,22 @@ public sealed class QueryReader
         var raw = Raw(name);
         if (raw is null || allowed.Contains(raw)) return raw;
         return Fail(Pydantic.Enum(["query", name], raw, allowed), (string?)null);
+    }
+
+    /// <summary>An optional ISO 8601 date-time (a Python datetime query parameter); one without an offset is UTC.</summary>
+    public DateTime? Time(string name)
+    {
+        _schema?.DateTime(name);
+        if (Raw(name) is not { } raw) return null;
+        if (DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value))
+            return value.UtcDateTime;
+        return Fail(Pydantic.DatetimeParsing(["query", name], raw), (DateTime?)null);
+    }
+
+    /// <summary>A refusal that involves more than one parameter (a period whose end is before its start).</summary>
+    public void Refuse(ValidationError error)
+    {
+        if (_schema is null) _errors.Add(error);
     }
 
     /// <summary>Repeated parameters: FastAPI keeps the last value.</summary>
