@@ -7,10 +7,12 @@ namespace Ecommerce.IntegrationTests.Orders;
 /// <summary>
 /// The stats routes of the three modules (GET /orders/stats, /payments/stats, /notifications/stats) over orders with known
 /// totals, made through the public API in a fresh host: three paid, one shipped, one whose payment was refused (pending,
-/// PAYMENT_FAILED), one paid then cancelled (refunded).
+/// PAYMENT_FAILED), one paid then cancelled (refunded). On every provider: each figure is an aggregate the database computes.
 /// </summary>
-[TestFixture]
-public sealed class StatsTests() : HostFixture(TestStore.Sqlite, new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1000" })
+[TestFixture(TestStore.Sqlite)]
+[TestFixture(TestStore.Postgres)]
+[TestFixture(TestStore.SqlServer)]
+public sealed class StatsTests(string provider) : HostFixture(provider, new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1000" })
 {
     private string _period = "";
 
