@@ -62,7 +62,7 @@ public sealed class PaymentsEndpoints : ICarterModule
     private static async Task<IResult> GetByOrder(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new GetPaymentByOrder(PathIds.Get(http, "order_id")), ct));
 
-    /// <summary>The payments made in a period, aggregated: status breakdown, failure rate, amounts charged and refunded per currency.</summary>
+    /// <summary>The payments made in a period, aggregated: status breakdown, amounts charged and refunded per currency.</summary>
     private static async Task<IResult> Stats(GetPaymentStats query, IMediator mediator, CancellationToken ct) => Wire.Ok(await mediator.Send(query, ct));
 
     /// <summary>List payments by id, a page at a time, optionally by status.</summary>

@@ -19,8 +19,9 @@ public sealed record StatsPeriod(DateTime From, DateTime To)
 
     public static StatsPeriod Read(QueryReader query, DateTime now)
     {
+        var asked = query.Time("from");
         var to = query.Time("to") ?? now;
-        var from = query.Time("from") ?? to.AddDays(-1);
+        var from = asked ?? to.AddDays(-1);
         if (from >= to) query.Refuse(Pydantic.ValueError(["query", "from"], from.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "from must be earlier than to"));
         else if (to - from > Longest) query.Refuse(Pydantic.ValueError(["query", "from"], from.ToString("O", System.Globalization.CultureInfo.InvariantCulture), $"a period is at most {Longest.TotalDays:0} days"));
         return new StatsPeriod(from, to);
