@@ -43,6 +43,7 @@ public static class DashboardModule
         builder.Services.AddScoped<ViewerLocale>();
         builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddTransient<OwedWorkApi>();
+        builder.Services.AddTransient<OverviewApi>();
         builder.Services.AddTransient<ActiveFaultsApi>();
         foreach (var client in new[]
                  {

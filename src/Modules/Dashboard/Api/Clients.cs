@@ -29,6 +29,9 @@ public sealed class OrdersApi(HttpClient http, DashboardUser user)
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("orders/owed"));
 
+    public Task<ApiResult<OrderStatsView>> Stats(StatsPeriodView period, string bucket, int utcOffset) =>
+        ApiResult<OrderStatsView>.From(_http.GetAsync($"orders/stats?{period.Query}&bucket={bucket}&utc_offset={utcOffset}"));
+
     internal static string Query(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? "" : $"&{name}={Uri.EscapeDataString(value.Trim())}";
 }
@@ -48,6 +51,8 @@ public sealed class PaymentsApi(HttpClient http, DashboardUser user)
     public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(_http.GetAsync(new Uri(_http.BaseAddress!, "/health")));
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("payments/owed"));
+
+    public Task<ApiResult<PaymentStatsView>> Stats(StatsPeriodView period) => ApiResult<PaymentStatsView>.From(_http.GetAsync($"payments/stats?{period.Query}"));
 }
 
 /// <summary>What every module still owes (Orders: emails, chains, refunds; Payments: webhooks; Notifications: deliveries), as one list.</summary>
@@ -82,6 +87,9 @@ public sealed class NotificationsApi(HttpClient http, DashboardUser user)
     public Task<ApiResult<DeliveryView>> SendAgain(int id) => ApiResult<DeliveryView>.From(_http.PostAsync($"notifications/{id}/delivery/retry", null));
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("notifications/owed"));
+
+    public Task<ApiResult<NotificationStatsView>> Stats(StatsPeriodView period) =>
+        ApiResult<NotificationStatsView>.From(_http.GetAsync($"notifications/stats?{period.Query}"));
 
     public Task<ApiResult<NotificationView>> Get(int id) => ApiResult<NotificationView>.From(_http.GetAsync($"notifications/{id}"));
 

@@ -20,6 +20,15 @@ public sealed class ViewerLocale
         }
     }
 
+    public TimeZoneInfo Zone => _zone;
+
+    /// <summary>A bucket's start as the viewer reads it: its hour (today) or its day.</summary>
+    public string BucketLabel(DateTime utc, string bucket)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+        return bucket == "hour" ? local.ToString("HH:00", _culture) : local.ToString("MMM d", _culture);
+    }
+
     public string Time(DateTime? utc) => utc is { } value
         ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), _zone).ToString("g", _culture)
         : "—";

@@ -32,3 +32,21 @@ public sealed record ValidationErrorView(string Type, System.Text.Json.JsonEleme
 public sealed record OwedWorkView(int Count, List<OwedStepView> Steps);
 
 public sealed record OwedStepView(string Kind, int OrderId, string? Detail, int Attempts, string? LastError, DateTime NextAttemptAt);
+
+public sealed record CurrencyTotalView(string Currency, int Count, decimal Amount, decimal Average);
+
+public sealed record OrderStatsView(DateTime From, DateTime To, string Bucket, int UtcOffset, int Orders, Dictionary<string, int> ByStatus,
+    List<CurrencyTotalView> Revenue, List<OrderStatsBucketView> Series, List<ProductSalesView> TopByRevenue, List<ProductSalesView> TopByQuantity,
+    NeedsAttentionView NeedsAttention);
+
+public sealed record OrderStatsBucketView(DateTime Start, int Orders, List<CurrencyTotalView> Revenue);
+
+public sealed record ProductSalesView(string ProductName, string Currency, int Quantity, decimal Revenue);
+
+public sealed record NeedsAttentionView(int Pending, int PaidNotShipped, int StaleDays);
+
+public sealed record PaymentStatsView(DateTime From, DateTime To, int Payments, Dictionary<string, int> ByStatus, List<CurrencyTotalView> Completed,
+    List<CurrencyTotalView> Refunds);
+
+public sealed record NotificationStatsView(DateTime From, DateTime To, int Notifications, Dictionary<string, int> ByTemplate,
+    Dictionary<string, int> ByChannel, Dictionary<string, int> ByDeliveryState);
