@@ -1,0 +1,45 @@
+using Ecommerce.IntegrationTests.Dashboard;
+using Ecommerce.IntegrationTests.Orders;
+
+namespace Ecommerce.IntegrationTests.Accessibility;
+
+/// <summary>
+/// Every dashboard page, with data on it, has no serious or critical finding of axe-core, at a desktop width and at
+/// 390 px (a phone).
+/// </summary>
+[TestFixture]
+[Category("Browser")]
+public sealed class AccessibilityTests() : BrowserFixture(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1000" })
+{
+    private int _order;
+    private int _notification;
+
+    [OneTimeSetUp]
+    public async Task SeedOrders()
+    {
+        if (Axe.Missing is { } missing) Assert.Ignore(missing);
+        var orders = new OrderScenario(App);
+        _order = await orders.InStatus("shipped");
+        await orders.InStatus("pending");
+        var (_, notifications) = await App.Notifications.GetJson($"/api/v1/notifications/order/{_order}");
+        _notification = (int)notifications.AsArray()[0]!["id"]!;
+    }
+
+    private static readonly string[] Pages = ["/", "/?period=30d", "/orders", "/orders/new", "/orders/{order}", "/import", "/payments", "/notifications",
+        "/notifications/{notification}", "/owed"];
+
+    [Test]
+    public async Task Every_page_has_no_serious_or_critical_finding([Values(1280, 390)] int width)
+    {
+        var page = await Chromium.NewPageAsync(width);
+        var findings = new List<string>();
+        foreach (var path in Pages.Select(p => p.Replace("{order}", $"{_order}", StringComparison.Ordinal).Replace("{notification}", $"{_notification}", StringComparison.Ordinal)))
+        {
+            await page.GotoAsync(Url + path);
+            await page.WaitForSelectorAsync("main h1");
+            await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+            findings.AddRange((await Axe.SeriousFindingsAsync(page)).Select(f => $"{path}: {f}"));
+        }
+        Assert.That(findings, Is.Empty);
+    }
+}
