@@ -4,8 +4,8 @@ using Ecommerce.IntegrationTests.Orders;
 namespace Ecommerce.IntegrationTests.Accessibility;
 
 /// <summary>
-/// Every dashboard page, with data on it, has no serious or critical finding of axe-core, at a desktop width and at
-/// 390 px (a phone).
+/// Every dashboard page, with data on it, has no serious or critical finding of axe-core: at a desktop width and at
+/// 390 px (a phone), in light colours and in the dark ones a system that prefers them gets.
 /// </summary>
 [TestFixture]
 [Category("Browser")]
@@ -28,10 +28,12 @@ public sealed class AccessibilityTests() : BrowserFixture(new Dictionary<string,
     private static readonly string[] Pages = ["/", "/?period=30d", "/orders", "/orders/new", "/orders/{order}", "/import", "/payments", "/notifications",
         "/notifications/{notification}", "/owed"];
 
-    [Test]
-    public async Task Every_page_has_no_serious_or_critical_finding([Values(1280, 390)] int width)
+    [TestCase(1280, false)]
+    [TestCase(390, false)]
+    [TestCase(1280, true)]
+    public async Task Every_page_has_no_serious_or_critical_finding(int width, bool dark)
     {
-        var page = await Chromium.NewPageAsync(width);
+        var page = await Chromium.NewPageAsync(width, dark: dark);
         var findings = new List<string>();
         foreach (var path in Pages.Select(p => p.Replace("{order}", $"{_order}", StringComparison.Ordinal).Replace("{notification}", $"{_notification}", StringComparison.Ordinal)))
         {
@@ -40,6 +42,9 @@ public sealed class AccessibilityTests() : BrowserFixture(new Dictionary<string,
             await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
             findings.AddRange((await Axe.SeriousFindingsAsync(page)).Select(f => $"{path}: {f}"));
         }
+        await page.GotoAsync(Url);
+        await page.WaitForSelectorAsync("[data-figure='orders']");
+        await Browser.ScreenshotAsync(page, $"overview-{width}{(dark ? "-dark" : "")}");
         Assert.That(findings, Is.Empty);
     }
 }

@@ -33,11 +33,13 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <param name="dark">The system asks for dark colours (prefers-color-scheme: dark).</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool dark = false)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
         });
