@@ -114,7 +114,7 @@ internal static class ImportScenario
     /// <summary>An import sends one email batch per chunk, each one of the 10 per second: let the window clear between imports.</summary>
     private static Task PauseForRateLimit() => Task.Delay(TimeSpan.FromSeconds(1.1));
 
-    private static async Task<string> Post(HttpClient http, string url, string json)
+    internal static async Task<string> Post(HttpClient http, string url, string json)
     {
         using var response = await http.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
@@ -133,7 +133,7 @@ internal static class ImportScenario
         }
     }
 
-    private static string BulkBody(int count, string prefix = "import") =>
+    internal static string BulkBody(int count, string prefix = "import") =>
         "{\"orders\":[" + string.Join(",", Enumerable.Range(0, count).Select(i => OrderJson(i, prefix))) + "]}";
 
     private static string OrderJson(int i, string prefix) => string.Create(CultureInfo.InvariantCulture,

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Ecommerce.Bench;
+
+/// <summary>
+/// What the dashboard's overview costs with many orders: --orders N (default 100,000) imported in bulk, 10,000 a request,
+/// into a fresh host; then the seven API calls the overview makes for the last 30 days (the three stats routes for the
+/// period and for the one before it, and the owed work), made together as the page makes them: the first time (cold) and
+/// ten more (median, slowest). Baseline from the same run: the same seven calls on the fresh host before the import.
+/// </summary>
+internal static class OverviewScenario
+{
+    private const int Chunk = 10_000;
+
+    public static async Task<int> RunAsync(string hostDll, Options options)
+    {
+        await using var host = await HostProcess.StartAsync(hostDll, new Dictionary<string, string>
+        {
+            ["Notifications:RateLimitPerSecond"] = "1000000", ["Serilog:MinimumLevel:Default"] = options.LogLevel,
+        }.Concat(options.Environment).ToDictionary());
+        using var http = LoadDriver.Client();
+        http.Timeout = TimeSpan.FromMinutes(5);
+
+        var empty = await TimeAsync(http, host, 10);
+        Console.WriteLine($"Importing {options.Orders:N0} orders ({Chunk:N0} a request) ...");
+        var importing = Stopwatch.StartNew();
+        for (var first = 0; first < options.Orders; first += Chunk)
+            await ImportScenario.Post(http, host.Url("Orders", "/api/v1/orders/bulk"), ImportScenario.BulkBody(Math.Min(Chunk, options.Orders - first), $"overview{first}"));
+        var imported = importing.Elapsed;
+        var full = await TimeAsync(http, host, 10);
+
+        var report = new StringBuilder();
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: the overview's 7 API calls for the last 30 days, made together; {options.Orders:N0} orders imported in {imported.TotalSeconds:0.0} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{"",-28}{"first ms",10}{"median ms",11}{"slowest ms",12}");
+        report.AppendLine(Row("baseline: no orders", empty));
+        report.AppendLine(Row($"{options.Orders:N0} orders", full));
+        report.AppendLine(CultureInfo.InvariantCulture, $"host peak RSS:              {host.PeakRssMiB():0} MiB");
+        Console.WriteLine(report.ToString());
+        return 0;
+    }
+
+    private static string Row(string name, List<double> times)
+    {
+        var warm = times.Skip(1).Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{name,-28}{times[0],10:0.0}{warm[warm.Count / 2],11:0.0}{warm[^1],12:0.0}");
+    }
+
+    /// <summary>The page's calls, <paramref name="times"/> + 1 times; each time the wall time until the last answered.</summary>
+    private static async Task<List<double>> TimeAsync(HttpClient http, HostProcess host, int times)
+    {
+        var now = DateTime.UtcNow;
+        var from = now.Date.AddDays(-29);
+        string Period(DateTime start, DateTime end) =>
+            $"from={Uri.EscapeDataString(start.ToString("O", CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(end.ToString("O", CultureInfo.InvariantCulture))}";
+        var (current, previous) = (Period(from, now), Period(from - (now - from), from));
+        string[] urls =
+        [
+            host.Url("Orders", $"/api/v1/orders/stats?{current}&bucket=day"), host.Url("Orders", $"/api/v1/orders/stats?{previous}&bucket=day"),
+            host.Url("Payments", $"/api/v1/payments/stats?{current}"), host.Url("Payments", $"/api/v1/payments/stats?{previous}"),
+            host.Url("Notifications", $"/api/v1/notifications/stats?{current}"), host.Url("Notifications", $"/api/v1/notifications/stats?{previous}"),
+            host.Url("Orders", "/api/v1/orders/owed"),
+        ];
+        var result = new List<double>();
+        for (var i = 0; i <= times; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var answers = await Task.WhenAll(urls.Select(url => http.GetAsync(url)));
+            result.Add(clock.Elapsed.TotalMilliseconds);
+            foreach (var answer in answers)
+            {
+                if (!answer.IsSuccessStatusCode) throw new InvalidOperationException($"{answer.RequestMessage!.RequestUri} answered {(int)answer.StatusCode}");
+                answer.Dispose();
+            }
+        }
+        return result;
+    }
+}
