@@ -112,12 +112,11 @@ internal sealed class JsonLinesSink : ILogEventSink, IDisposable
         if (_writing.Capacity > 1 << 20) _writing.Capacity = 1 << 16; // one burst's buffer is not kept for good
     }
 
+    // The semaphore and the token source stay undisposed: a line logged after this (a late shutdown message) must not throw.
     public void Dispose()
     {
         _stop.Cancel();
         _writer.GetAwaiter().GetResult();
         WriteAsync().GetAwaiter().GetResult();
-        _stop.Dispose();
-        _wake.Dispose();
     }
 }

@@ -15,7 +15,10 @@ public sealed record OrderStatsResponse(
 /// <summary>One hour or day of the series (<c>start</c> in UTC; the bucket's edges follow <c>utc_offset</c>).</summary>
 public sealed record OrderStatsBucket(DateTime Start, int Orders, IReadOnlyList<CurrencyTotal> Revenue);
 
-/// <summary>A product's sales in one currency: units sold and the revenue of its lines.</summary>
+/// <summary>
+/// A product's sales in one currency: units sold and the revenue of its lines. In <c>top_by_quantity</c> the units are
+/// counted across currencies, and the currency and revenue are those of the currency it sold most units in.
+/// </summary>
 public sealed record ProductSales(string ProductName, string Currency, int Quantity, decimal Revenue);
 
 /// <summary>
