@@ -6,9 +6,10 @@ namespace Ecommerce.Bench;
 
 /// <summary>
 /// What the dashboard's overview costs with many orders: --orders N (default 100,000) imported in bulk, 10,000 a request,
-/// into a fresh host; then the seven API calls the overview makes for the last 30 days (the three stats routes for the
-/// period and for the one before it, and the owed work), made together as the page makes them: the first time (cold) and
-/// ten more (median, slowest). Baseline from the same run: the same seven calls on the fresh host before the import.
+/// into a fresh host; then the nine API calls the overview makes for the last 30 days (the three stats routes for the
+/// period and for the one before it, the owed work, the latest changes of two audit logs), made together as the page
+/// makes them: the first time (cold) and ten more (median, slowest). Baseline from the same run: the same calls on the
+/// fresh host before the import.
 /// </summary>
 internal static class OverviewScenario
 {
@@ -33,7 +34,7 @@ internal static class OverviewScenario
 
         var report = new StringBuilder();
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: the overview's 7 API calls for the last 30 days, made together; {options.Orders:N0} orders imported in {imported.TotalSeconds:0.0} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: the overview's 9 API calls for the last 30 days, made together; {options.Orders:N0} orders imported in {imported.TotalSeconds:0.0} s");
         report.AppendLine(CultureInfo.InvariantCulture, $"{"",-28}{"first ms",10}{"median ms",11}{"slowest ms",12}");
         report.AppendLine(Row("baseline: no orders", empty));
         report.AppendLine(Row($"{options.Orders:N0} orders", full));
@@ -62,6 +63,7 @@ internal static class OverviewScenario
             host.Url("Payments", $"/api/v1/payments/stats?{current}"), host.Url("Payments", $"/api/v1/payments/stats?{previous}"),
             host.Url("Notifications", $"/api/v1/notifications/stats?{current}"), host.Url("Notifications", $"/api/v1/notifications/stats?{previous}"),
             host.Url("Orders", "/api/v1/orders/owed"),
+            host.Url("Orders", "/api/v1/orders/audit?limit=20"), host.Url("Payments", "/api/v1/payments/audit?limit=20"),
         ];
         var result = new List<double>();
         for (var i = 0; i <= times; i++)

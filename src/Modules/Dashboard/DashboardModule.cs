@@ -44,6 +44,7 @@ public static class DashboardModule
         builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddTransient<OwedWorkApi>();
         builder.Services.AddTransient<OverviewApi>();
+        builder.Services.AddTransient<AuditApi>();
         builder.Services.AddTransient<ActiveFaultsApi>();
         foreach (var client in new[]
                  {

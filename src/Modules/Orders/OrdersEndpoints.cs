@@ -15,6 +15,7 @@ using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.OpenApi;
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Validation;
 using MediatR;
 
@@ -34,6 +35,7 @@ public sealed class OrdersEndpoints : ICarterModule
             .AcceptsSignedWebhooks(signing).AsBulkEndpoint()
             .Produces<PaymentWebhookBatchResponse>();
         orders.MapGet("/", List).WithName("ListOrders").RequireScope(ApiScopes.OrdersRead).Produces<IReadOnlyList<OrderResponse>>();
+        orders.MapAuditLog<OrdersDbContext>("OrdersAuditLog", ApiScopes.OrdersRead);
         orders.MapGet("/stats", Stats).WithName("OrderStats").RequireScope(ApiScopes.OrdersRead).Produces<OrderStatsResponse>();
         orders.MapGet("/owed", Owed).WithName("ListOwedWork").RequireScope(ApiScopes.OrdersRead).Produces<OwedWorkResponse>();
         orders.MapGet("/{order_id}", Get).WithName("GetOrder").RequireScope(ApiScopes.OrdersRead).Produces<OrderResponse>()

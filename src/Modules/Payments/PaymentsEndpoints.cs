@@ -1,4 +1,5 @@
 using Ecommerce.Shared.OpenApi;
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Payments.Data;
 using Ecommerce.Shared.Idempotency;
 using Carter;
@@ -32,6 +33,7 @@ public sealed class PaymentsEndpoints : ICarterModule
         payments.MapGet("/", List).WithName("ListPayments").RequireScope(ApiScopes.PaymentsRead).Produces<IReadOnlyList<PaymentResponse>>();
         payments.MapPost("/refund", Refund).WithName("RefundPayment").RequireScope(ApiScopes.PaymentsWrite).ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Produces<RefundResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
+        payments.MapAuditLog<PaymentsDbContext>("PaymentsAuditLog", ApiScopes.PaymentsRead);
         payments.MapGet("/stats", Stats).WithName("PaymentStats").RequireScope(ApiScopes.PaymentsRead).Produces<PaymentStatsResponse>();
         payments.MapGet("/owed", Owed).WithName("ListOwedWebhooks").RequireScope(ApiScopes.PaymentsRead).Produces<OwedWorkResponse>();
         payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").RequireScope(ApiScopes.PaymentsRead).Produces<PaymentResponse>()

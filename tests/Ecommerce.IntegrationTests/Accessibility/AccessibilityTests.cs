@@ -26,7 +26,7 @@ public sealed class AccessibilityTests() : BrowserFixture(new Dictionary<string,
     }
 
     private static readonly string[] Pages = ["/", "/?period=30d", "/orders", "/orders/new", "/orders/{order}", "/import", "/payments", "/notifications",
-        "/notifications/{notification}", "/owed"];
+        "/notifications/{notification}", "/owed", "/audit"];
 
     [TestCase(1280, false)]
     [TestCase(390, false)]

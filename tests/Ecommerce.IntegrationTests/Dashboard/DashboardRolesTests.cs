@@ -92,6 +92,12 @@ public sealed class DashboardRolesTests(bool apiAuth) : BrowserFixture(Settings(
         await Expect(page.Locator(".badge").First).ToHaveTextAsync("cancelled");
 
         Assert.That(await AuditActor("orders.db", $"order {id}", "order.cancelled"), Is.EqualTo($"dashboard:{Operator}"));
+        // The audit page shows it, with who, and filters by who in the URL.
+        await page.GotoAsync($"{Url}/audit?actor=dashboard:{Operator}");
+        var cancelled = page.Locator($"tr[data-audit-action='order.cancelled']:has(a[href='/orders/{id}'])");
+        await Expect(cancelled).ToContainTextAsync($"dashboard:{Operator}");
+        await Expect(page.Locator("tr[data-audit-action='order.created']")).ToHaveCountAsync(0); // created by the API's caller, not ops
+        await Browser.ScreenshotAsync(page, $"audit{(apiAuth ? "-api-auth" : "")}");
         await page.GotoAsync($"{Url}/payments");
         await Expect(page.Locator($"tr:has(a[href='/orders/{id}'])")).ToHaveCountAsync(1);
         await Expect(page.Locator("button", new() { HasText = "Refund" })).ToHaveCountAsync(0);

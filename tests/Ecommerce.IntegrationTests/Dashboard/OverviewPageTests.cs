@@ -50,6 +50,9 @@ public sealed class OverviewPageTests() : BrowserFixture(new Dictionary<string, 
         await Expect(page.Locator("table[data-top='quantity'] tbody tr").First).ToContainTextAsync("ノートPC");
         await Expect(page.Locator("table[data-top='quantity'] tbody tr").First.Locator("td.num")).ToHaveTextAsync("6");
         await Expect(page.Locator("table[data-top='revenue'] tbody tr").First).ToContainTextAsync("¥538,800");
+        // The latest changes of both audit logs: 5 created, 4 paid, 1 shipped, 1 cancelled; 4 payments, 1 refund.
+        await Expect(page.Locator("[data-feed='events'] li")).ToHaveCountAsync(16);
+        await Expect(page.Locator("[data-feed='events'] li").First).ToHaveAttributeAsync("data-audit-action", "payment.refunded");
         await Browser.ScreenshotAsync(page, "overview");
 
         // The breakdown's links open the orders list with that filter.

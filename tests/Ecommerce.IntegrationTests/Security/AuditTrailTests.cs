@@ -51,4 +51,25 @@ public sealed class AuditTrailTests(bool secured) : HostFixture(settings: secure
         }));
         Assert.That((await Rows("payments.db", other)).Last(), Does.StartWith($"payment.refunded by {orderModule} (payment "));
     }
+
+    [Test]
+    public async Task Given_an_order_Then_the_audit_routes_list_its_changes_newest_first_to_a_reader()
+    {
+        var (_, order) = await Client(App.OrdersPort).PostJson("/api/v1/orders/", Requests.Order());
+        var id = (int)order["id"]!;
+        HttpClient Reader(int port) => secured ? App.Client(port).With(ApiAuth.ReaderKey) : App.Client(port);
+
+        var (listed, rows) = await Reader(App.OrdersPort).GetJson($"/api/v1/orders/audit?subject=order%20{id}");
+        Assert.That(listed.StatusCode, Is.EqualTo(HttpStatusCode.OK), rows.ToJsonString());
+        Assert.That(rows.AsArray().Select(r => $"{r!["action"]} {r["subject"]}"), Is.EqualTo(new[] { $"order.paid order {id}", $"order.created order {id}" }));
+        Assert.That((string?)rows[0]!["actor"], Is.EqualTo(secured ? "module:Payments" : "anonymous"));
+        var (_, payments) = await Reader(App.PaymentsPort).GetJson($"/api/v1/payments/audit?action=payment.completed&subject=order%20{id}&limit=5");
+        Assert.That(payments.AsArray(), Has.Count.EqualTo(1));
+        var (_, page) = await Reader(App.OrdersPort).GetJson("/api/v1/orders/audit?limit=1");
+        Assert.That(page.AsArray(), Has.Count.EqualTo(1));
+
+        if (!secured) return;
+        var (refused, _) = await App.Client(App.OrdersPort).With(ApiAuth.KeyFor[Shared.Security.ApiScopes.PaymentsRead]).GetJson("/api/v1/orders/audit");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the audit of Orders needs orders:read");
+    }
 }

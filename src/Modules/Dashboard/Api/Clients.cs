@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Ecommerce.Dashboard.Security;
 using Ecommerce.Shared.Json;
@@ -29,6 +30,9 @@ public sealed class OrdersApi(HttpClient http, DashboardUser user)
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("orders/owed"));
 
+    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor) =>
+        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"orders/audit?limit={limit}{Query("actor", actor)}"));
+
     public Task<ApiResult<OrderStatsView>> Stats(StatsPeriodView period, string bucket, int utcOffset) =>
         ApiResult<OrderStatsView>.From(_http.GetAsync($"orders/stats?{period.Query}&bucket={bucket}&utc_offset={utcOffset}"));
 
@@ -51,6 +55,9 @@ public sealed class PaymentsApi(HttpClient http, DashboardUser user)
     public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(_http.GetAsync(new Uri(_http.BaseAddress!, "/health")));
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("payments/owed"));
+
+    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor) =>
+        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"payments/audit?limit={limit}{OrdersApi.Query("actor", actor)}"));
 
     public Task<ApiResult<PaymentStatsView>> Stats(StatsPeriodView period) => ApiResult<PaymentStatsView>.From(_http.GetAsync($"payments/stats?{period.Query}"));
 }
@@ -97,4 +104,25 @@ public sealed class NotificationsApi(HttpClient http, DashboardUser user)
         ApiResult<List<NotificationView>>.From(_http.GetAsync($"notifications/order/{orderId}"));
 
     public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(_http.GetAsync(new Uri(_http.BaseAddress!, "/health")));
+}
+
+/// <summary>
+/// The audit trails of Orders and Payments as one, newest first: the latest of each (a page of each module's route) merged
+/// by time. Notifications keeps no audit log.
+/// </summary>
+public sealed class AuditApi(OrdersApi orders, PaymentsApi payments)
+{
+    public async Task<ApiResult<List<(string Module, AuditEntryView Entry)>>> Latest(int limit, string? actor)
+    {
+        var (fromOrders, fromPayments) = (orders.Audit(limit, actor), payments.Audit(limit, actor));
+        await Task.WhenAll(fromOrders, fromPayments);
+        var merged = (fromOrders.Result.Value ?? []).Select(e => ("Orders", e))
+            .Concat((fromPayments.Result.Value ?? []).Select(e => ("Payments", e)))
+            .OrderByDescending(e => e.Item2.At).Take(limit).ToList();
+        return new ApiResult<List<(string, AuditEntryView)>>(merged, fromOrders.Result.Error ?? fromPayments.Result.Error, new Dictionary<string, string>());
+    }
+
+    /// <summary>The order an audit row is about (<c>order 42</c>), to link to it.</summary>
+    public static int? OrderId(string subject) =>
+        subject.StartsWith("order ", StringComparison.Ordinal) && int.TryParse(subject.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

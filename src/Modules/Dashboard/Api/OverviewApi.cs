@@ -1,11 +1,12 @@
 namespace Ecommerce.Dashboard.Api;
 
 /// <summary>
-/// Everything the overview shows for a period, and the same figures for the period before it: three stats routes twice
-/// and the owed work, called together (seven aggregate calls, however many orders there are).
+/// Everything the overview shows for a period, and the same figures for the period before it: three stats routes twice,
+/// the owed work and the latest changes of the two audit logs, called together (nine calls, however many orders there are).
 /// </summary>
 public sealed record OverviewView(StatsPeriodView Period, OrderStatsView Orders, OrderStatsView? PreviousOrders, PaymentStatsView? Payments,
-    PaymentStatsView? PreviousPayments, NotificationStatsView? Notifications, NotificationStatsView? PreviousNotifications, int? Owed)
+    PaymentStatsView? PreviousPayments, NotificationStatsView? Notifications, NotificationStatsView? PreviousNotifications, int? Owed,
+    IReadOnlyList<(string Module, AuditEntryView Entry)> Events)
 {
     /// <summary>Charges the processor refused: they leave no payment, only the order's PAYMENT_FAILED email.</summary>
     public static int Failed(NotificationStatsView? notifications) => notifications?.ByTemplate.GetValueOrDefault("PAYMENT_FAILED") ?? 0;
@@ -23,8 +24,10 @@ public sealed record OverviewView(StatsPeriodView Period, OrderStatsView Orders,
     }
 }
 
-public sealed class OverviewApi(OrdersApi orders, PaymentsApi payments, NotificationsApi notifications, OwedWorkApi owed)
+public sealed class OverviewApi(OrdersApi orders, PaymentsApi payments, NotificationsApi notifications, OwedWorkApi owed, AuditApi audit)
 {
+    public const int EventsShown = 20;
+
     public async Task<ApiResult<OverviewView>> Load(StatsPeriodView period, int utcOffset)
     {
         var previous = period.Previous;
@@ -35,14 +38,15 @@ public sealed class OverviewApi(OrdersApi orders, PaymentsApi payments, Notifica
         var notificationStats = notifications.Stats(period);
         var previousNotifications = notifications.Stats(previous);
         var owedWork = owed.All();
-        await Task.WhenAll(orderStats, previousOrders, paymentStats, previousPayments, notificationStats, previousNotifications, owedWork);
+        var events = audit.Latest(EventsShown, actor: null);
+        await Task.WhenAll(orderStats, previousOrders, paymentStats, previousPayments, notificationStats, previousNotifications, owedWork, events);
 
         // The orders' figures are the page; the others fill in what they can, and the first error is shown.
         var error = new[] { orderStats.Result.Error, paymentStats.Result.Error, notificationStats.Result.Error, owedWork.Result.Error }
             .FirstOrDefault(e => e is not null);
         var value = orderStats.Result.Value is { } current
             ? new OverviewView(period, current, previousOrders.Result.Value, paymentStats.Result.Value, previousPayments.Result.Value,
-                notificationStats.Result.Value, previousNotifications.Result.Value, owedWork.Result.Value?.Count)
+                notificationStats.Result.Value, previousNotifications.Result.Value, owedWork.Result.Value?.Count, events.Result.Value ?? [])
             : null;
         return new ApiResult<OverviewView>(value, error, new Dictionary<string, string>());
     }
