@@ -17,13 +17,26 @@ public sealed record StatsPeriod(DateTime From, DateTime To)
     /// <summary>The request's "now" (the host's clock, so a test's fake clock moves it).</summary>
     public static DateTime Now(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>().UtcNowMicros();
 
+    /// <summary>Dates a period may take: from 1970 to the year 9000 (far enough either way, and no arithmetic on them overflows).</summary>
+    public static readonly DateTime Earliest = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    public static readonly DateTime Latest = new(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public static StatsPeriod Read(QueryReader query, DateTime now)
     {
-        var asked = query.Time("from");
-        var to = query.Time("to") ?? now;
+        var asked = Within(query, "from", query.Time("from"));
+        var to = Within(query, "to", query.Time("to")) ?? now;
         var from = asked ?? to.AddDays(-1);
-        if (from >= to) query.Refuse(Pydantic.ValueError(["query", "from"], from.ToString("O", System.Globalization.CultureInfo.InvariantCulture), "from must be earlier than to"));
-        else if (to - from > Longest) query.Refuse(Pydantic.ValueError(["query", "from"], from.ToString("O", System.Globalization.CultureInfo.InvariantCulture), $"a period is at most {Longest.TotalDays:0} days"));
+        if (from >= to) query.Refuse(Pydantic.ValueError(["query", "from"], Iso(from), "from must be earlier than to"));
+        else if (to - from > Longest) query.Refuse(Pydantic.ValueError(["query", "from"], Iso(from), $"a period is at most {Longest.TotalDays:0} days"));
         return new StatsPeriod(from, to);
     }
+
+    private static DateTime? Within(QueryReader query, string name, DateTime? value)
+    {
+        if (value is not { } time || (time >= Earliest && time <= Latest)) return value;
+        query.Refuse(Pydantic.ValueError(["query", name], Iso(time), "a date from 1970 to 9000"));
+        return null;
+    }
+
+    private static string Iso(DateTime time) => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -88,6 +88,8 @@ public sealed class StatsTests(string provider) : HostFixture(provider, new Dict
     [TestCase("from=yesterday", "from", "datetime_from_date_parsing")]
     [TestCase("from=2026-01-01T00:00:00Z&to=2026-04-01T00:00:00Z&bucket=hour", "bucket", "value_error")]
     [TestCase("bucket=week", "bucket", "enum")]
+    [TestCase("to=0001-01-01T00:00:00Z", "to", "value_error")]
+    [TestCase("from=9999-12-31T00:00:00Z", "from", "value_error")]
     [TestCase("utc_offset=900", "utc_offset", "less_than_equal")]
     public async Task A_period_that_cannot_be_reported_is_a_422_naming_the_parameter(string query, string parameter, string type)
     {

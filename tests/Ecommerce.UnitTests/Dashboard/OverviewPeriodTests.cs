@@ -41,6 +41,7 @@ public sealed class OverviewPeriodTests
     [TestCase("2026-03-09", "2026-03-01")]
     [TestCase("2026-01-01", "2027-06-01")]
     [TestCase("7 March", "2026-03-08")]
+    [TestCase("0001-01-01", "0001-01-02")]
     public void Dates_out_of_order_too_far_apart_or_not_dates_fall_back_to_today(string from, string to) =>
         Assert.That(OverviewPeriod.Resolve(null, from, to, Now, Tokyo), Is.EqualTo(OverviewPeriod.Resolve(OverviewPeriod.Today, null, null, Now, Tokyo)));
 
