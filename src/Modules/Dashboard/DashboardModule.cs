@@ -45,6 +45,7 @@ public static class DashboardModule
         builder.Services.AddTransient<OwedWorkApi>();
         builder.Services.AddTransient<OverviewApi>();
         builder.Services.AddTransient<AuditApi>();
+        builder.Services.AddTransient<OrderStoryApi>();
         builder.Services.AddTransient<ActiveFaultsApi>();
         foreach (var client in new[]
                  {

@@ -40,6 +40,8 @@ public sealed class OrdersEndpoints : ICarterModule
         orders.MapGet("/owed", Owed).WithName("ListOwedWork").RequireScope(ApiScopes.OrdersRead).Produces<OwedWorkResponse>();
         orders.MapGet("/{order_id}", Get).WithName("GetOrder").RequireScope(ApiScopes.OrdersRead).Produces<OrderResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);
+        orders.MapGet("/{order_id}/attempts", Attempts).WithName("ListOrderAttempts").RequireScope(ApiScopes.OrdersRead)
+            .Produces<IReadOnlyList<StepAttemptResponse>>().ProducesErrors(StatusCodes.Status404NotFound);
         orders.MapPut("/{order_id}/status", UpdateStatus).WithName("UpdateOrderStatus").RequireScope(ApiScopes.OrdersWrite)
             .Produces<OrderResponse>().ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         orders.MapDelete("/{order_id}", Cancel).WithName("CancelOrder").RequireScope(ApiScopes.OrdersWrite).Produces<OrderResponse>()
@@ -67,6 +69,10 @@ public sealed class OrdersEndpoints : ICarterModule
     /// <summary>Read one order with its items.</summary>
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, CancellationToken ct) =>
         Wire.Ok(await mediator.Send(new GetOrder(PathIds.Get(http, "order_id")), ct));
+
+    /// <summary>The tries at the order's owed steps (emails, its chain, a refund) that were not done on the first try, oldest first.</summary>
+    private static async Task<IResult> Attempts(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Wire.Ok(await mediator.Send(new GetOrderAttempts(PathIds.Get(http, "order_id")), ct));
 
     /// <summary>Move an order on: paid → shipped → delivered (an email follows each); other moves are refused with 400.</summary>
     private static async Task<IResult> UpdateStatus(HttpContext http, UpdateStatusRequest body, IMediator mediator, CancellationToken ct) =>

@@ -66,8 +66,11 @@ public static class OwedWork
     /// <summary>After an attempt at held rows: put back for later when worth another try, else gone (done, or refused for good).</summary>
     public static Task<int> SettleAsync<T>(this IQueryable<T> rows, Attempt attempt, DateTime now) where T : OwedWorkRow =>
         attempt.Delivery == Delivery.Retry
-            ? rows.PostponeAsync(now + (attempt.RetryAfter ?? Backoff.First), attempt.Error)
+            ? rows.PostponeAsync(attempt.NextAttemptAt(now), attempt.Error)
             : rows.ExecuteDeleteAsync(CancellationToken.None);
+
+    /// <summary>When work this attempt did not get done is tried again: after the server's Retry-After, else the first backoff.</summary>
+    public static DateTime NextAttemptAt(this Attempt attempt, DateTime now) => now + (attempt.RetryAfter ?? Backoff.First);
 
     /// <summary>Puts taken rows back after a failed attempt: one more attempt counted, the next one at <paramref name="next"/>.</summary>
     public static Task<int> PostponeAsync<T>(this IQueryable<T> rows, DateTime next, string? error) where T : OwedWorkRow

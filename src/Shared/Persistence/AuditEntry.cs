@@ -47,11 +47,11 @@ public sealed class AuditSettings(TimeSpan retention)
             : throw new InvalidOperationException($"Audit:RetentionDays must be a whole number from 1 to 36500, not '{raw}'.");
     }
 
-    /// <summary>True at most once an hour per module: its expired rows are then deleted.</summary>
-    internal bool SweepDue(Type context, DateTime now)
+    /// <summary>True at most once an hour per kind of kept rows (a module's audit log, its attempt log): its expired rows are then deleted.</summary>
+    public bool SweepDue(Type kind, DateTime now)
     {
-        var last = _lastSweep.GetOrAdd(context, 0);
-        return now.Ticks - last >= TimeSpan.TicksPerHour && _lastSweep.TryUpdate(context, now.Ticks, last);
+        var last = _lastSweep.GetOrAdd(kind, 0);
+        return now.Ticks - last >= TimeSpan.TicksPerHour && _lastSweep.TryUpdate(kind, now.Ticks, last);
     }
 }
 

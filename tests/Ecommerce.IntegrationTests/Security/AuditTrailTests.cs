@@ -42,12 +42,12 @@ public sealed class AuditTrailTests(bool secured) : HostFixture(settings: secure
         var (client, payments, orderModule) = secured ? ("only orders:write", "module:Payments", "module:Orders") : ("anonymous", "anonymous", "anonymous");
         Assert.That(await Rows("orders.db", id), Is.EqualTo(new[]
         {
-            $"order.created by {client}", $"order.paid by {payments} (from pending)", $"order.shipped by {client} (from paid)",
+            $"order.created by {client}", $"order.paid by {payments} (from pending, by the payment's webhook)", $"order.shipped by {client} (from paid)",
         }));
         Assert.That(await Rows("payments.db", id), Is.EqualTo(new[] { $"payment.completed by {orderModule} (payment {paymentId})" }));
         Assert.That(await Rows("orders.db", other), Is.EqualTo(new[]
         {
-            $"order.created by {client}", $"order.paid by {payments} (from pending)", $"order.cancelled by {client} (from paid)",
+            $"order.created by {client}", $"order.paid by {payments} (from pending, by the payment's webhook)", $"order.cancelled by {client} (from paid)",
         }));
         Assert.That((await Rows("payments.db", other)).Last(), Does.StartWith($"payment.refunded by {orderModule} (payment "));
     }

@@ -30,8 +30,10 @@ public sealed class OrdersApi(HttpClient http, DashboardUser user)
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("orders/owed"));
 
-    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor) =>
-        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"orders/audit?limit={limit}{Query("actor", actor)}"));
+    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor, string? subject = null) =>
+        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"orders/audit?limit={limit}{Query("actor", actor)}{Query("subject", subject)}"));
+
+    public Task<ApiResult<List<StepAttemptView>>> Attempts(int id) => ApiResult<List<StepAttemptView>>.From(_http.GetAsync($"orders/{id}/attempts"));
 
     public Task<ApiResult<OrderStatsView>> Stats(StatsPeriodView period, string bucket, int utcOffset) =>
         ApiResult<OrderStatsView>.From(_http.GetAsync($"orders/stats?{period.Query}&bucket={bucket}&utc_offset={utcOffset}"));
@@ -56,8 +58,8 @@ public sealed class PaymentsApi(HttpClient http, DashboardUser user)
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("payments/owed"));
 
-    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor) =>
-        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"payments/audit?limit={limit}{OrdersApi.Query("actor", actor)}"));
+    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor, string? subject = null) =>
+        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"payments/audit?limit={limit}{OrdersApi.Query("actor", actor)}{OrdersApi.Query("subject", subject)}"));
 
     public Task<ApiResult<PaymentStatsView>> Stats(StatsPeriodView period) => ApiResult<PaymentStatsView>.From(_http.GetAsync($"payments/stats?{period.Query}"));
 }

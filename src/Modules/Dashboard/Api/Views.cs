@@ -51,4 +51,6 @@ public sealed record PaymentStatsView(DateTime From, DateTime To, int Payments, 
 public sealed record NotificationStatsView(DateTime From, DateTime To, int Notifications, Dictionary<string, int> ByTemplate,
     Dictionary<string, int> ByChannel, Dictionary<string, int> ByDeliveryState);
 
+public sealed record StepAttemptView(DateTime At, string Step, string Outcome, string? Detail);
+
 public sealed record AuditEntryView(long Id, DateTime At, string Actor, string Action, string Subject, string? Detail);

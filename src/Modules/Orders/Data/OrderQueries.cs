@@ -42,16 +42,17 @@ internal static class OrderQueries
     /// <summary>
     /// Moves the order to <paramref name="to"/> only if it is still in the status it was read with: a conditional update
     /// the database applies atomically, so of two concurrent changes exactly one wins. On success the read copy follows.
-    /// The move's audit row is written with it (in the caller's transaction, or in one of its own).
+    /// The move's audit row is written with it (in the caller's transaction, or in one of its own), saying what moved it
+    /// when that is not the actor alone (<paramref name="by"/>: the payment's webhook, recovery).
     /// </summary>
-    public static async Task<bool> TryMoveAsync(this OrdersDbContext db, Order order, string to, DateTime now)
+    public static async Task<bool> TryMoveAsync(this OrdersDbContext db, Order order, string to, DateTime now, string? by = null)
     {
         var from = order.Status;
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var changed = await db.Orders
             .Where(o => o.Id == order.Id && o.Status == from)
             .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, to).SetProperty(x => x.UpdatedAt, now)) == 1;
-        if (changed) await db.AuditAsync([db.AuditRow(now, $"order.{to}", $"order {order.Id}", $"from {from}")]);
+        if (changed) await db.AuditAsync([db.AuditRow(now, $"order.{to}", $"order {order.Id}", MoveDetail(from, by))]);
         if (own is not null) await own.CommitAsync();
         if (changed) order.Moved(to, now);
         return changed;
@@ -62,7 +63,7 @@ internal static class OrderQueries
     /// moves to <paramref name="to"/> in one statement, the others stay as they are. Only a move the state machine allows.
     /// </summary>
     public static async Task<int> MoveAllAsync(this OrdersDbContext db, IReadOnlyCollection<int> orderIds, string from, string to, DateTime now,
-        CancellationToken cancellationToken = default)
+        string? by = null, CancellationToken cancellationToken = default)
     {
         if (!OrderStatus.CanChange(from, to)) throw new InvalidOperationException($"No order moves from '{from}' to '{to}'.");
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -73,9 +74,20 @@ internal static class OrderQueries
         {
             // Which ones this statement moved: read in its own transaction, after its write, they carry its time.
             var ids = await db.Orders.Where(o => orderIds.Contains(o.Id) && o.Status == to && o.UpdatedAt == now).Select(o => o.Id).ToListAsync(cancellationToken);
-            await db.AuditAsync(ids.Select(id => db.AuditRow(now, $"order.{to}", $"order {id}", $"from {from}")).ToList(), cancellationToken);
+            await db.AuditAsync(ids.Select(id => db.AuditRow(now, $"order.{to}", $"order {id}", MoveDetail(from, by))).ToList(), cancellationToken);
         }
         if (own is not null) await own.CommitAsync(cancellationToken);
         return moved;
     }
+
+    /// <summary>The audit detail of a move: <c>from pending</c>, <c>from pending, by the payment's webhook</c>.</summary>
+    private static string MoveDetail(string from, string? by) => by is null ? $"from {from}" : $"from {from}, by {by}";
+}
+
+/// <summary>What moved an order to paid, for the audit row's detail (the actor alone would say only <c>module:Payments</c>, or <c>anonymous</c>).</summary>
+internal static class OrderMovers
+{
+    public const string Webhook = "the payment's webhook";
+    public const string PaymentAnswer = "the payment's answer";
+    public const string Recovery = "recovery";
 }

@@ -26,18 +26,18 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<Orders
     {
         var startedBefore = Clock.GetUtcNow().UtcDateTime - options.Value.ChainRecoveryGrace;
         await WorkThroughAsync<UnfinishedChain>(rows => rows.Where(c => c.StartedAt <= startedBefore),
-            (services, db, chain) => FinishAsync(services, db, chain.OrderId), "the unfinished chain", stopping);
+            (services, db, chain) => FinishAsync(services, db, chain.OrderId), "chain", stopping);
         await WorkThroughAsync<OwedRefund>(rows => rows,
-            (services, _, refund) => services.GetRequiredService<OrderRefunds>().SettleAsync(refund.OrderId), "the owed refund", stopping);
+            (services, _, refund) => services.GetRequiredService<OrderRefunds>().SettleAsync(refund.OrderId), "refund", stopping);
         return false;
     }
 
     /// <summary>
-    /// Takes up to 100 due rows of one kind under a lease and tries each: done, the row goes; not yet, it is put back
-    /// with backoff and the reason.
+    /// Takes up to 100 due rows of one kind (the <paramref name="step"/> of the attempt log) under a lease and tries each:
+    /// done, the row goes; not yet, it is put back with backoff and the reason. Each try is in the attempt log.
     /// </summary>
     private async Task WorkThroughAsync<T>(Func<IQueryable<T>, IQueryable<T>> eligible,
-        Func<IServiceProvider, OrdersDbContext, T, Task<string?>> attempt, string what, CancellationToken stopping)
+        Func<IServiceProvider, OrdersDbContext, T, Task<string?>> attempt, string step, CancellationToken stopping)
         where T : OwedWorkRow, IOwedByOrder
     {
         using var scope = scopes.CreateScope();
@@ -58,14 +58,18 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<Orders
                 error = exception.Message;
             }
             var rows = db.Set<T>().Where(r => r.OrderId == row.OrderId);
+            var tried = Clock.GetUtcNow().UtcDateTime;
             if (error is null)
             {
                 await rows.ExecuteDeleteAsync(CancellationToken.None);
-                Logger.LogInformation("Finished {What} of order {OrderId}", what, row.OrderId);
+                await db.RecordAsync([(row.OrderId, step)], Attempt.Done, tried);
+                Logger.LogInformation("Finished the {Step} of order {OrderId}", step, row.OrderId);
                 continue;
             }
-            await rows.PostponeAsync(Clock.GetUtcNow().UtcDateTime + Backoff.After(row.Attempts + 1), error);
-            Logger.LogWarning("Could not finish {What} of order {OrderId} yet: {Error}", what, row.OrderId, error);
+            var next = tried + Backoff.After(row.Attempts + 1);
+            await rows.PostponeAsync(next, error);
+            await db.RecordAsync([(row.OrderId, step)], new Attempt(Delivery.Retry, error), tried, next);
+            Logger.LogWarning("Could not finish the {Step} of order {OrderId} yet: {Error}", step, row.OrderId, error);
         }
     }
 
@@ -90,7 +94,7 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<Orders
                 ? new PaymentOutcome(payment.Status, payment.Status == PaymentView.Completed ? null : $"Payment {payment.Status}")
                 : await payments.CreateAsync(order.Id, order.TotalAmount, order.Currency);
             if (outcome.FailureReason == PaymentOutcome.Unavailable) return "Payments did not answer";
-            if (outcome.Succeeded && !await db.TryMoveAsync(order, OrderStatus.Paid, Clock.UtcNowMicros())) await db.RefreshAsync(order);
+            if (outcome.Succeeded && !await db.TryMoveAsync(order, OrderStatus.Paid, Clock.UtcNowMicros(), OrderMovers.Recovery)) await db.RefreshAsync(order);
             failure = outcome.Succeeded ? null : outcome.FailureReason;
         }
 

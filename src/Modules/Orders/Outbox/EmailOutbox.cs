@@ -65,15 +65,16 @@ internal sealed class EmailOutbox(OrdersDbContext db, WaitingOrders waiting, Tim
         if (emails.Count == 0) return;
         await waiting.EnsureLoadedAsync(db);
         var now = clock.GetUtcNow().UtcDateTime;
-        var next = now + (failed is null ? TimeSpan.Zero : failed.RetryAfter ?? Backoff.First);
-        foreach (var (orderId, message) in emails)
-            db.Add(new OwedEmail
-            {
-                OrderId = orderId, Message = message, Attempts = failed is null ? 0 : 1, NextAttemptAt = next,
-                LastError = OwedWork.Shorten(failed?.Error), CreatedAt = now,
-            });
+        var next = failed?.NextAttemptAt(now) ?? now;
+        var owed = emails.Select(e => new OwedEmail
+        {
+            OrderId = e.OrderId, Message = e.Message, Attempts = failed is null ? 0 : 1, NextAttemptAt = next,
+            LastError = OwedWork.Shorten(failed?.Error), CreatedAt = now,
+        }).ToList();
+        db.AddRange(owed);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
+        if (failed is not null) await db.RecordAsync(owed.Select(e => (e.OrderId, StepAttempts.Email(e.TemplateName()))), failed, now, next);
         foreach (var (orderId, _) in emails) waiting.Add(orderId);
     }
 
@@ -97,7 +98,11 @@ internal sealed class EmailOutbox(OrdersDbContext db, WaitingOrders waiting, Tim
     /// <summary>After the commit: the outcome of the request's own attempt at an email it held.</summary>
     public async Task SettleAsync(OwedEmail email, Attempt attempt)
     {
-        await db.Set<OwedEmail>().Where(e => e.Id == email.Id).SettleAsync(attempt, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<OwedEmail>().Where(e => e.Id == email.Id).SettleAsync(attempt, now);
+        if (attempt.Delivery != Delivery.Done)
+            await db.RecordAsync([(email.OrderId, StepAttempts.Email(email.TemplateName()))], attempt, now,
+                attempt.Delivery == Delivery.Retry ? attempt.NextAttemptAt(now) : null);
         if (attempt.Delivery != Delivery.Retry) waiting.Remove(email.OrderId);
     }
 

@@ -47,6 +47,7 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
             // The whole batch waits equally long, so no email overtakes an earlier one of its order.
             var next = Clock.GetUtcNow().UtcDateTime + (attempt.RetryAfter ?? Backoff.After(send.Max(e => e.Attempts) + 1));
             await db.Set<OwedEmail>().Where(e => sendIds.Contains(e.Id)).PostponeAsync(next, attempt.Error);
+            await db.RecordAsync(Steps(send), attempt, Clock.GetUtcNow().UtcDateTime, next);
             Logger.LogWarning("{Count} owed emails not delivered ({Error}); next attempt at {NextAttemptAt:o}", send.Count, attempt.Error, next);
             return false;
         }
@@ -55,8 +56,12 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
         else
             Logger.LogInformation("{Count} owed emails delivered", send.Count);
         await ForgetAsync(db, send);
+        await db.RecordAsync(Steps(send), attempt, Clock.GetUtcNow().UtcDateTime);
         return true;
     }
+
+    private static IEnumerable<(int OrderId, string Step)> Steps(List<OwedEmail> emails) =>
+        emails.Select(e => (e.OrderId, StepAttempts.Email(e.TemplateName())));
 
     private async Task ForgetAsync(OrdersDbContext db, List<OwedEmail> done)
     {

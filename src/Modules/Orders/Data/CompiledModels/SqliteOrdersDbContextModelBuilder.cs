@@ -11,7 +11,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
     internal partial class SqliteOrdersDbContextModel
     {
         private SqliteOrdersDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("08507806-ed57-40f5-98db-a37fcc8f551a"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("6a916e04-0e02-4d71-a8be-a1f83615997d"), entityTypeCount: 9)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
             var orderItem = OrderItemEntityType.Create(this);
             var owedEmail = OwedEmailEntityType.Create(this);
             var owedRefund = OwedRefundEntityType.Create(this);
+            var stepAttempt = StepAttemptEntityType.Create(this);
             var unfinishedChain = UnfinishedChainEntityType.Create(this);
             var idempotencyRecord = IdempotencyRecordEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
@@ -33,6 +34,7 @@ namespace Ecommerce.Orders.Data.CompiledModels
             OrderItemEntityType.CreateAnnotations(orderItem);
             OwedEmailEntityType.CreateAnnotations(owedEmail);
             OwedRefundEntityType.CreateAnnotations(owedRefund);
+            StepAttemptEntityType.CreateAnnotations(stepAttempt);
             UnfinishedChainEntityType.CreateAnnotations(unfinishedChain);
             IdempotencyRecordEntityType.CreateAnnotations(idempotencyRecord);
             AuditEntryEntityType.CreateAnnotations(auditEntry);

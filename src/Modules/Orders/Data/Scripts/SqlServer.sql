@@ -382,3 +382,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207041043_StepAttempts'
+)
+BEGIN
+    CREATE TABLE [orders].[step_attempts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Step] nvarchar(100) NOT NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [Detail] nvarchar(550) NULL,
+        CONSTRAINT [PK_step_attempts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207041043_StepAttempts'
+)
+BEGIN
+    CREATE INDEX [IX_step_attempts_OrderId] ON [orders].[step_attempts] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [orders].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207041043_StepAttempts'
+)
+BEGIN
+    INSERT INTO [orders].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207041043_StepAttempts', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -59,7 +59,7 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
         orders = orders.Where(o => !outcomes[o.Id].Interrupted).ToList(); // left to recovery, see PaymentOutcome.Interrupted
         var paid = orders.Where(o => outcomes[o.Id].Succeeded).Select(o => o.Id).ToList();
         // The batch webhook normally did this already; set-based and idempotent, it keeps them right if it was lost.
-        await db.MoveAllAsync(paid, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros());
+        await db.MoveAllAsync(paid, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), OrderMovers.PaymentAnswer);
         await RefreshAsync(orders);
         // Cancelled while the chunk's payments were being made: as in CreateOrder, the cancellation owes the refund and
         // sent its email; a payment that completed meanwhile is refunded now (if that fails, it stays owed for recovery).

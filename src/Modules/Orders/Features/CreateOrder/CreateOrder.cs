@@ -46,7 +46,7 @@ internal sealed class CreateOrderHandler(
         }
         // The webhook normally marked it paid already; doing it here too (idempotent) keeps it right if the webhook was lost.
         if (payment.Succeeded && order.Status == OrderStatus.Pending)
-            await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros());
+            await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros(), OrderMovers.PaymentAnswer);
 
         if (payment.Succeeded) await notifier.SendAsync(order, OrderNotifier.Confirmation);
         else await notifier.SendAsync(order, OrderNotifier.PaymentFailed, payment.FailureReason);

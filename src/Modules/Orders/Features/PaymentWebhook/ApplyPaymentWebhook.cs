@@ -60,7 +60,7 @@ internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderNotifi
                 await db.RefreshAsync(order); // applied before: answered with the order as it stands
                 return;
             }
-            var moved = await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros());
+            var moved = await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros(), OrderMovers.Webhook);
             // A concurrent change won; a concurrent identical webhook is as good as ours.
             if (!moved) await db.RefreshAsync(order);
             if (order.Status != OrderStatus.Paid) throw OrderStatus.CannotChange(order.Status, OrderStatus.Paid); // rolled back

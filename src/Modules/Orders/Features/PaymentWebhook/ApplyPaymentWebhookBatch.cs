@@ -28,14 +28,14 @@ internal sealed class ApplyPaymentWebhookBatchHandler(OrdersDbContext db, IMedia
 
         var completed = items.Where(i => i.IsValid && i.Value!.Webhook.PaymentStatus == PaymentWebhookRequest.Completed).ToList();
         var ids = completed.Select(i => i.Value!.OrderId).Distinct().ToList();
-        if (request.WebhookId is null) await db.MoveAllAsync(ids, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), cancellationToken);
+        if (request.WebhookId is null) await db.MoveAllAsync(ids, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), OrderMovers.Webhook, cancellationToken);
         else
         {
             // The receipt rides on the set-based move; taken already, the move was made before and is not made again.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (await db.RecordAsync(request.WebhookId, clock.UtcNowMicros()))
             {
-                await db.MoveAllAsync(ids, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), cancellationToken);
+                await db.MoveAllAsync(ids, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), OrderMovers.Webhook, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
         }

@@ -197,6 +197,41 @@ namespace Ecommerce.Orders.Data.Migrations.Postgres
                     b.ToTable("owed_refunds", "orders");
                 });
 
+            modelBuilder.Entity("Ecommerce.Orders.Outbox.StepAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(550)
+                        .HasColumnType("character varying(550)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("step_attempts", "orders");
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Outbox.UnfinishedChain", b =>
                 {
                     b.Property<int>("OrderId")

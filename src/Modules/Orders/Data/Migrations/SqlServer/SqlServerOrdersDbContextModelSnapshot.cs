@@ -198,6 +198,41 @@ namespace Ecommerce.Orders.Data.Migrations.SqlServer
                     b.ToTable("owed_refunds", "orders");
                 });
 
+            modelBuilder.Entity("Ecommerce.Orders.Outbox.StepAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(550)
+                        .HasColumnType("nvarchar(550)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("step_attempts", "orders");
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Outbox.UnfinishedChain", b =>
                 {
                     b.Property<int>("OrderId")

@@ -185,6 +185,39 @@ namespace Ecommerce.Orders.Data.Migrations.Sqlite
                     b.ToTable("owed_refunds", (string)null);
                 });
 
+            modelBuilder.Entity("Ecommerce.Orders.Outbox.StepAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(550)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("step_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Ecommerce.Orders.Outbox.UnfinishedChain", b =>
                 {
                     b.Property<int>("OrderId")
