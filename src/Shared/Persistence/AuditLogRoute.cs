@@ -1,15 +1,16 @@
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Security;
+using Ecommerce.Shared.Stats;
 using Ecommerce.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Shared.Persistence;
 
 /// <summary>
-/// GET /api/v1/{module}/audit?skip&amp;limit&amp;actor&amp;action&amp;subject (additive): the module's audit rows, newest
-/// first; <c>actor</c> and <c>action</c> match exactly, <c>subject</c> too (<c>order 42</c>). One route for every module
-/// that keeps an audit log.
+/// GET /api/v1/{module}/audit?skip&amp;limit&amp;actor&amp;action&amp;subject&amp;from&amp;to (additive): the module's audit rows,
+/// newest first; <c>actor</c> and <c>action</c> match exactly, <c>subject</c> too (<c>order 42</c>); <c>from</c> and
+/// <c>to</c> bound their time as a list's creation window does. One route for every module that keeps an audit log.
 /// </summary>
 public static class AuditLogRoute
 {
@@ -24,6 +25,8 @@ public static class AuditLogRoute
         if (query.Actor is { } actor) rows = rows.Where(e => e.Actor == actor);
         if (query.Action is { } action) rows = rows.Where(e => e.Action == action);
         if (query.Subject is { } subject) rows = rows.Where(e => e.Subject == subject);
+        if (query.Window.From is { } from) rows = rows.Where(e => e.At >= from);
+        if (query.Window.To is { } to) rows = rows.Where(e => e.At < to);
         var page = await rows.OrderByDescending(e => e.Id).Skip(query.Skip).Take(query.Limit)
             .Select(e => new AuditEntryResponse(e.Id, e.At, e.Actor, e.Action, e.Subject, e.Detail)).ToListAsync(ct);
         return Wire.Ok(page);
@@ -31,14 +34,14 @@ public static class AuditLogRoute
 }
 
 /// <summary>The audit route's query: a page (D11's skip and limit) and exact filters.</summary>
-public sealed record ListAuditLog(int Skip, int Limit, string? Actor, string? Action, string? Subject) : IQueryRequest<ListAuditLog>
+public sealed record ListAuditLog(int Skip, int Limit, string? Actor, string? Action, string? Subject, CreatedBetween Window) : IQueryRequest<ListAuditLog>
 {
     public static ValueTask<ListAuditLog?> BindAsync(HttpContext context) => QueryReader.BindAsync(context, Read);
 
     public static ListAuditLog Read(QueryReader query)
     {
         var (skip, limit) = query.Page();
-        return new ListAuditLog(skip, limit, query.String("actor"), query.String("action"), query.String("subject"));
+        return new ListAuditLog(skip, limit, query.String("actor"), query.String("action"), query.String("subject"), CreatedBetween.Read(query));
     }
 }
 

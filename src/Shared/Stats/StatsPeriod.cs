@@ -31,12 +31,12 @@ public sealed record StatsPeriod(DateTime From, DateTime To)
         return new StatsPeriod(from, to);
     }
 
-    private static DateTime? Within(QueryReader query, string name, DateTime? value)
+    internal static DateTime? Within(QueryReader query, string name, DateTime? value)
     {
         if (value is not { } time || (time >= Earliest && time <= Latest)) return value;
         query.Refuse(Pydantic.ValueError(["query", name], Iso(time), "a date from 1970 to 9000"));
         return null;
     }
 
-    private static string Iso(DateTime time) => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Iso(DateTime time) => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,8 @@
+using Ecommerce.Shared.Stats;
+
 namespace Ecommerce.Notifications.Domain;
 
-internal sealed class Notification
+internal sealed class Notification : ICreated
 {
     public const string Email = "email";
     public const string Sms = "sms";

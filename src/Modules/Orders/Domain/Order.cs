@@ -1,6 +1,8 @@
+using Ecommerce.Shared.Stats;
+
 namespace Ecommerce.Orders.Domain;
 
-internal sealed class Order
+internal sealed class Order : ICreated
 {
     public int Id { get; private set; }
     public string CustomerEmail { get; private set; } = "";

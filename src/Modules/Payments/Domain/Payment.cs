@@ -1,9 +1,10 @@
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.Stats;
 
 namespace Ecommerce.Payments.Domain;
 
-internal sealed class Payment
+internal sealed class Payment : ICreated
 {
     /// <summary>D17: the processor's per-transaction limits, whatever the currency.</summary>
     public const decimal MinAmount = 100m;

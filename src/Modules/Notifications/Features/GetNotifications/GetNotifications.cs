@@ -3,6 +3,7 @@ using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Shared.OpenApi;
+using Ecommerce.Shared.Stats;
 using Ecommerce.Shared.Validation;
 using Ecommerce.Shared.Errors;
 using Mapster;
@@ -16,7 +17,7 @@ internal sealed record GetNotification(int NotificationId) : IRequest<Notificati
 internal sealed record GetOrderNotifications(int OrderId) : IRequest<IReadOnlyList<NotificationResponse>>;
 
 /// <summary>Additive: the list the original lacked (its dashboard made one call per order instead).</summary>
-internal sealed record ListNotifications(int Skip, int Limit, string? Channel, string? TemplateName, string? DeliveryState = null)
+internal sealed record ListNotifications(int Skip, int Limit, NotificationFilter Filter)
     : IRequest<IReadOnlyList<NotificationResponse>>, IQueryRequest<ListNotifications>
 {
     public static ValueTask<ListNotifications?> BindAsync(HttpContext context) => QueryReader.BindAsync(context, Read);
@@ -24,8 +25,26 @@ internal sealed record ListNotifications(int Skip, int Limit, string? Channel, s
     public static ListNotifications Read(QueryReader query)
     {
         var (skip, limit) = query.Page();
-        return new ListNotifications(skip, limit, query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"),
-            query.Choice("delivery_state", Domain.DeliveryState.All));
+        return new ListNotifications(skip, limit, NotificationFilter.Read(query, "delivery_state"));
+    }
+}
+
+/// <summary>
+/// The filters of the notification lists (the list and its deliveries), all optional: channel, template_name, the delivery
+/// state (each route names it: delivery_state, state), from and to (the creation window).
+/// </summary>
+internal sealed record NotificationFilter(string? Channel, string? TemplateName, string? DeliveryState, CreatedBetween Created)
+{
+    public static NotificationFilter Read(QueryReader query, string stateName) =>
+        new(query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"),
+            query.Choice(stateName, Domain.DeliveryState.All), CreatedBetween.Read(query));
+
+    public IQueryable<Notification> Apply(IQueryable<Notification> notifications)
+    {
+        if (Channel is { } channel) notifications = notifications.Where(n => n.Channel == channel);
+        if (TemplateName is { } template) notifications = notifications.Where(n => n.TemplateName == template);
+        if (DeliveryState is { } state) notifications = notifications.Where(n => n.DeliveryState == state);
+        return notifications.CreatedIn(Created);
     }
 }
 
@@ -47,11 +66,7 @@ internal sealed class GetNotificationsHandler(NotificationsDbContext db, OrderLo
 
     public async Task<IReadOnlyList<NotificationResponse>> Handle(ListNotifications request, CancellationToken cancellationToken)
     {
-        var notifications = db.Notifications.AsQueryable();
-        if (request.Channel is { } channel) notifications = notifications.Where(n => n.Channel == channel);
-        if (request.TemplateName is { } template) notifications = notifications.Where(n => n.TemplateName == template);
-        if (request.DeliveryState is { } state) notifications = notifications.Where(n => n.DeliveryState == state);
-        var page = await notifications.OrderBy(n => n.Id).Skip(request.Skip).Take(request.Limit).ToListAsync(cancellationToken);
+        var page = await request.Filter.Apply(db.Notifications).OrderBy(n => n.Id).Skip(request.Skip).Take(request.Limit).ToListAsync(cancellationToken);
         return page.Adapt<List<NotificationResponse>>();
     }
 }

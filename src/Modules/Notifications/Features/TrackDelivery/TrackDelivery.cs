@@ -2,6 +2,7 @@ using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Delivery;
 using Ecommerce.Notifications.Domain;
+using Ecommerce.Notifications.Features.GetNotifications;
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Outbox;
@@ -15,7 +16,7 @@ namespace Ecommerce.Notifications.Features.TrackDelivery;
 internal sealed record GetDelivery(int NotificationId) : IRequest<DeliveryResponse>;
 
 /// <summary>GET /notifications/deliveries (additive): the deliveries of the notifications the list would show, same filters and order.</summary>
-internal sealed record ListDeliveries(int Skip, int Limit, string? Channel, string? TemplateName, string? State)
+internal sealed record ListDeliveries(int Skip, int Limit, NotificationFilter Filter)
     : IRequest<IReadOnlyList<DeliveryResponse>>, IQueryRequest<ListDeliveries>
 {
     public static ValueTask<ListDeliveries?> BindAsync(HttpContext context) => QueryReader.BindAsync(context, Read);
@@ -23,8 +24,7 @@ internal sealed record ListDeliveries(int Skip, int Limit, string? Channel, stri
     public static ListDeliveries Read(QueryReader query)
     {
         var (skip, limit) = query.Page();
-        return new ListDeliveries(skip, limit, query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"),
-            query.Choice("state", DeliveryState.All));
+        return new ListDeliveries(skip, limit, NotificationFilter.Read(query, "state"));
     }
 }
 
@@ -44,11 +44,7 @@ internal sealed class TrackDeliveryHandler(NotificationsDbContext db) :
 
     public async Task<IReadOnlyList<DeliveryResponse>> Handle(ListDeliveries request, CancellationToken cancellationToken)
     {
-        var notifications = db.Notifications.AsQueryable();
-        if (request.Channel is { } channel) notifications = notifications.Where(n => n.Channel == channel);
-        if (request.TemplateName is { } template) notifications = notifications.Where(n => n.TemplateName == template);
-        if (request.State is { } state) notifications = notifications.Where(n => n.DeliveryState == state);
-        return await notifications.OrderBy(n => n.Id).Skip(request.Skip).Take(request.Limit).Select(AsResponse).ToListAsync(cancellationToken);
+        return await request.Filter.Apply(db.Notifications).OrderBy(n => n.Id).Skip(request.Skip).Take(request.Limit).Select(AsResponse).ToListAsync(cancellationToken);
     }
 
     public async Task<OwedWorkResponse> Handle(ListOwedDeliveries request, CancellationToken cancellationToken)

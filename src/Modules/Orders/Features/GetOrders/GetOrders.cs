@@ -3,6 +3,7 @@ using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Shared.OpenApi;
+using Ecommerce.Shared.Stats;
 using Ecommerce.Shared.Validation;
 using Mapster;
 using MediatR;
@@ -12,8 +13,11 @@ namespace Ecommerce.Orders.Features.GetOrders;
 
 internal sealed record GetOrder(int OrderId) : IRequest<OrderResponse>;
 
-/// <summary>D11: ordered by id ascending; status and customer_email filters are additive.</summary>
-internal sealed record ListOrders(int Skip, int Limit, string? Status, string? CustomerEmail)
+/// <summary>
+/// D11: ordered by id ascending. Additive filters: status; customer_email (exact); customer (a prefix of the customer's
+/// email or name, case-insensitive, what a search box sends); from and to (the creation window).
+/// </summary>
+internal sealed record ListOrders(int Skip, int Limit, string? Status, string? CustomerEmail, string? Customer = null, CreatedBetween? Created = null)
     : IRequest<IReadOnlyList<OrderResponse>>, IQueryRequest<ListOrders>
 {
     public static ValueTask<ListOrders?> BindAsync(HttpContext context) => QueryReader.BindAsync(context, Read);
@@ -21,7 +25,8 @@ internal sealed record ListOrders(int Skip, int Limit, string? Status, string? C
     public static ListOrders Read(QueryReader query)
     {
         var (skip, limit) = query.Page();
-        return new ListOrders(skip, limit, query.Choice("status", OrderStatus.All), query.String("customer_email"));
+        return new ListOrders(skip, limit, query.Choice("status", OrderStatus.All), query.String("customer_email"), query.String("customer"),
+            CreatedBetween.Read(query));
     }
 }
 
@@ -40,6 +45,15 @@ internal sealed class GetOrdersHandler(OrdersDbContext db, OrderLog orderLog) :
         var orders = db.Orders.AsQueryable();
         if (request.Status is { } status) orders = orders.Where(o => o.Status == status);
         if (request.CustomerEmail is { } email) orders = orders.Where(o => o.CustomerEmail == email);
+        if (request.Customer is { } customer)
+        {
+            // Lower-cased on both sides: SQL Server's and SQLite's LIKE ignore ASCII case anyway, PostgreSQL's does not.
+            var prefix = customer.ToLowerInvariant();
+#pragma warning disable MA0011 // translated to SQL's LOWER(), which takes no culture
+            orders = orders.Where(o => o.CustomerEmail.ToLower().StartsWith(prefix) || o.CustomerName.ToLower().StartsWith(prefix));
+#pragma warning restore MA0011
+        }
+        if (request.Created is { } created) orders = orders.CreatedIn(created);
         var page = await orders.OrderBy(o => o.Id).Skip(request.Skip).Take(request.Limit)
             .Include(o => o.Items.OrderBy(i => i.Id))
             .AsSplitQuery()
