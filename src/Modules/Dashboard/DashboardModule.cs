@@ -42,6 +42,7 @@ public static class DashboardModule
         builder.Services.AddSingleton<ApiCallCounter>();
         builder.Services.AddScoped<ViewerLocale>();
         builder.Services.AddScoped<DashboardUser>();
+        builder.Services.AddHttpContextAccessor(); // the user of a plain request (an export), where no circuit knows it
         builder.Services.AddTransient<OwedWorkApi>();
         builder.Services.AddTransient<OverviewApi>();
         builder.Services.AddTransient<AuditApi>();
@@ -94,6 +95,7 @@ public static class DashboardModule
                 dashboard.RequireAuthorization();
                 LoginEndpoints.Map(dashboard);
             }
+            CsvExport.Map(dashboard);
             dashboard.MapStaticAssets();
             dashboard.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         });

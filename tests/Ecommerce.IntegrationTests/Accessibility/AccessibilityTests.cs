@@ -26,7 +26,7 @@ public sealed class AccessibilityTests() : BrowserFixture(new Dictionary<string,
     }
 
     private static readonly string[] Pages = ["/", "/?period=30d", "/orders", "/orders/new", "/orders/{order}", "/import", "/payments", "/notifications",
-        "/notifications/{notification}", "/owed", "/audit"];
+        "/notifications/{notification}", "/owed", "/audit", "/search?q=tanaka"];
 
     [TestCase(1280, false)]
     [TestCase(390, false)]
@@ -46,5 +46,24 @@ public sealed class AccessibilityTests() : BrowserFixture(new Dictionary<string,
         await page.WaitForSelectorAsync("[data-figure='orders']");
         await Browser.ScreenshotAsync(page, $"overview-{width}{(dark ? "-dark" : "")}");
         Assert.That(findings, Is.Empty);
+    }
+}
+
+/// <summary>The login page (the one page a stranger sees) passes axe-core too, at both widths and in dark colours.</summary>
+[TestFixture]
+[Category("Browser")]
+public sealed class LoginPageAccessibilityTests() : BrowserFixture(Admin.Settings())
+{
+    [TestCase(1280, false)]
+    [TestCase(390, false)]
+    [TestCase(1280, true)]
+    public async Task The_login_page_has_no_serious_or_critical_finding(int width, bool dark)
+    {
+        if (Axe.Missing is { } missing) Assert.Ignore(missing);
+        var page = await Chromium.NewPageAsync(width, dark: dark);
+        await page.GotoAsync($"{Url}/login");
+        await page.WaitForSelectorAsync("input[type=password]");
+        Assert.That(await Axe.SeriousFindingsAsync(page), Is.Empty);
+        await Browser.ScreenshotAsync(page, $"login-{width}{(dark ? "-dark" : "")}");
     }
 }

@@ -28,6 +28,26 @@ public sealed class DashboardLoginTests() : BrowserFixture(Admin.Settings())
     }
 
     [Test]
+    public async Task Given_the_csv_export_Then_it_needs_the_login_too_and_a_signed_in_user_downloads_it()
+    {
+        await App.Orders.PostJson("/api/v1/orders/", Requests.Order());
+        using (var anonymous = await App.Dashboard.GetAsync("/export/orders.csv"))
+        {
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "no rows without a login");
+            Assert.That(anonymous.Headers.Location!.ToString(), Does.Contain("/login?ReturnUrl=%2Fexport%2Forders.csv"));
+        }
+
+        var page = await Chromium.NewPageAsync();
+        await page.GotoAsync($"{Url}/orders");
+        await Admin.SignInAsync(page);
+        await Expect(page.Locator("a.export")).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a.export"));
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.That(csv, Does.StartWith("\uFEFForder_ref,customer_email"));
+        Assert.That(csv, Does.Contain("田中太郎"));
+    }
+
+    [Test]
     public async Task Given_a_wrong_password_Then_the_login_page_says_so_and_nothing_opens()
     {
         var page = await Chromium.NewPageAsync();

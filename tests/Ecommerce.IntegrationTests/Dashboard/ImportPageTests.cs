@@ -62,7 +62,7 @@ public sealed class ImportPageTests()
     /// Blazor's file input starts listening only once its script has run after the first render; a file set in the
     /// instant before that is not seen (no person is that quick), so the test offers it again until the preview shows.
     /// </summary>
-    private static async Task Upload(IPage page, string csv)
+    internal static async Task Upload(IPage page, string csv)
     {
         var file = new FilePayload { Name = "orders.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) };
         for (var attempt = 0; attempt < 10; attempt++)

@@ -9,9 +9,9 @@ public sealed class OrdersApi(HttpClient http, DashboardUser user)
 {
     private readonly HttpClient _http = user.ActsThrough(http);
 
-    public Task<ApiResult<List<OrderView>>> List(int skip, int limit, string? status, string? email) =>
-        ApiResult<List<OrderView>>.From(_http.GetAsync(
-            $"orders/?skip={skip}&limit={limit}{Query("status", status)}{Query("customer_email", email)}"));
+    /// <summary>A page of the list; <paramref name="query"/> holds the filters (<see cref="OrderFilter.Query"/>).</summary>
+    public Task<ApiResult<List<OrderView>>> List(int skip, int limit, string query = "") =>
+        ApiResult<List<OrderView>>.From(_http.GetAsync($"orders/?skip={skip}&limit={limit}{query}"));
 
     public Task<ApiResult<OrderView>> Get(int id) => ApiResult<OrderView>.From(_http.GetAsync($"orders/{id}"));
 
@@ -30,8 +30,9 @@ public sealed class OrdersApi(HttpClient http, DashboardUser user)
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("orders/owed"));
 
-    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor, string? subject = null) =>
-        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"orders/audit?limit={limit}{Query("actor", actor)}{Query("subject", subject)}"));
+    /// <summary>The latest audit rows; <paramref name="window"/> is a <see cref="DateRange.Query"/>.</summary>
+    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor, string? subject = null, string window = "") =>
+        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"orders/audit?limit={limit}{Query("actor", actor)}{Query("subject", subject)}{window}"));
 
     public Task<ApiResult<List<StepAttemptView>>> Attempts(int id) => ApiResult<List<StepAttemptView>>.From(_http.GetAsync($"orders/{id}/attempts"));
 
@@ -46,8 +47,8 @@ public sealed class PaymentsApi(HttpClient http, DashboardUser user)
 {
     private readonly HttpClient _http = user.ActsThrough(http);
 
-    public Task<ApiResult<List<PaymentView>>> List(int skip, int limit, string? status) =>
-        ApiResult<List<PaymentView>>.From(_http.GetAsync($"payments/?skip={skip}&limit={limit}{OrdersApi.Query("status", status)}"));
+    public Task<ApiResult<List<PaymentView>>> List(int skip, int limit, string query = "") =>
+        ApiResult<List<PaymentView>>.From(_http.GetAsync($"payments/?skip={skip}&limit={limit}{query}"));
 
     public Task<ApiResult<PaymentView>> ForOrder(int orderId) => ApiResult<PaymentView>.From(_http.GetAsync($"payments/order/{orderId}"));
 
@@ -58,8 +59,8 @@ public sealed class PaymentsApi(HttpClient http, DashboardUser user)
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("payments/owed"));
 
-    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor, string? subject = null) =>
-        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"payments/audit?limit={limit}{OrdersApi.Query("actor", actor)}{OrdersApi.Query("subject", subject)}"));
+    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor, string? subject = null, string window = "") =>
+        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"payments/audit?limit={limit}{OrdersApi.Query("actor", actor)}{OrdersApi.Query("subject", subject)}{window}"));
 
     public Task<ApiResult<PaymentStatsView>> Stats(StatsPeriodView period) => ApiResult<PaymentStatsView>.From(_http.GetAsync($"payments/stats?{period.Query}"));
 }
@@ -82,14 +83,12 @@ public sealed class NotificationsApi(HttpClient http, DashboardUser user)
 {
     private readonly HttpClient _http = user.ActsThrough(http);
 
-    public Task<ApiResult<List<NotificationView>>> List(int skip, int limit, string? channel, string? template, string? state) =>
-        ApiResult<List<NotificationView>>.From(_http.GetAsync(
-            $"notifications/?skip={skip}&limit={limit}{OrdersApi.Query("channel", channel)}{OrdersApi.Query("template_name", template)}{OrdersApi.Query("delivery_state", state)}"));
+    public Task<ApiResult<List<NotificationView>>> List(int skip, int limit, string query = "") =>
+        ApiResult<List<NotificationView>>.From(_http.GetAsync($"notifications/?skip={skip}&limit={limit}{query}"));
 
-    /// <summary>The deliveries of the page <see cref="List"/> returns for the same filters.</summary>
-    public Task<ApiResult<List<DeliveryView>>> Deliveries(int skip, int limit, string? channel, string? template, string? state) =>
-        ApiResult<List<DeliveryView>>.From(_http.GetAsync(
-            $"notifications/deliveries?skip={skip}&limit={limit}{OrdersApi.Query("channel", channel)}{OrdersApi.Query("template_name", template)}{OrdersApi.Query("state", state)}"));
+    /// <summary>The deliveries of the page <see cref="List"/> returns for the same filters (the state named <c>state</c>).</summary>
+    public Task<ApiResult<List<DeliveryView>>> Deliveries(int skip, int limit, string query = "") =>
+        ApiResult<List<DeliveryView>>.From(_http.GetAsync($"notifications/deliveries?skip={skip}&limit={limit}{query}"));
 
     public Task<ApiResult<DeliveryView>> Delivery(int id) => ApiResult<DeliveryView>.From(_http.GetAsync($"notifications/{id}/delivery"));
 
@@ -114,9 +113,9 @@ public sealed class NotificationsApi(HttpClient http, DashboardUser user)
 /// </summary>
 public sealed class AuditApi(OrdersApi orders, PaymentsApi payments)
 {
-    public async Task<ApiResult<List<(string Module, AuditEntryView Entry)>>> Latest(int limit, string? actor)
+    public async Task<ApiResult<List<(string Module, AuditEntryView Entry)>>> Latest(int limit, string? actor, string window = "")
     {
-        var (fromOrders, fromPayments) = (orders.Audit(limit, actor), payments.Audit(limit, actor));
+        var (fromOrders, fromPayments) = (orders.Audit(limit, actor, window: window), payments.Audit(limit, actor, window: window));
         await Task.WhenAll(fromOrders, fromPayments);
         var merged = (fromOrders.Result.Value ?? []).Select(e => ("Orders", e))
             .Concat((fromPayments.Result.Value ?? []).Select(e => ("Payments", e)))

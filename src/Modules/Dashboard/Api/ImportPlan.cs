@@ -45,7 +45,7 @@ public sealed class ImportPlan
         var header = table[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var missing = ImportRow.Columns.Except(["currency"]).Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0) return new ImportPlan([], [], $"Missing column(s): {string.Join(", ", missing)}. Expected: {string.Join(",", ImportRow.Columns)}");
-        string Cell(string[] row, string column) => Array.IndexOf(header, column) is var i and >= 0 && i < row.Length ? row[i].Trim() : "";
+        string Cell(string[] row, string column) => Array.IndexOf(header, column) is var i and >= 0 && i < row.Length ? CsvExport.Untext(row[i].Trim()) : "";
         var rows = table.Skip(1).Select((row, n) => new ImportRow
         {
             Line = n + 2,

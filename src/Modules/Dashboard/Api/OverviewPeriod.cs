@@ -61,12 +61,12 @@ public static class OverviewPeriod
     }
 
     /// <summary>A date as the form sends it, in the years the stats routes take.</summary>
-    private static DateOnly? Date(string? text) =>
+    internal static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1971 and < 9000
             ? date : null;
 
     // A local midnight that a clock change skips is read with the zone's standard offset: never an exception.
-    private static DateTime MidnightUtc(DateOnly date, TimeZoneInfo zone)
+    internal static DateTime MidnightUtc(DateOnly date, TimeZoneInfo zone)
     {
         var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return DateTime.SpecifyKind(local - zone.GetUtcOffset(local), DateTimeKind.Utc);

@@ -17,10 +17,24 @@ public sealed class DashboardUser
     public DashboardUser(DashboardAccess access, IServiceProvider services)
     {
         if (access.Mode != DashboardAccessMode.Login) return;
-        // A circuit's state is known before its first component renders; not known yet means the least.
-        var state = services.GetService<AuthenticationStateProvider>()?.GetAuthenticationStateAsync();
-        var principal = state is { IsCompletedSuccessfully: true } ? state.Result.User : null;
-        (Name, Role) = From(principal);
+        (Name, Role) = From(CircuitUser(services) ?? services.GetService<IHttpContextAccessor>()?.HttpContext?.User);
+    }
+
+    /// <summary>
+    /// A circuit's user: known before its first component renders (not known yet means the least). Outside components (a
+    /// CSV export is a plain request) there is no circuit, and the request's user is the one.
+    /// </summary>
+    private static ClaimsPrincipal? CircuitUser(IServiceProvider services)
+    {
+        try
+        {
+            var state = services.GetService<AuthenticationStateProvider>()?.GetAuthenticationStateAsync();
+            return state is { IsCompletedSuccessfully: true } ? state.Result.User : null;
+        }
+        catch (InvalidOperationException) // "GetAuthenticationStateAsync was called before SetAuthenticationState"
+        {
+            return null;
+        }
     }
 
     /// <summary>The signed-in user's name; null without sign-in.</summary>
