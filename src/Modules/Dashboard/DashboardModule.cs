@@ -1,5 +1,6 @@
 using Ecommerce.Dashboard.Api;
 using Ecommerce.Dashboard.Components;
+using Ecommerce.Dashboard.Live;
 using Ecommerce.Dashboard.Security;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Http;
@@ -47,6 +48,8 @@ public static class DashboardModule
         builder.Services.AddTransient<OverviewApi>();
         builder.Services.AddTransient<AuditApi>();
         builder.Services.AddTransient<OrderStoryApi>();
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddScoped<LiveUpdates>();
         builder.Services.AddTransient<ActiveFaultsApi>();
         foreach (var client in new[]
                  {

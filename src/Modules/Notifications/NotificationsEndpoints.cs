@@ -8,6 +8,8 @@ using Ecommerce.Notifications.Features.SendAgain;
 using Ecommerce.Notifications.Features.SendNotification;
 using Ecommerce.Notifications.Features.TrackDelivery;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
+using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.RateLimiting;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Security;
@@ -38,6 +40,8 @@ public sealed class NotificationsEndpoints : ICarterModule
         notifications.MapGet("/deliveries", Deliveries).WithName("ListDeliveries").RequireScope(ApiScopes.NotificationsRead)
             .Produces<IReadOnlyList<DeliveryResponse>>();
         notifications.MapGet("/stats", Stats).WithName("NotificationStats").RequireScope(ApiScopes.NotificationsRead).Produces<NotificationStatsResponse>();
+        notifications.MapAuditLog<NotificationsDbContext>("NotificationsAuditLog", ApiScopes.NotificationsRead);
+        notifications.MapChanges("NotificationChanges", ApiScopes.NotificationsRead, NotificationChanges.MarkerAsync);
         notifications.MapGet("/owed", Owed).WithName("ListOwedDeliveries").RequireScope(ApiScopes.NotificationsRead).Produces<OwedWorkResponse>();
         notifications.MapGet("/{notification_id}/delivery", Delivery).WithName("GetDelivery").RequireScope(ApiScopes.NotificationsRead)
             .Produces<DeliveryResponse>().ProducesErrors(StatusCodes.Status404NotFound);

@@ -37,6 +37,7 @@ public sealed class OrdersEndpoints : ICarterModule
         orders.MapGet("/", List).WithName("ListOrders").RequireScope(ApiScopes.OrdersRead).Produces<IReadOnlyList<OrderResponse>>();
         orders.MapAuditLog<OrdersDbContext>("OrdersAuditLog", ApiScopes.OrdersRead);
         orders.MapGet("/stats", Stats).WithName("OrderStats").RequireScope(ApiScopes.OrdersRead).Produces<OrderStatsResponse>();
+        orders.MapChanges("OrderChanges", ApiScopes.OrdersRead, OrderChanges.MarkerAsync);
         orders.MapGet("/owed", Owed).WithName("ListOwedWork").RequireScope(ApiScopes.OrdersRead).Produces<OwedWorkResponse>();
         orders.MapGet("/{order_id}", Get).WithName("GetOrder").RequireScope(ApiScopes.OrdersRead).Produces<OrderResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);

@@ -35,6 +35,7 @@ public sealed class PaymentsEndpoints : ICarterModule
             .Produces<RefundResponse>(StatusCodes.Status201Created).AcceptsIdempotencyKey<PaymentsDbContext>();
         payments.MapAuditLog<PaymentsDbContext>("PaymentsAuditLog", ApiScopes.PaymentsRead);
         payments.MapGet("/stats", Stats).WithName("PaymentStats").RequireScope(ApiScopes.PaymentsRead).Produces<PaymentStatsResponse>();
+        payments.MapChanges("PaymentChanges", ApiScopes.PaymentsRead, PaymentChanges.MarkerAsync);
         payments.MapGet("/owed", Owed).WithName("ListOwedWebhooks").RequireScope(ApiScopes.PaymentsRead).Produces<OwedWorkResponse>();
         payments.MapGet("/order/{order_id}", GetByOrder).WithName("GetPaymentByOrder").RequireScope(ApiScopes.PaymentsRead).Produces<PaymentResponse>()
             .ProducesErrors(StatusCodes.Status404NotFound);

@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Security;
 using Serilog;
 using Serilog.Events;
@@ -23,6 +24,9 @@ internal static class PlatformLogging
     public static void ConfigureRequestLogging(RequestLoggingOptions options, ModuleRegistry modules)
     {
         options.MessageTemplate = "{Module:l} HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms";
+        // A live dashboard asks each module for its change marker every second: a successful poll is not worth a line.
+        options.GetLevel = (http, _, exception) => exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : ChangesRoute.IsPoll(http) && http.Response.StatusCode < 400 ? LogEventLevel.Verbose : LogEventLevel.Information;
         options.EnrichDiagnosticContext = (diagnostics, http) =>
         {
             diagnostics.Set("Module", modules.ModuleAt(http.Connection.LocalPort) ?? "none");

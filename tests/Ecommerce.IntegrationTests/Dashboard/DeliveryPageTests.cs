@@ -47,6 +47,14 @@ public sealed class DeliveryPageTests() : BrowserFixture(new Dictionary<string, 
         Assert.That(await Eventually.TrueAsync(async () => (int)(await Delivery(refused))["attempts"]! == 2, TimeSpan.FromSeconds(60)), Is.True,
             "queued again and tried once more");
         Assert.That(await State(refused), Is.EqualTo("failed"));
+
+        // The dashboard action is in the audit: the route and the Audit page (these emails were sent without orders).
+        var (_, audit) = await App.Notifications.GetJson("/api/v1/notifications/audit");
+        var sentAgain = audit.AsArray().Single(e => (string?)e!["action"] == "notification.sent_again")!;
+        Assert.That((string?)sentAgain["subject"], Is.EqualTo($"order {refused["order_id"]}"));
+        Assert.That((string?)sentAgain["detail"], Is.EqualTo($"email #{refused["id"]}"));
+        await page.GotoAsync($"{Url}/audit");
+        await Expect(page.Locator("tr[data-audit-action='notification.sent_again']")).ToHaveAttributeAsync("data-module", "Notifications");
     }
 
     private async Task<JsonNode> Delivery(JsonNode notification) =>

@@ -9,6 +9,8 @@ public sealed class OrdersApi(HttpClient http, DashboardUser user)
 {
     private readonly HttpClient _http = user.ActsThrough(http);
 
+    public Task<ApiResult<ChangesView>> Changes() => ApiResult<ChangesView>.From(_http.GetAsync("orders/changes"));
+
     /// <summary>A page of the list; <paramref name="query"/> holds the filters (<see cref="OrderFilter.Query"/>).</summary>
     public Task<ApiResult<List<OrderView>>> List(int skip, int limit, string query = "") =>
         ApiResult<List<OrderView>>.From(_http.GetAsync($"orders/?skip={skip}&limit={limit}{query}"));
@@ -47,6 +49,8 @@ public sealed class PaymentsApi(HttpClient http, DashboardUser user)
 {
     private readonly HttpClient _http = user.ActsThrough(http);
 
+    public Task<ApiResult<ChangesView>> Changes() => ApiResult<ChangesView>.From(_http.GetAsync("payments/changes"));
+
     public Task<ApiResult<List<PaymentView>>> List(int skip, int limit, string query = "") =>
         ApiResult<List<PaymentView>>.From(_http.GetAsync($"payments/?skip={skip}&limit={limit}{query}"));
 
@@ -83,6 +87,8 @@ public sealed class NotificationsApi(HttpClient http, DashboardUser user)
 {
     private readonly HttpClient _http = user.ActsThrough(http);
 
+    public Task<ApiResult<ChangesView>> Changes() => ApiResult<ChangesView>.From(_http.GetAsync("notifications/changes"));
+
     public Task<ApiResult<List<NotificationView>>> List(int skip, int limit, string query = "") =>
         ApiResult<List<NotificationView>>.From(_http.GetAsync($"notifications/?skip={skip}&limit={limit}{query}"));
 
@@ -96,6 +102,9 @@ public sealed class NotificationsApi(HttpClient http, DashboardUser user)
 
     public Task<ApiResult<OwedWorkView>> Owed() => ApiResult<OwedWorkView>.From(_http.GetAsync("notifications/owed"));
 
+    public Task<ApiResult<List<AuditEntryView>>> Audit(int limit, string? actor, string? subject = null, string window = "") =>
+        ApiResult<List<AuditEntryView>>.From(_http.GetAsync($"notifications/audit?limit={limit}{OrdersApi.Query("actor", actor)}{OrdersApi.Query("subject", subject)}{window}"));
+
     public Task<ApiResult<NotificationStatsView>> Stats(StatsPeriodView period) =>
         ApiResult<NotificationStatsView>.From(_http.GetAsync($"notifications/stats?{period.Query}"));
 
@@ -107,20 +116,16 @@ public sealed class NotificationsApi(HttpClient http, DashboardUser user)
     public Task<ApiResult<HealthView>> Health() => ApiResult<HealthView>.From(_http.GetAsync(new Uri(_http.BaseAddress!, "/health")));
 }
 
-/// <summary>
-/// The audit trails of Orders and Payments as one, newest first: the latest of each (a page of each module's route) merged
-/// by time. Notifications keeps no audit log.
-/// </summary>
-public sealed class AuditApi(OrdersApi orders, PaymentsApi payments)
+/// <summary>The audit trails of the three modules as one, newest first: the latest of each (a page of each module's route) merged by time.</summary>
+public sealed class AuditApi(OrdersApi orders, PaymentsApi payments, NotificationsApi notifications)
 {
     public async Task<ApiResult<List<(string Module, AuditEntryView Entry)>>> Latest(int limit, string? actor, string window = "")
     {
-        var (fromOrders, fromPayments) = (orders.Audit(limit, actor, window: window), payments.Audit(limit, actor, window: window));
-        await Task.WhenAll(fromOrders, fromPayments);
-        var merged = (fromOrders.Result.Value ?? []).Select(e => ("Orders", e))
-            .Concat((fromPayments.Result.Value ?? []).Select(e => ("Payments", e)))
-            .OrderByDescending(e => e.Item2.At).Take(limit).ToList();
-        return new ApiResult<List<(string, AuditEntryView)>>(merged, fromOrders.Result.Error ?? fromPayments.Result.Error, new Dictionary<string, string>());
+        var parts = await Task.WhenAll(orders.Audit(limit, actor, window: window), payments.Audit(limit, actor, window: window),
+            notifications.Audit(limit, actor, window: window));
+        var merged = parts.Zip(["Orders", "Payments", "Notifications"]).SelectMany(p => (p.First.Value ?? []).Select(e => (p.Second, e)))
+            .OrderByDescending(e => e.e.At).Take(limit).ToList();
+        return new ApiResult<List<(string, AuditEntryView)>>(merged, parts.Select(p => p.Error).FirstOrDefault(e => e is not null), new Dictionary<string, string>());
     }
 
     /// <summary>The order an audit row is about (<c>order 42</c>), to link to it.</summary>

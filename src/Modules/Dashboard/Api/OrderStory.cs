@@ -10,8 +10,8 @@ public sealed record StoryEvent(DateTime At, string What, string? Who, string? D
 public sealed record OrderStory(List<StoryEvent> Events, string? WhyPending);
 
 /// <summary>
-/// Everything that happened to an order, oldest first, told from the modules' own records: the audit rows of Orders and
-/// Payments (created, moved, paid, refunded, and by whom), its payment, its notifications and their deliveries, the
+/// Everything that happened to an order, oldest first, told from the modules' own records: the audit rows of the three
+/// modules (created, moved, paid, refunded, sent again, and by whom), its payment, its notifications and their deliveries, the
 /// attempt log of its owed steps, and what it still owes with the next attempt's time.
 /// </summary>
 public sealed class OrderStoryApi(OrdersApi orders, PaymentsApi payments, NotificationsApi notifications, OwedWorkApi owed)
@@ -21,13 +21,14 @@ public sealed class OrderStoryApi(OrdersApi orders, PaymentsApi payments, Notifi
     public async Task<ApiResult<OrderStory>> For(int orderId, string status)
     {
         var subject = $"order {orderId}";
-        var (orderAudit, paymentAudit, payment, sent, attempts, stillOwed) = (orders.Audit(MaxAudit, null, subject),
-            payments.Audit(MaxAudit, null, subject), payments.ForOrder(orderId), notifications.ForOrder(orderId), orders.Attempts(orderId), owed.All());
-        await Task.WhenAll(orderAudit, paymentAudit, payment, sent, attempts, stillOwed);
+        var (orderAudit, paymentAudit, notificationAudit, payment, sent, attempts, stillOwed) = (orders.Audit(MaxAudit, null, subject),
+            payments.Audit(MaxAudit, null, subject), notifications.Audit(MaxAudit, null, subject), payments.ForOrder(orderId),
+            notifications.ForOrder(orderId), orders.Attempts(orderId), owed.All());
+        await Task.WhenAll(orderAudit, paymentAudit, notificationAudit, payment, sent, attempts, stillOwed);
         var deliveries = await Task.WhenAll((sent.Result.Value ?? []).Select(n => notifications.Delivery(n.Id)));
 
         var story = new List<StoryEvent>();
-        story.AddRange((orderAudit.Result.Value ?? []).Concat(paymentAudit.Result.Value ?? [])
+        story.AddRange((orderAudit.Result.Value ?? []).Concat(paymentAudit.Result.Value ?? []).Concat(notificationAudit.Result.Value ?? [])
             .Where(e => !IsPaymentAnswer(e.Action)).Select(Audited));
         if (payment.Result.Value is { } p)
             story.Add(new StoryEvent(p.CreatedAt, $"Payment {p.Status}", null,
@@ -62,6 +63,7 @@ public sealed class OrderStoryApi(OrdersApi orders, PaymentsApi payments, Notifi
         "order.created" => new StoryEvent(entry.At, "Created", entry.Actor, $"through {How(entry)}", "info"),
         "payment.refunded" => new StoryEvent(entry.At, "Refunded", entry.Actor, entry.Detail, "info"),
         "order.cancelled" => new StoryEvent(entry.At, "Cancelled", entry.Actor, entry.Detail, "info"),
+        "notification.sent_again" => new StoryEvent(entry.At, "Sent again", entry.Actor, entry.Detail, "info"),
         _ when entry.Action.StartsWith("order.", StringComparison.Ordinal) =>
             new StoryEvent(entry.At, $"Marked {entry.Action["order.".Length..]}", entry.Actor, entry.Detail, "ok"),
         _ => new StoryEvent(entry.At, entry.Action, entry.Actor, entry.Detail, "info"),

@@ -51,6 +51,8 @@ public sealed record PaymentStatsView(DateTime From, DateTime To, int Payments, 
 public sealed record NotificationStatsView(DateTime From, DateTime To, int Notifications, Dictionary<string, int> ByTemplate,
     Dictionary<string, int> ByChannel, Dictionary<string, int> ByDeliveryState);
 
+public sealed record ChangesView(string Marker);
+
 public sealed record StepAttemptView(DateTime At, string Step, string Outcome, string? Detail);
 
 public sealed record AuditEntryView(long Id, DateTime At, string Actor, string Action, string Subject, string? Detail);

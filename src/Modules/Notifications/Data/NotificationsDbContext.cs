@@ -1,19 +1,25 @@
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ecommerce.Notifications.Data;
 
-internal abstract class NotificationsDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class NotificationsDbContext(DbContextOptions options) : DbContext(options), IAudited
 {
     public const string Schema = "notifications";
 
+    public Actor Actor { get; set; } = new();
+
+    public AuditSettings AuditSettings { get; set; } = new(TimeSpan.FromDays(90));
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>The audit log holds what people do here (a delivery sent again), not every message the API accepts.</summary>
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+        model.HasModuleSchema(this, Schema).ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly).AddAuditLog();
 }
 
 /// <summary>One subclass per provider, so each keeps its own migrations (Data/Migrations/{Provider}).</summary>

@@ -11,7 +11,7 @@ namespace Ecommerce.Notifications.Data.CompiledModels
     internal partial class SqliteNotificationsDbContextModel
     {
         private SqliteNotificationsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9f6e626a-a0da-4dc6-933c-f7854440c515"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("9a862633-80a9-4fa8-b167-90d79389a719"), entityTypeCount: 3)
         {
         }
 
@@ -19,9 +19,11 @@ namespace Ecommerce.Notifications.Data.CompiledModels
         {
             var owedDelivery = OwedDeliveryEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
 
             OwedDeliveryEntityType.CreateAnnotations(owedDelivery);
             NotificationEntityType.CreateAnnotations(notification);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

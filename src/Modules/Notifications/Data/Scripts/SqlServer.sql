@@ -161,3 +161,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044005_NotificationsAuditLog'
+)
+BEGIN
+    CREATE TABLE [notifications].[audit_log] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetime2 NOT NULL,
+        [Actor] nvarchar(200) NOT NULL,
+        [Action] nvarchar(50) NOT NULL,
+        [Subject] nvarchar(100) NOT NULL,
+        [Detail] nvarchar(1000) NULL,
+        CONSTRAINT [PK_audit_log] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044005_NotificationsAuditLog'
+)
+BEGIN
+    CREATE INDEX [IX_audit_log_At] ON [notifications].[audit_log] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [notifications].[__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207044005_NotificationsAuditLog'
+)
+BEGIN
+    INSERT INTO [notifications].[__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207044005_NotificationsAuditLog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -34,11 +34,13 @@ internal sealed class SendAgainHandler(NotificationsDbContext db, TimeProvider c
                 var state = await db.Notifications.Where(n => n.Id == request.NotificationId).Select(n => n.DeliveryState).FirstAsync(cancellationToken);
                 throw ApiError.BadRequest($"Only a failed delivery can be sent again; this one is {state}");
             }
+            var now = clock.GetUtcNow().UtcDateTime;
             await db.InsertAllAsync([new OwedDelivery
             {
-                NotificationId = request.NotificationId, OrderId = notification.OrderId, Channel = notification.Channel,
-                NextAttemptAt = clock.GetUtcNow().UtcDateTime,
+                NotificationId = request.NotificationId, OrderId = notification.OrderId, Channel = notification.Channel, NextAttemptAt = now,
             }], cancellationToken);
+            await db.AuditAsync([db.AuditRow(now, "notification.sent_again", $"order {notification.OrderId}", $"{notification.Channel} #{request.NotificationId}")],
+                cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         logger.LogInformation("{Channel} #{NotificationId} of order {OrderId} queued again by {Actor}",
