@@ -28,6 +28,10 @@ public sealed class AccessibilityTests() : BrowserFixture(new Dictionary<string,
     private static readonly string[] Pages = ["/", "/?period=30d", "/orders", "/orders/new", "/orders/{order}", "/import", "/payments", "/notifications",
         "/notifications/{notification}", "/owed", "/audit", "/search?q=tanaka"];
 
+    /// <summary>"/orders/{order}" → "-orders-order", "/" → "-overview": one file per page, whatever its ids.</summary>
+    private static string ScreenshotName(string template) =>
+        template == "/" ? "-overview" : System.Text.RegularExpressions.Regex.Replace(template, "[^a-z0-9]+", "-").TrimEnd('-');
+
     [TestCase(1280, false)]
     [TestCase(390, false)]
     [TestCase(1280, true)]
@@ -35,16 +39,16 @@ public sealed class AccessibilityTests() : BrowserFixture(new Dictionary<string,
     {
         var page = await Chromium.NewPageAsync(width, dark: dark);
         var findings = new List<string>();
-        foreach (var path in Pages.Select(p => p.Replace("{order}", $"{_order}", StringComparison.Ordinal).Replace("{notification}", $"{_notification}", StringComparison.Ordinal)))
+        foreach (var template in Pages)
         {
+            var path = template.Replace("{order}", $"{_order}", StringComparison.Ordinal).Replace("{notification}", $"{_notification}", StringComparison.Ordinal);
             await page.GotoAsync(Url + path);
             await page.WaitForSelectorAsync("main h1");
             await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
             findings.AddRange((await Axe.SeriousFindingsAsync(page)).Select(f => $"{path}: {f}"));
+            // Every page in every view, kept with the test results (what a reviewer looks at without running the host).
+            await Browser.ScreenshotAsync(page, $"page{ScreenshotName(template)}-{width}{(dark ? "-dark" : "")}");
         }
-        await page.GotoAsync(Url);
-        await page.WaitForSelectorAsync("[data-figure='orders']");
-        await Browser.ScreenshotAsync(page, $"overview-{width}{(dark ? "-dark" : "")}");
         Assert.That(findings, Is.Empty);
     }
 }
