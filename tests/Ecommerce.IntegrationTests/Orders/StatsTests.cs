@@ -44,6 +44,16 @@ public sealed class StatsTests(string provider) : HostFixture(provider, new Dict
         Assert.That(series.SelectMany(b => b!["revenue"]!.AsArray()).Sum(r => (decimal)r!["amount"]!), Is.EqualTo(732400m));
     }
 
+    [TestCase(0)]
+    [TestCase(1)]
+    public async Task Top_says_how_many_best_sellers_and_zero_skips_them_leaving_the_totals(int top)
+    {
+        var (response, stats) = await App.Orders.GetJson($"/api/v1/orders/stats?{_period}&top={top}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), stats.ToJsonString());
+        Assert.That((stats["top_by_revenue"]!.AsArray().Count, stats["top_by_quantity"]!.AsArray().Count), Is.EqualTo((top, top)));
+        Assert.That((int)stats["orders"]!, Is.EqualTo(6));
+    }
+
     [Test]
     public async Task Payments_stats_count_completed_and_refunded_payments_and_the_refunds_made()
     {

@@ -38,8 +38,9 @@ public sealed class OrdersApi(HttpClient http, DashboardUser user)
 
     public Task<ApiResult<List<StepAttemptView>>> Attempts(int id) => ApiResult<List<StepAttemptView>>.From(_http.GetAsync($"orders/{id}/attempts"));
 
-    public Task<ApiResult<OrderStatsView>> Stats(StatsPeriodView period, string bucket, int utcOffset) =>
-        ApiResult<OrderStatsView>.From(_http.GetAsync($"orders/stats?{period.Query}&bucket={bucket}&utc_offset={utcOffset}"));
+    /// <summary>The period's figures; <paramref name="top"/> best sellers (0: none, when only the totals are compared).</summary>
+    public Task<ApiResult<OrderStatsView>> Stats(StatsPeriodView period, string bucket, int utcOffset, int top = 5) =>
+        ApiResult<OrderStatsView>.From(_http.GetAsync($"orders/stats?{period.Query}&bucket={bucket}&utc_offset={utcOffset}&top={top}"));
 
     internal static string Query(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? "" : $"&{name}={Uri.EscapeDataString(value.Trim())}";

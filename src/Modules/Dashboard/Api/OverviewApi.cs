@@ -2,7 +2,7 @@ namespace Ecommerce.Dashboard.Api;
 
 /// <summary>
 /// Everything the overview shows for a period, and the same figures for the period before it: three stats routes twice,
-/// the owed work and the latest changes of the two audit logs, called together (nine calls, however many orders there are).
+/// the owed work and the latest changes of the three audit logs, called together (ten calls, however many orders there are).
 /// </summary>
 public sealed record OverviewView(StatsPeriodView Period, OrderStatsView Orders, OrderStatsView? PreviousOrders, PaymentStatsView? Payments,
     PaymentStatsView? PreviousPayments, NotificationStatsView? Notifications, NotificationStatsView? PreviousNotifications, int? Owed,
@@ -32,7 +32,7 @@ public sealed class OverviewApi(OrdersApi orders, PaymentsApi payments, Notifica
     {
         var previous = period.Previous;
         var orderStats = orders.Stats(period, period.Bucket, utcOffset);
-        var previousOrders = orders.Stats(previous, period.Bucket, utcOffset);
+        var previousOrders = orders.Stats(previous, period.Bucket, utcOffset, top: 0); // compared by its totals only
         var paymentStats = payments.Stats(period);
         var previousPayments = payments.Stats(previous);
         var notificationStats = notifications.Stats(period);

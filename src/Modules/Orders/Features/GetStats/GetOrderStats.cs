@@ -13,9 +13,10 @@ namespace Ecommerce.Orders.Features.GetStats;
 /// <summary>
 /// GET /orders/stats: <c>from</c>, <c>to</c> (see <see cref="StatsPeriod"/>), <c>bucket</c> <c>hour</c> or <c>day</c>
 /// (default hour up to two days, else day), <c>utc_offset</c> in minutes (where the viewer's hours and days begin, −840 to
-/// 840, default 0), <c>stale_days</c> (1–365, default 2).
+/// 840, default 0), <c>stale_days</c> (1–365, default 2), <c>top</c> (how many best sellers, 0–50, default 5; 0 skips
+/// their query, for a caller that only compares totals).
 /// </summary>
-internal sealed record GetOrderStats(StatsPeriod Period, string Bucket, int UtcOffset, int StaleDays)
+internal sealed record GetOrderStats(StatsPeriod Period, string Bucket, int UtcOffset, int StaleDays, int Top = 5)
     : IRequest<OrderStatsResponse>, IQueryRequest<GetOrderStats>
 {
     public const string Hour = "hour";
@@ -35,7 +36,8 @@ internal sealed record GetOrderStats(StatsPeriod Period, string Bucket, int UtcO
         var bucket = query.Choice("bucket", [Hour, Day]) ?? (period.Length <= TimeSpan.FromDays(2) ? Hour : Day);
         if (bucket == Hour && period.Length > TimeSpan.FromHours(MostBuckets))
             query.Refuse(Pydantic.ValueError(["query", "bucket"], bucket, $"an hourly series covers at most {MostBuckets / 24} days: use bucket=day"));
-        return new GetOrderStats(period, bucket, query.Int("utc_offset", 0, ge: -840, le: 840), query.Int("stale_days", 2, ge: 1, le: 365));
+        return new GetOrderStats(period, bucket, query.Int("utc_offset", 0, ge: -840, le: 840), query.Int("stale_days", 2, ge: 1, le: 365),
+            query.Int("top", 5, ge: 0, le: 50));
     }
 }
 
@@ -61,7 +63,7 @@ internal sealed class GetOrderStatsHandler(OrdersDbContext db, TimeProvider cloc
                 .Select(g => new Group(g.Key.Date, 0, g.Key.Status, g.Key.Currency, g.Count(), g.Sum(o => o.TotalAmount)))
                 .ToListAsync(cancellationToken);
 
-        var products = await db.Set<OrderItem>()
+        var products = request.Top == 0 ? [] : await db.Set<OrderItem>()
             .Join(created.Where(o => Sold.Contains(o.Status)), i => i.OrderId, o => o.Id, (i, o) => new { i.ProductName, o.Currency, i.Quantity, i.UnitPrice })
             .GroupBy(line => new { line.ProductName, line.Currency })
             .Select(g => new ProductSales(g.Key.ProductName, g.Key.Currency, g.Sum(l => l.Quantity), g.Sum(l => l.Quantity * l.UnitPrice)))
@@ -78,10 +80,10 @@ internal sealed class GetOrderStatsHandler(OrdersDbContext db, TimeProvider cloc
             OrderStatus.All.ToDictionary(s => s, s => groups.Where(g => g.Status == s).Sum(g => g.Count), StringComparer.Ordinal),
             CurrencyTotal.Of(sold, g => g.Currency, g => g.Count, g => g.Amount),
             Series(request, groups),
-            products.OrderByDescending(p => p.Revenue).ThenBy(p => p.ProductName, StringComparer.Ordinal).Take(5).ToList(),
+            products.OrderByDescending(p => p.Revenue).ThenBy(p => p.ProductName, StringComparer.Ordinal).Take(request.Top).ToList(),
             products.GroupBy(p => p.ProductName, StringComparer.Ordinal)
                 .Select(g => g.OrderByDescending(p => p.Quantity).First() with { Quantity = g.Sum(p => p.Quantity) })
-                .OrderByDescending(p => p.Quantity).ThenBy(p => p.ProductName, StringComparer.Ordinal).Take(5).ToList(),
+                .OrderByDescending(p => p.Quantity).ThenBy(p => p.ProductName, StringComparer.Ordinal).Take(request.Top).ToList(),
             attention);
     }
 
