@@ -48,6 +48,7 @@ public static class DashboardModule
         builder.Services.AddTransient<OverviewApi>();
         builder.Services.AddTransient<AuditApi>();
         builder.Services.AddTransient<OrderStoryApi>();
+        builder.Services.AddModuleOptions<LiveOptions>(LiveOptions.Section);
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddScoped<LiveUpdates>();
         builder.Services.AddTransient<ActiveFaultsApi>();

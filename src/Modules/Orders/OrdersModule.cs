@@ -1,3 +1,4 @@
+using Ecommerce.Orders.Chain;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Ecommerce.Shared.Hosting;
@@ -22,6 +23,7 @@ public static class OrdersModule
         builder.Services.AddServiceClient<PaymentsClient>(configuration, Name, "Payments", TimeSpan.FromSeconds(30));
         builder.Services.AddServiceClient<NotificationsClient>(configuration, Name, "Notifications", TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<OrderNotifier>();
+        builder.Services.AddScoped<OrderChain>();
         builder.Services.AddSingleton<OrdersMetrics>();
         builder.Services.AddScoped<Outbox.EmailOutbox>();
         builder.Services.AddScoped<Outbox.OrderRefunds>();

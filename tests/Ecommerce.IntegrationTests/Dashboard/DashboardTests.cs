@@ -8,7 +8,9 @@ namespace Ecommerce.IntegrationTests.Dashboard;
 /// <summary>The admin dashboard driven in a real browser against the real host.</summary>
 [TestFixture]
 [Category("Browser")]
-public sealed class DashboardTests : BrowserFixture
+// Live updates off: a change made by one test would reload the pages another left open, and the call counts below
+// hold one page load to a bound (LiveUpdatesTests test the live updates).
+public sealed class DashboardTests() : BrowserFixture(new Dictionary<string, string?> { ["Dashboard:LiveSeconds"] = "0" })
 {
 
     private async Task<int> CreateOrder(decimal unitPrice = 89800.0m)
@@ -123,7 +125,7 @@ public sealed class DashboardTests : BrowserFixture
         await row.Locator("button:has-text('Refund')").ClickAsync();
         await row.Locator("[aria-label='Refund reason']").FillAsync("お客様都合");
         await row.Locator("button:has-text('Confirm refund')").ClickAsync();
-        await Expect(page.Locator("[role=status]")).ToContainTextAsync($"Refunded ¥183,100 on payment #{paymentId}");
+        await Expect(page.Locator(".notice[role=status]")).ToContainTextAsync($"Refunded ¥183,100 on payment #{paymentId}");
         await Expect(row).ToHaveCountAsync(0);   // refunded, it has left the list of completed payments
         await page.SelectOptionAsync("select[name=status]", "refunded");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("refunded");

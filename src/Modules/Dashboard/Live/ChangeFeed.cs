@@ -1,15 +1,15 @@
 using Ecommerce.Dashboard.Api;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Dashboard.Live;
 
 /// <summary>
 /// The one watcher of this process: while any dashboard page is open, it asks each module for its change marker
-/// (GET /api/v1/{module}/changes) every second and tells the open circuits when one moved. Three small calls a second
-/// however many pages are open; none while no page is.
+/// (GET /api/v1/{module}/changes) every second (<c>Dashboard:LiveSeconds</c>) and tells the open circuits when one moved. Three small calls a second
+/// however many pages are open; none while no page is, nor with <c>Dashboard:LiveSeconds=0</c>.
 /// </summary>
-public sealed class ChangeFeed(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ChangeFeed> logger)
+public sealed class ChangeFeed(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ChangeFeed> logger, IOptions<LiveOptions> options)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
     private readonly List<Action> _listeners = [];
@@ -18,6 +18,7 @@ public sealed class ChangeFeed(IServiceScopeFactory scopes, TimeProvider clock, 
     /// <summary>Calls <paramref name="changed"/> after each change seen, from the watcher's thread, until disposed.</summary>
     public IDisposable Subscribe(Action changed)
     {
+        if (!options.Value.On) return new Subscription(() => { });
         lock (_gate)
         {
             _listeners.Add(changed);
@@ -46,7 +47,7 @@ public sealed class ChangeFeed(IServiceScopeFactory scopes, TimeProvider clock, 
     {
         await Task.Yield(); // not on the subscriber's thread
         var last = new Dictionary<string, string>();
-        using var tick = new PeriodicTimer(Interval, clock);
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.LiveSeconds), clock);
         try
         {
             do

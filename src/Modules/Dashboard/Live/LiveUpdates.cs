@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Ecommerce.Dashboard.Live;
 
 /// <summary>
@@ -5,8 +7,11 @@ namespace Ecommerce.Dashboard.Live;
 /// reloads the page on view after a change, unless the viewer paused them (then it counts what they missed, and a
 /// resume reloads once).
 /// </summary>
-public sealed class LiveUpdates(ChangeFeed feed) : IDisposable
+public sealed class LiveUpdates(ChangeFeed feed, IOptions<LiveOptions> options) : IDisposable
 {
+    /// <summary>Off with <c>Dashboard:LiveSeconds=0</c>: pages show what they read when opened.</summary>
+    public bool On => options.Value.On;
+
     private IDisposable? _subscription;
     private Func<Task>? _reload;
 

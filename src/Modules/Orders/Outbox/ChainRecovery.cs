@@ -1,5 +1,6 @@
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Persistence;
+using Ecommerce.Orders.Chain;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
@@ -73,36 +74,34 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<Orders
         }
     }
 
-    /// <summary>Null when the chain is finished, else why not yet (tried again later).</summary>
+    /// <summary>
+    /// Null when the chain is finished, else why not yet (tried again later). A pending order's payment is looked up (or
+    /// made); an order past pending was paid (or cancelled) before the process died; either way the chain ends as a fresh
+    /// one does, without an email Notifications already holds or that is owed.
+    /// </summary>
     private async Task<string?> FinishAsync(IServiceProvider services, OrdersDbContext db, int orderId)
     {
         var order = await db.Orders.Include(o => o.Items).FirstOrDefaultAsync(o => o.Id == orderId);
         if (order is null) return null;
-        var notifications = services.GetRequiredService<NotificationsClient>();
-        var sent = await notifications.TemplatesSentAsync(orderId);
+        var sent = await services.GetRequiredService<NotificationsClient>().TemplatesSentAsync(orderId);
         if (sent is null) return "Notifications did not answer";
         var owed = (await db.Set<OwedEmail>().Where(e => e.OrderId == orderId).ToListAsync()).Select(e => e.TemplateName()).ToList();
-        bool Decided(string template) => sent.Contains(template) || owed.Contains(template);
 
-        string? failure = null;
+        PaymentOutcome outcome;
         if (order.Status == OrderStatus.Pending)
         {
             var payments = services.GetRequiredService<PaymentsClient>();
             var lookup = await payments.LookupAsync(orderId);
             if (!lookup.Answered) return "Payments did not answer";
-            var outcome = lookup.Payment is { } payment
+            outcome = lookup.Payment is { } payment
                 ? new PaymentOutcome(payment.Status, payment.Status == PaymentView.Completed ? null : $"Payment {payment.Status}")
                 : await payments.CreateAsync(order.Id, order.TotalAmount, order.Currency);
             if (outcome.FailureReason == PaymentOutcome.Unavailable) return "Payments did not answer";
-            if (outcome.Succeeded && !await db.TryMoveAsync(order, OrderStatus.Paid, Clock.UtcNowMicros(), OrderMovers.Recovery)) await db.RefreshAsync(order);
-            failure = outcome.Succeeded ? null : outcome.FailureReason;
         }
+        else outcome = new PaymentOutcome(order.Status == OrderStatus.Cancelled ? null : PaymentView.Completed, null);
 
-        var notifier = services.GetRequiredService<OrderNotifier>();
-        if ((order.Status is OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Delivered) && !Decided(OrderNotifier.Confirmation))
-            await notifier.SendAsync(order, OrderNotifier.Confirmation);
-        else if (order.Status == OrderStatus.Pending && !Decided(OrderNotifier.PaymentFailed))
-            await notifier.SendAsync(order, OrderNotifier.PaymentFailed, failure);
+        await services.GetRequiredService<OrderChain>().FinishAsync([order], new Dictionary<int, PaymentOutcome> { [orderId] = outcome },
+            OrderMovers.Recovery, decided: (_, template) => sent.Contains(template) || owed.Contains(template));
         return null;
     }
 }

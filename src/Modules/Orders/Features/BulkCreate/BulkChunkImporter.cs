@@ -1,8 +1,8 @@
+using Ecommerce.Orders.Chain;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
-using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Ecommerce.Shared.Validation;
@@ -17,8 +17,7 @@ internal sealed record ChunkResult(IReadOnlyList<(int Index, Order Order)> Creat
 /// One chunk of a bulk import, with its own DbContext so chunks can overlap: the orders in one transaction, one
 /// Payments batch call (whose batch webhook marks them paid), one Notifications batch call.
 /// </summary>
-internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payments, OrderNotifier notifier, OrderRefunds refunds, SettledChains settled,
-    TimeProvider clock, OrdersMetrics metrics)
+internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payments, OrderChain chain, TimeProvider clock, OrdersMetrics metrics)
 {
     public async Task<ChunkResult> ImportAsync(IReadOnlyList<BatchItem<BulkOrder>> chunk)
     {
@@ -56,27 +55,7 @@ internal sealed class BulkChunkImporter(OrdersDbContext db, PaymentsClient payme
     {
         if (orders.Count == 0) return;
         var outcomes = await payments.CreateBatchAsync(orders.Select(o => (o.Id, o.TotalAmount, o.Currency)).ToList());
-        orders = orders.Where(o => !outcomes[o.Id].Interrupted).ToList(); // left to recovery, see PaymentOutcome.Interrupted
-        var paid = orders.Where(o => outcomes[o.Id].Succeeded).Select(o => o.Id).ToList();
-        // The batch webhook normally did this already; set-based and idempotent, it keeps them right if it was lost.
-        await db.MoveAllAsync(paid, OrderStatus.Pending, OrderStatus.Paid, clock.UtcNowMicros(), OrderMovers.PaymentAnswer);
-        await RefreshAsync(orders);
-        // Cancelled while the chunk's payments were being made: as in CreateOrder, the cancellation owes the refund and
-        // sent its email; a payment that completed meanwhile is refunded now (if that fails, it stays owed for recovery).
-        foreach (var order in orders.Where(o => o.Status == OrderStatus.Cancelled && outcomes[o.Id].Succeeded))
-            await refunds.SettleAsync(order.Id);
-        await notifier.SendBatchAsync(orders.Where(o => o.Status != OrderStatus.Cancelled).Select(o => outcomes[o.Id].Succeeded
-            ? (o, OrderNotifier.Confirmation, (string?)null)
-            : (o, OrderNotifier.PaymentFailed, outcomes[o.Id].FailureReason)));
-        settled.Add(orders.Select(o => o.Id));
-        foreach (var byStatus in orders.CountBy(o => o.Status)) metrics.Created(byStatus.Key, byStatus.Value);
-    }
-
-    /// <summary>The chunk's orders as they now stand (the webhook changed them), without reloading their items.</summary>
-    private async Task RefreshAsync(List<Order> orders)
-    {
-        var ids = orders.Select(o => o.Id).ToList();
-        var states = await db.Orders.Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Status, o.UpdatedAt }).ToDictionaryAsync(o => o.Id);
-        foreach (var order in orders) order.Moved(states[order.Id].Status, states[order.Id].UpdatedAt);
+        await chain.FinishAsync(orders, outcomes, OrderMovers.PaymentAnswer, batch: true);
+        foreach (var byStatus in orders.Where(o => !outcomes[o.Id].Interrupted).CountBy(o => o.Status)) metrics.Created(byStatus.Key, byStatus.Value);
     }
 }

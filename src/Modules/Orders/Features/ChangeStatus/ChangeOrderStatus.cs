@@ -1,5 +1,5 @@
+using Ecommerce.Orders.Chain;
 using Ecommerce.Shared.Hosting;
-using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Orders.Outbox;
@@ -6,7 +7,7 @@ using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Time;
 using Ecommerce.Shared.Outbox;
 
-namespace Ecommerce.Orders.Clients;
+namespace Ecommerce.Orders.Chain;
 
 /// <summary>
 /// Which email an order event sends, and the template_data of contract 4.1 built from the order. An email Notifications
