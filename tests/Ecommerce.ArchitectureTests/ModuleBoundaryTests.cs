@@ -46,6 +46,15 @@ public sealed class ModuleBoundaryTests
     public void Given_a_module_Then_it_does_not_reference_the_dashboard(string module) =>
         Assert.That(Modules[module].GetReferencedAssemblies().Select(a => a.Name), Has.No.EqualTo("Ecommerce.Dashboard"));
 
+    [TestCaseSource(nameof(ModuleNames))]
+    public void Given_a_modules_domain_Then_it_knows_nothing_of_http_or_its_errors(string module)
+    {
+        // The domain decides (an order refuses a move and says why); the endpoints turn that into the contract's answer.
+        var result = Types.InAssembly(Modules[module]).That().ResideInNamespace($"{module}.Domain")
+            .ShouldNot().HaveDependencyOnAny("Ecommerce.Shared.Errors", "Microsoft.AspNetCore.Http").GetResult();
+        Assert.That(result.IsSuccessful, Is.True, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
     [Test]
     public void Given_shared_Then_it_references_no_module()
     {

@@ -17,6 +17,15 @@ internal sealed class Order : ICreated
     /// <summary>The client's own reference from a bulk import; unique, so re-sending a file creates nothing twice.</summary>
     public string? ExternalId { get; private set; }
 
+    /// <summary>
+    /// D12 as the order decides it: null when a client may move it to <paramref name="to"/> (paid is its payment's alone),
+    /// else why not, in the contract's words.
+    /// </summary>
+    public string? RefusesClientMove(string to) => to == OrderStatus.Paid || !OrderStatus.CanChange(Status, to) ? OrderStatus.Refusal(Status, to) : null;
+
+    /// <summary>Null when its payment may mark it paid (it is pending, or already paid by the same news), else why not.</summary>
+    public string? RefusesPayment() => Status is OrderStatus.Pending or OrderStatus.Paid ? null : OrderStatus.Refusal(Status, OrderStatus.Paid);
+
     /// <summary>Mirrors a status change the database has just applied (see OrderQueries.TryMoveAsync).</summary>
     public void Moved(string status, DateTime now)
     {

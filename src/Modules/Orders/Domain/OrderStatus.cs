@@ -1,5 +1,3 @@
-using Ecommerce.Shared.Errors;
-
 namespace Ecommerce.Orders.Domain;
 
 /// <summary>
@@ -23,12 +21,6 @@ internal static class OrderStatus
 
     public static bool CanChange(string from, string to) => Allowed.Contains((from, to));
 
-    public static ApiException CannotChange(string from, string to) =>
-        ApiError.BadRequest($"Cannot change order status from '{from}' to '{to}'");
-
-    /// <summary>The changes a client may ask for with PUT /status (paid is the payment's alone).</summary>
-    public static void EnsureClientMayChange(string from, string to)
-    {
-        if (to == Paid || !CanChange(from, to)) throw CannotChange(from, to);
-    }
+    /// <summary>Why an order may not move (the contract's 400 detail; the endpoint turns it into the answer).</summary>
+    public static string Refusal(string from, string to) => $"Cannot change order status from '{from}' to '{to}'";
 }

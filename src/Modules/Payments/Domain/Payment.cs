@@ -1,4 +1,3 @@
-using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Stats;
 
@@ -21,14 +20,17 @@ internal sealed class Payment : ICreated
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    /// <summary>D17: one payment per order.</summary>
-    public static ApiException AlreadyExists(int orderId) => ApiError.BadRequest($"Payment already exists for order {orderId}");
+    /// <summary>D17: one payment per order (the contract's 400 detail; the endpoint turns it into the answer).</summary>
+    public static string AlreadyExists(int orderId) => $"Payment already exists for order {orderId}";
 
-    /// <summary>The simulated processor accepts every amount within the limits at once.</summary>
+    /// <summary>D17: null when the processor takes the amount, else why not, in the contract's words.</summary>
+    public static string? RefusesAmount(decimal amount) =>
+        amount is < MinAmount or > MaxAmount ? $"Amount must be between 100 and 1,000,000 JPY, got {PythonFloat.Format(amount)}" : null;
+
+    /// <summary>The simulated processor accepts every amount within the limits at once (ask <see cref="RefusesAmount"/> first).</summary>
     public static Payment Charge(int orderId, decimal amount, string currency, string method, DateTime now)
     {
-        if (amount is < MinAmount or > MaxAmount)
-            throw ApiError.BadRequest($"Amount must be between 100 and 1,000,000 JPY, got {PythonFloat.Format(amount)}");
+        if (RefusesAmount(amount) is { } refused) throw new InvalidOperationException(refused);
         return new Payment
         {
             OrderId = orderId,

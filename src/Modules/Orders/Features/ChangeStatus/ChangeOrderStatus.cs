@@ -1,4 +1,5 @@
 using Ecommerce.Orders.Chain;
+using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
@@ -19,7 +20,7 @@ internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, OrderRefunds 
     {
         using var _ = orderLog.About(request.OrderId);
         var order = await db.LoadAsync(request.OrderId, cancellationToken);
-        OrderStatus.EnsureClientMayChange(order.Status, request.Status);
+        if (order.RefusesClientMove(request.Status) is { } refused) throw ApiError.BadRequest(refused);
         var cancelling = request.Status == OrderStatus.Cancelled;
         // The refund a cancellation owes is written down with it. D14: the cancellation is committed before the refund is
         // made, so the refund's webhook finds it cancelled and sends nothing; a refund not made now stays owed.
@@ -30,7 +31,7 @@ internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, OrderRefunds 
         {
             // Someone else changed it between our read and our write: judge again against what won.
             await db.RefreshAsync(order);
-            throw OrderStatus.CannotChange(order.Status, request.Status);
+            throw ApiError.BadRequest(OrderStatus.Refusal(order.Status, request.Status));
         }
         return order.Adapt<OrderResponse>();
     }

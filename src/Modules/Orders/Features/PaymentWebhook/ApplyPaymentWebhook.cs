@@ -51,7 +51,7 @@ internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderNotifi
     private async Task CompleteAsync(Order order, string? webhookId)
     {
         if (order.Status == OrderStatus.Paid) return;
-        if (order.Status != OrderStatus.Pending) throw OrderStatus.CannotChange(order.Status, OrderStatus.Paid);
+        if (order.RefusesPayment() is { } refused) throw ApiError.BadRequest(refused);
         await using (var transaction = webhookId is null ? null : await db.Database.BeginTransactionAsync())
         {
             if (webhookId is not null && !await db.RecordAsync(webhookId, clock.UtcNowMicros()))
@@ -63,7 +63,7 @@ internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderNotifi
             var moved = await db.TryMoveAsync(order, OrderStatus.Paid, clock.UtcNowMicros(), OrderMovers.Webhook);
             // A concurrent change won; a concurrent identical webhook is as good as ours.
             if (!moved) await db.RefreshAsync(order);
-            if (order.Status != OrderStatus.Paid) throw OrderStatus.CannotChange(order.Status, OrderStatus.Paid); // rolled back
+            if (order.Status != OrderStatus.Paid) throw ApiError.BadRequest(OrderStatus.Refusal(order.Status, OrderStatus.Paid)); // rolled back
             if (transaction is not null) await transaction.CommitAsync();
         }
     }

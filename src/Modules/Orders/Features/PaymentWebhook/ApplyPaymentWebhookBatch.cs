@@ -44,7 +44,7 @@ internal sealed class ApplyPaymentWebhookBatchHandler(OrdersDbContext db, IMedia
             results[item.Index] = statuses.TryGetValue(item.Value!.OrderId, out var status)
                 ? status == OrderStatus.Paid
                     ? new PaymentWebhookBatchResult(item.Index, "applied")
-                    : new PaymentWebhookBatchResult(item.Index, "rejected", OrderStatus.CannotChange(status, OrderStatus.Paid).Detail)
+                    : new PaymentWebhookBatchResult(item.Index, "rejected", OrderStatus.Refusal(status, OrderStatus.Paid))
                 : new PaymentWebhookBatchResult(item.Index, "not_found", "Order not found");
 
         foreach (var item in items.Where(i => i.IsValid && i.Value!.Webhook.PaymentStatus != PaymentWebhookRequest.Completed))

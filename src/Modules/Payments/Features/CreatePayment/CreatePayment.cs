@@ -21,6 +21,7 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox w
     {
         var body = request.Body;
         using var _ = orderLog.About(body.OrderId);
+        if (Payment.RefusesAmount(body.Amount) is { } refused) throw ApiError.BadRequest(refused);
         var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, clock.UtcNowMicros());
         try
         {
@@ -32,7 +33,7 @@ internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox w
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             // The unique index decides, also between concurrent requests: exactly one payment per order (D17).
-            throw Payment.AlreadyExists(body.OrderId);
+            throw ApiError.BadRequest(Payment.AlreadyExists(body.OrderId));
         }
 
         metrics.Recorded(payment.Status);

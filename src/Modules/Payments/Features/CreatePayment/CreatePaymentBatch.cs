@@ -2,7 +2,6 @@ using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Payments.Domain;
-using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Mapster;
@@ -38,16 +37,9 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, WebhookOut
                 continue;
             }
             var body = item.Value!;
-            try
-            {
-                var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, now);
-                if (!taken.Add(body.OrderId)) throw Payment.AlreadyExists(body.OrderId);
-                accepted.Add((item.Index, payment));
-            }
-            catch (ApiException refused)
-            {
-                results[item.Index] = new PaymentBatchResult(item.Index, "rejected", Detail: refused.Detail);
-            }
+            var refused = Payment.RefusesAmount(body.Amount) ?? (taken.Add(body.OrderId) ? null : Payment.AlreadyExists(body.OrderId));
+            if (refused is not null) results[item.Index] = new PaymentBatchResult(item.Index, "rejected", Detail: refused);
+            else accepted.Add((item.Index, Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, now)));
         }
 
         var stored = new List<Payment>();
@@ -56,7 +48,7 @@ internal sealed class CreatePaymentBatchHandler(PaymentsDbContext db, WebhookOut
             if (saved) stored.Add(payment);
             results[index] = saved
                 ? new PaymentBatchResult(index, "created", payment.Id, payment.Status, request.Minimal ? null : payment.Adapt<PaymentResponse>())
-                : new PaymentBatchResult(index, "rejected", Detail: Payment.AlreadyExists(payment.OrderId).Detail);
+                : new PaymentBatchResult(index, "rejected", Detail: Payment.AlreadyExists(payment.OrderId));
         }
 
         foreach (var byStatus in stored.CountBy(p => p.Status)) metrics.Recorded(byStatus.Key, byStatus.Value);
