@@ -43,6 +43,33 @@ internal sealed class OrderChain(OrdersDbContext db, OrderNotifier notifier, Ord
         settled.Add(live.Select(o => o.Id));
     }
 
+    /// <summary>
+    /// A client's move (ship, deliver, cancel) and the email it sends; a cancellation owes its refund, written with the
+    /// move and made after the commit and before the email (D14: the refund's webhook then finds the order cancelled and
+    /// sends nothing; a refund not made now stays owed). False, with nothing written, when a concurrent change won.
+    /// </summary>
+    public async Task<bool> MoveAsync(Order order, string to)
+    {
+        var cancelling = to == OrderStatus.Cancelled;
+        if (await notifier.MoveWithEmailAsync(order, to, OrderNotifier.ForStatus(to), cancelling ? [refunds.Owed(order.Id)] : []) is not { } email)
+            return false;
+        if (cancelling) await refunds.SettleAsync(order.Id);
+        await notifier.SendHeldAsync(email);
+        return true;
+    }
+
+    /// <summary>
+    /// A refund's webhook cancels the order (whatever its status) and emails the customer; a signed webhook's receipt is
+    /// written with the move. False when a concurrent change won.
+    /// </summary>
+    public async Task<bool> CancelForRefundAsync(Order order, AppliedWebhook? receipt)
+    {
+        if (await notifier.MoveWithEmailAsync(order, OrderStatus.Cancelled, OrderNotifier.Cancelled, receipt is null ? [] : [receipt]) is not { } email)
+            return false;
+        await notifier.SendHeldAsync(email);
+        return true;
+    }
+
     /// <summary>One order by its own conditional update, several by one set-based one; either way a concurrent cancel wins and is read back.</summary>
     private async Task MarkPaidAsync(List<Order> paid, string movedBy)
     {

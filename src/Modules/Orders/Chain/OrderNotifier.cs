@@ -43,27 +43,31 @@ internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutb
 
     /// <summary>
     /// Moves the order to <paramref name="to"/> if it is still as read, and in the same transaction records what the move
-    /// owes: its email, and whatever <paramref name="alsoOwed"/> adds (a cancellation's refund), so no crash between the
-    /// change and its effects can forget them. After the commit, <paramref name="afterCommit"/> runs, then the email goes
-    /// out (one that fails stays owed). False, with nothing written, when a concurrent change won.
+    /// owes: its email, and <paramref name="alsoWritten"/> (a cancellation's owed refund, a signed webhook's receipt), so
+    /// no crash between the change and its effects can forget them. Returns the email, held by this request for
+    /// <see cref="SendHeldAsync"/> after the commit; null, with nothing written, when a concurrent change won.
     /// </summary>
-    public async Task<bool> MoveAndNotifyAsync(Order order, string to, string templateName, Action? alsoOwed = null, Func<Task>? afterCommit = null)
+    public async Task<OwedEmail?> MoveWithEmailAsync(Order order, string to, string templateName, IReadOnlyList<object> alsoWritten)
     {
         OwedEmail email;
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            if (!await db.TryMoveAsync(order, to, clock.UtcNowMicros())) return false;
-            alsoOwed?.Invoke();
+            if (!await db.TryMoveAsync(order, to, clock.UtcNowMicros())) return null;
+            foreach (var row in alsoWritten) db.Add(row);
             email = await outbox.OweInTransactionAsync(order.Id, Json(Message(order, templateName, null)));
             await db.SaveChangesAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             await transaction.CommitAsync(CancellationToken.None);
         }
         outbox.Committed(email);
-        if (afterCommit is not null) await afterCommit();
-        if (email.ClaimedUntil is null) return true; // queued behind the order's waiting emails: the dispatcher keeps their order
-        await outbox.SettleAsync(email, await notifications.SendEmailAsync(email.OrderId, templateName, email.Message));
-        return true;
+        return email;
+    }
+
+    /// <summary>Sends an email <see cref="MoveWithEmailAsync"/> committed (one that fails stays owed), unless it queues behind the order's waiting ones.</summary>
+    public async Task SendHeldAsync(OwedEmail email)
+    {
+        if (email.ClaimedUntil is null) return; // queued behind the order's waiting emails: the dispatcher keeps their order
+        await outbox.SettleAsync(email, await notifications.SendEmailAsync(email.OrderId, email.TemplateName(), email.Message));
     }
 
     public async Task SendBatchAsync(IEnumerable<(Order Order, string TemplateName, string? Reason)> emails)

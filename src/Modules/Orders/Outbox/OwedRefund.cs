@@ -32,11 +32,11 @@ internal sealed class OrderRefunds(OrdersDbContext db, PaymentsClient payments, 
 {
     public const string Reason = "Order cancelled by customer";
 
-    /// <summary>Adds the owed refund to the caller's unit of work (saved in the cancellation's transaction).</summary>
-    public void Owe(int orderId)
+    /// <summary>The owed refund of a cancellation, to be written in its transaction.</summary>
+    public OwedRefund Owed(int orderId)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Add(new OwedRefund { OrderId = orderId, NextAttemptAt = now + Backoff.First, CreatedAt = now });
+        return new OwedRefund { OrderId = orderId, NextAttemptAt = now + Backoff.First, CreatedAt = now };
     }
 
     /// <summary>Refunds a completed payment if there is one; null when nothing is owed any more, else why not yet.</summary>

@@ -22,7 +22,7 @@ internal sealed record ApplyPaymentWebhook(int OrderId, PaymentWebhookRequest Bo
 /// stays pending and PAYMENT_FAILED is sent. refunded: cancelled from any status, once, with ORDER_CANCELLED.
 /// A signed webhook delivered again is answered with the order as it stands and changes nothing.
 /// </summary>
-internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderNotifier notifier, TimeProvider clock, OrderLog orderLog)
+internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderChain chain, OrderNotifier notifier, TimeProvider clock, OrderLog orderLog)
     : IRequestHandler<ApplyPaymentWebhook, OrderResponse>
 {
     public async Task<OrderResponse> Handle(ApplyPaymentWebhook request, CancellationToken cancellationToken)
@@ -76,8 +76,7 @@ internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderNotifi
         {
             try
             {
-                if (await notifier.MoveAndNotifyAsync(order, OrderStatus.Cancelled, OrderNotifier.Cancelled,
-                        alsoOwed: webhookId is null ? null : () => db.Add(new AppliedWebhook { Id = webhookId, AppliedAt = clock.UtcNowMicros() })))
+                if (await chain.CancelForRefundAsync(order, webhookId is null ? null : new AppliedWebhook { Id = webhookId, AppliedAt = clock.UtcNowMicros() }))
                     return;
             }
             catch (DbUpdateException exception) when (webhookId is not null && DbErrors.IsUniqueViolation(exception))
