@@ -63,11 +63,15 @@ internal sealed class GetOrderStatsHandler(OrdersDbContext db, TimeProvider cloc
                 .Select(g => new Group(g.Key.Date, 0, g.Key.Status, g.Key.Currency, g.Count(), g.Sum(o => o.TotalAmount)))
                 .ToListAsync(cancellationToken);
 
-        var products = request.Top == 0 ? [] : await db.Set<OrderItem>()
+        // Units summed per product, currency and unit price in the database (whole numbers: no decimal arithmetic there,
+        // which SQLite would do row by row in .NET), multiplied out here, exactly, over the few groups that come back.
+        var lines = request.Top == 0 ? [] : await db.Set<OrderItem>()
             .Join(created.Where(o => Sold.Contains(o.Status)), i => i.OrderId, o => o.Id, (i, o) => new { i.ProductName, o.Currency, i.Quantity, i.UnitPrice })
-            .GroupBy(line => new { line.ProductName, line.Currency })
-            .Select(g => new ProductSales(g.Key.ProductName, g.Key.Currency, g.Sum(l => l.Quantity), g.Sum(l => l.Quantity * l.UnitPrice)))
+            .GroupBy(line => new { line.ProductName, line.Currency, line.UnitPrice })
+            .Select(g => new { g.Key.ProductName, g.Key.Currency, g.Key.UnitPrice, Quantity = g.Sum(l => l.Quantity) })
             .ToListAsync(cancellationToken);
+        var products = lines.GroupBy(l => (l.ProductName, l.Currency))
+            .Select(g => new ProductSales(g.Key.ProductName, g.Key.Currency, g.Sum(l => l.Quantity), g.Sum(l => l.Quantity * l.UnitPrice))).ToList();
 
         var staleBefore = clock.UtcNowMicros().AddDays(-request.StaleDays);
         var attention = new OrdersNeedingAttention(
