@@ -88,6 +88,19 @@ public sealed class ListFilterTests(string provider) : HostFixture(provider, new
         Assert.That(await Ids(App.Payments, $"/api/v1/payments/audit?from={_after}"), Is.Empty);
     }
 
+    [Test]
+    public async Task After_id_pages_on_from_the_last_id_seen()
+    {
+        Assert.That(await Ids(App.Orders, $"/api/v1/orders/?after_id={_tanaka[0]}&limit=1"), Is.EqualTo(new[] { _tanaka[1] }));
+        Assert.That(await Ids(App.Orders, $"/api/v1/orders/?after_id={_suzuki}"), Is.Empty);
+        var payments = await Ids(App.Payments, "/api/v1/payments/");
+        Assert.That(await Ids(App.Payments, $"/api/v1/payments/?after_id={payments[0]}"), Is.EqualTo(payments.Skip(1)));
+        var notifications = await Ids(App.Notifications, "/api/v1/notifications/");
+        Assert.That(await Ids(App.Notifications, $"/api/v1/notifications/?after_id={notifications[^2]}"), Is.EqualTo(new[] { notifications[^1] }));
+        Assert.That(await Ids(App.Notifications, $"/api/v1/notifications/deliveries?after_id={notifications[^2]}", "notification_id"),
+            Is.EqualTo(new[] { notifications[^1] }));
+    }
+
     [TestCase("/api/v1/orders/")]
     [TestCase("/api/v1/payments/")]
     [TestCase("/api/v1/notifications/")]

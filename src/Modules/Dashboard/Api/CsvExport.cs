@@ -7,7 +7,8 @@ namespace Ecommerce.Dashboard.Api;
 /// <summary>
 /// GET /export/{orders,payments,notifications}.csv on the dashboard's port: the list with the filters of its URL (the
 /// APIs' own query parameters: status, customer, transaction_id, channel, template_name, delivery_state, from, to), as
-/// UTF-8 CSV with a BOM (so Excel reads Japanese), streamed a page at a time: 100,000 rows are never held at once.
+/// UTF-8 CSV with a BOM (so Excel reads Japanese), streamed a page at a time, each page after the last one's id (after_id):
+/// 100,000 rows are never held at once, and the last page costs what the first did.
 /// Orders come one row per item in the import template's columns (then order_id, status, created_at, which an import
 /// ignores), so an export imports again. A text cell that a spreadsheet would run as a formula (= + - @) starts with a
 /// quote, which the import takes off.
@@ -21,14 +22,14 @@ public static class CsvExport
     public static void Map(IEndpointRouteBuilder dashboard)
     {
         dashboard.MapGet("/export/orders.csv", (HttpContext http, OrdersApi api) => StreamAsync(http, "orders",
-            [.. ImportRow.Columns, "order_id", "status", "created_at"], (skip, query) => api.List(skip, PageSize, query), OrderRows));
+            [.. ImportRow.Columns, "order_id", "status", "created_at"], query => api.List(0, PageSize, query), o => o.Id, OrderRows));
         dashboard.MapGet("/export/payments.csv", (HttpContext http, PaymentsApi api) => StreamAsync(http, "payments",
             ["payment_id", "order_id", "status", "amount", "currency", "payment_method", "transaction_id", "created_at", "updated_at"],
-            (skip, query) => api.List(skip, PageSize, query),
+            query => api.List(0, PageSize, query), p => p.Id,
             p => [[p.Id, p.OrderId, p.Status, p.Amount, p.Currency, p.PaymentMethod, p.TransactionId, Time(p.CreatedAt), Time(p.UpdatedAt)]]));
         dashboard.MapGet("/export/notifications.csv", (HttpContext http, NotificationsApi api) => StreamAsync(http, "notifications",
             ["notification_id", "order_id", "channel", "template_name", "recipient", "subject", "body", "status", "sent_at", "created_at"],
-            (skip, query) => api.List(skip, PageSize, query),
+            query => api.List(0, PageSize, query), n => n.Id,
             n => [[n.Id, n.OrderId, n.Channel, n.TemplateName, Text(n.Recipient), Text(n.Subject), Text(n.Body), n.Status, Time(n.SentAt), Time(n.CreatedAt)]]));
     }
 
@@ -41,11 +42,11 @@ public static class CsvExport
         order.Id, order.Status, Time(order.CreatedAt),
     });
 
-    private static async Task StreamAsync<T>(HttpContext http, string name, string[] header, Func<int, string, Task<ApiResult<List<T>>>> page,
-        Func<T, IEnumerable<object?[]>> rows)
+    private static async Task StreamAsync<T>(HttpContext http, string name, string[] header, Func<string, Task<ApiResult<List<T>>>> page,
+        Func<T, int> id, Func<T, IEnumerable<object?[]>> rows)
     {
         var query = ForwardedQuery(http.Request.Query);
-        var first = await page(0, query);
+        var first = await page(query);
         if (first.Value is null)
         {
             // Nothing written yet: the API's refusal (a 422 on a bad date) or its absence, as a plain answer.
@@ -57,14 +58,13 @@ public static class CsvExport
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024);
         await writer.WriteAsync("\uFEFF" + Csv.Line(header) + "\r\n");
-        var (items, skip) = (first.Value, 0);
+        var items = first.Value;
         while (true)
         {
             foreach (var row in items.SelectMany(rows)) await writer.WriteAsync(Csv.Line(row.Select(Cell)) + "\r\n");
             await writer.FlushAsync(http.RequestAborted);
             if (items.Count < PageSize) return;
-            skip += PageSize;
-            var next = await page(skip, query);
+            var next = await page($"{query}&after_id={id(items[^1])}");
             // Half a file must not pass for a whole one: the download breaks instead.
             if (next.Value is null)
             {

@@ -31,19 +31,20 @@ internal sealed record ListNotifications(int Skip, int Limit, NotificationFilter
 
 /// <summary>
 /// The filters of the notification lists (the list and its deliveries), all optional: channel, template_name, the delivery
-/// state (each route names it: delivery_state, state), from and to (the creation window).
+/// state (each route names it: delivery_state, state), from and to (the creation window), after_id (only ids after it).
 /// </summary>
-internal sealed record NotificationFilter(string? Channel, string? TemplateName, string? DeliveryState, CreatedBetween Created)
+internal sealed record NotificationFilter(string? Channel, string? TemplateName, string? DeliveryState, CreatedBetween Created, int AfterId)
 {
     public static NotificationFilter Read(QueryReader query, string stateName) =>
         new(query.Choice("channel", [Notification.Email, Notification.Sms]), query.String("template_name"),
-            query.Choice(stateName, Domain.DeliveryState.All), CreatedBetween.Read(query));
+            query.Choice(stateName, Domain.DeliveryState.All), CreatedBetween.Read(query), query.Int("after_id", 0, ge: 0));
 
     public IQueryable<Notification> Apply(IQueryable<Notification> notifications)
     {
         if (Channel is { } channel) notifications = notifications.Where(n => n.Channel == channel);
         if (TemplateName is { } template) notifications = notifications.Where(n => n.TemplateName == template);
         if (DeliveryState is { } state) notifications = notifications.Where(n => n.DeliveryState == state);
+        if (AfterId > 0) notifications = notifications.Where(n => n.Id > AfterId);
         return notifications.CreatedIn(Created);
     }
 }
