@@ -11,7 +11,11 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// <summary>Reads what the page shows; called once its parameters are set, and again after each change.</summary>
     protected abstract Task Load();
 
-    protected override void OnInitialized() => Live.Follow(Reload);
+    // Only once interactive: a prerendered page is a finished HTTP answer, with nothing to push to.
+    protected override void OnInitialized()
+    {
+        if (RendererInfo.IsInteractive) Live.Follow(Reload);
+    }
 
     private async Task Reload()
     {
