@@ -35,7 +35,7 @@ public interface IAudited
 /// <summary><c>Audit:RetentionDays</c> (default 90): how long audit rows are kept.</summary>
 public sealed class AuditSettings(TimeSpan retention)
 {
-    private readonly ConcurrentDictionary<Type, long> _lastSweep = new();
+    private readonly ConcurrentDictionary<(Type Context, Type Rows), long> _lastSweep = new();
 
     public TimeSpan Retention { get; } = retention;
 
@@ -47,11 +47,20 @@ public sealed class AuditSettings(TimeSpan retention)
             : throw new InvalidOperationException($"Audit:RetentionDays must be a whole number from 1 to 36500, not '{raw}'.");
     }
 
-    /// <summary>True at most once an hour per kind of kept rows (a module's audit log, its attempt log): its expired rows are then deleted.</summary>
-    public bool SweepDue(Type kind, DateTime now)
+    /// <summary>True at most once an hour per module and kind of kept rows (its audit log, its attempt log).</summary>
+    private bool SweepDue((Type Context, Type Rows) kind, DateTime now)
     {
         var last = _lastSweep.GetOrAdd(kind, 0);
         return now.Ticks - last >= TimeSpan.TicksPerHour && _lastSweep.TryUpdate(kind, now.Ticks, last);
+    }
+
+    /// <summary>
+    /// Now and then (at most hourly per module and kind) deletes the rows <paramref name="olderThan"/> finds before the
+    /// retention's cutoff: how every kept log of a module (audit rows, attempts) stays bounded.
+    /// </summary>
+    public async Task SweepAsync<T>(DbContext db, DateTime now, Func<DateTime, IQueryable<T>> olderThan, CancellationToken cancellationToken = default)
+    {
+        if (SweepDue((db.GetType(), typeof(T)), now)) await olderThan(now - Retention).ExecuteDeleteAsync(cancellationToken);
     }
 }
 
@@ -82,11 +91,6 @@ public static class AuditLog
     {
         if (entries.Count == 0) return;
         await db.InsertAllAsync(entries, cancellationToken);
-        var now = entries[0].At;
-        if (db.AuditSettings.SweepDue(db.GetType(), now))
-        {
-            var cutoff = now - db.AuditSettings.Retention;
-            await db.Set<AuditEntry>().Where(e => e.At < cutoff).ExecuteDeleteAsync(cancellationToken);
-        }
+        await db.AuditSettings.SweepAsync(db, entries[0].At, cutoff => db.Set<AuditEntry>().Where(e => e.At < cutoff), cancellationToken);
     }
 }

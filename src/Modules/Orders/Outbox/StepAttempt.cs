@@ -54,11 +54,7 @@ internal static class StepAttempts
         var detail = Detail(attempt.Error, next);
         var rows = steps.Select(s => new StepAttempt { OrderId = s.OrderId, At = now, Step = s.Step, Outcome = outcome, Detail = detail }).ToList();
         await db.InsertAllAsync(rows, CancellationToken.None);
-        if (db.AuditSettings.SweepDue(typeof(StepAttempt), now))
-        {
-            var cutoff = now - db.AuditSettings.Retention;
-            await db.Set<StepAttempt>().Where(a => a.At < cutoff).ExecuteDeleteAsync(CancellationToken.None);
-        }
+        await db.AuditSettings.SweepAsync(db, now, cutoff => db.Set<StepAttempt>().Where(a => a.At < cutoff));
     }
 
     public static string Email(string templateName) => "email " + templateName;
