@@ -27,7 +27,6 @@ public static class OrdersModule
         builder.Services.AddSingleton<OrdersMetrics>();
         builder.Services.AddScoped<Outbox.EmailOutbox>();
         builder.Services.AddScoped<Outbox.OrderRefunds>();
-        builder.Services.AddSingleton<Outbox.WaitingOrders>();
         builder.Services.AddHostedService<Outbox.OwedEmailDispatcher>();
         builder.Services.AddSingleton<Outbox.SettledChains>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Outbox.SettledChains>());

@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ecommerce.IntegrationTests.Persistence;
 
@@ -121,6 +125,47 @@ public sealed class ReplicaTests
         foreach (var order in Enumerable.Range(1, 10))
             Assert.That(smtp.Received.Select(e => messageIds[e.Message.MessageId!]).Where(m => m.Order == order).Select(m => m.Id),
                 Is.Ordered, $"order {order}'s emails in the order they were accepted");
+    }
+
+    [Test]
+    public async Task Given_an_email_one_replica_owes_Then_the_next_email_of_that_order_on_the_other_replica_waits_behind_it()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow); // both replicas' workers poll only when the test moves it
+        var failing = false;
+        var accepted = new ConcurrentQueue<(int Order, string Template)>();
+        await using var notifications = new StubServer(async context =>
+        {
+            if (Volatile.Read(ref failing))
+            {
+                context.Response.StatusCode = 503;
+                return;
+            }
+            var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!;
+            var batch = context.Request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal);
+            var emails = batch ? body["notifications"]!.AsArray().ToList() : [body];
+            foreach (var email in emails) accepted.Enqueue(((int)email!["order_id"]!, (string)email["template_name"]!));
+            context.Response.StatusCode = batch ? 200 : 201;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync($$"""{"created":{{emails.Count}},"failed":0,"results":[]}""");
+        }, readBody: false);
+        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var settings = Replica(store, null);
+        settings["Services:Notifications:BaseUrl"] = notifications.BaseUrl;
+        await using var first = new EcommerceApp(settings, clock);
+        await using var second = new EcommerceApp(settings, clock);
+        // The second replica has sent an order's email before: whatever it would remember, it has seen its outbox.
+        await new Orders.OrderScenario(second).Create();
+
+        Volatile.Write(ref failing, true);
+        var id = (int)(await new Orders.OrderScenario(first).Create())["id"]!;
+        Volatile.Write(ref failing, false);
+        var (ship, _) = await second.Orders.PutJson($"/api/v1/orders/{id}/status", new { status = "shipped" });
+        Assert.That(ship.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(accepted.Where(e => e.Order == id), Is.Empty, "the shipping email waits behind the confirmation the first replica owes");
+
+        clock.Advance(TimeSpan.FromSeconds(5)); // the confirmation's retry is due
+        Assert.That(await Eventually.TrueAsync(() => Task.FromResult(accepted.Count(e => e.Order == id) >= 2), TimeSpan.FromSeconds(60)), Is.True);
+        Assert.That(accepted.Where(e => e.Order == id).Select(e => e.Template), Is.EqualTo(new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED" }));
     }
 
     private static object Sms() => new

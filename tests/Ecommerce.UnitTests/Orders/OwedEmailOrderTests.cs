@@ -1,29 +1,80 @@
+using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.UnitTests.Orders;
 
+/// <summary>The per-order queue on Orders' owed emails, against a real SQLite file: what a worker may take, and in what order.</summary>
 public sealed class OwedEmailOrderTests
 {
     private static readonly DateTime Now = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
+    private string _directory = null!;
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("owed-emails-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<SqliteOrdersDbContext> WithEmailsAsync(params OwedEmail[] emails)
+    {
+        var db = new SqliteOrdersDbContext(new DbContextOptionsBuilder<SqliteOrdersDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_directory, "orders.db")}").Options);
+        await db.Database.MigrateAsync();
+        db.AddRange(emails);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return db;
+    }
 
     private static OwedEmail Email(int id, int orderId, double dueInSeconds = 0, DateTime? claimedUntil = null) =>
-        new() { Id = id, OrderId = orderId, NextAttemptAt = Now.AddSeconds(dueInSeconds), ClaimedUntil = claimedUntil };
+        new() { Id = id, OrderId = orderId, Message = "{}", NextAttemptAt = Now.AddSeconds(dueInSeconds), ClaimedUntil = claimedUntil, CreatedAt = Now };
+
+    private static Task<TakenRows<OwedEmail>> TakeAsync(OrdersDbContext db, DateTime now, int max = 10) =>
+        OwedEmail.Queue.TakeAsync(db.Set<OwedEmail>(), now, max, CancellationToken.None);
 
     [Test]
-    public void Given_an_order_whose_first_email_is_not_due_Then_none_of_its_later_emails_overtakes_it()
+    public async Task Given_an_order_whose_first_email_is_not_due_Then_none_of_its_later_emails_overtakes_it()
     {
-        var due = OwedEmailDispatcher.DueInOrder([Email(1, 7, dueInSeconds: 5), Email(2, 8), Email(3, 7), Email(4, 8)], Now);
-        Assert.That(due.Select(e => e.Id), Is.EqualTo(new[] { 2, 4 }));
+        await using var db = await WithEmailsAsync(Email(1, 7, dueInSeconds: 5), Email(2, 8), Email(3, 7), Email(4, 8));
+
+        var taken = await TakeAsync(db, Now);
+
+        Assert.That(taken.Rows.Select(e => e.Id), Is.EqualTo(new[] { 2, 4 }));
+        Assert.That(await db.Set<OwedEmail>().Where(e => e.ClaimToken != null).Select(e => e.Id).ToListAsync(), Is.EquivalentTo(new[] { 2, 4 }),
+            "only what was taken is claimed");
+        Assert.That((await TakeAsync(db, Now.AddSeconds(5))).Rows.Select(e => e.Id), Is.EqualTo(new[] { 1, 3 }), "once due, in order");
     }
 
     [Test]
-    public void Given_an_email_another_dispatcher_holds_Then_its_order_waits_until_the_lease_runs_out()
+    public async Task Given_an_email_another_worker_holds_Then_its_order_waits_until_the_lease_runs_out_and_the_email_is_reported_lapsed()
     {
-        var held = OwedEmailDispatcher.DueInOrder([Email(1, 7, claimedUntil: Now.AddMinutes(1)), Email(2, 7)], Now);
-        Assert.That(held, Is.Empty);
-        var expired = OwedEmailDispatcher.DueInOrder([Email(1, 7, claimedUntil: Now.AddMinutes(-1)), Email(2, 7)], Now);
-        Assert.That(expired.Select(e => e.Id), Is.EqualTo(new[] { 1, 2 }));
+        await using var db = await WithEmailsAsync(Email(1, 7, claimedUntil: Now.AddMinutes(1)), Email(2, 7), Email(3, 9));
+
+        var held = await TakeAsync(db, Now);
+        Assert.That(held.Rows.Select(e => e.Id), Is.EqualTo(new[] { 3 }));
+        Assert.That(held.Lapsed, Is.Empty);
+
+        var expired = await TakeAsync(db, Now.AddMinutes(2));
+        Assert.That(expired.Rows.Select(e => e.Id), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(expired.Lapsed, Is.EquivalentTo(new[] { 1 }), "its holder may have sent it before dying");
+    }
+
+    [Test]
+    public async Task Given_more_due_than_asked_for_Then_the_oldest_are_taken_and_the_batch_says_full()
+    {
+        await using var db = await WithEmailsAsync(Email(1, 1), Email(2, 2), Email(3, 3));
+
+        var first = await TakeAsync(db, Now, max: 2);
+        var rest = await TakeAsync(db, Now, max: 2);
+
+        Assert.That((first.Rows.Select(e => e.Id), first.Full), Is.EqualTo((new[] { 1, 2 }, true)));
+        Assert.That((rest.Rows.Select(e => e.Id), rest.Full), Is.EqualTo((new[] { 3 }, false)));
     }
 
     [Test]

@@ -38,15 +38,7 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        var owed = db.Set<OwedDelivery>();
-        var now = Clock.GetUtcNow().UtcDateTime;
-        // An order whose oldest message is not due (or held) waits as a whole: its later ones must not overtake it.
-        var blocked = owed.Where(d => d.NextAttemptAt > now || (d.ClaimedUntil != null && d.ClaimedUntil >= now)).Select(d => d.OrderId);
-        var ids = await owed.Due(now).Where(d => !blocked.Contains(d.OrderId))
-            .OrderBy(d => d.NotificationId).Select(d => d.NotificationId).Take(BatchSize).ToListAsync(stopping);
-        if (ids.Count == 0) return false;
-        var taken = (await owed.Where(d => ids.Contains(d.NotificationId)).ClaimAsync(now, stopping)).OrderBy(d => d.NotificationId).ToList();
-        taken = await WithoutOvertakingAsync(db, taken);
+        var (taken, _, full) = await OwedDelivery.Queue.TakeAsync(db.Set<OwedDelivery>(), Clock.GetUtcNow().UtcDateTime, BatchSize, stopping);
         if (taken.Count == 0) return false;
 
         var takenIds = taken.Select(d => d.NotificationId).ToList();
@@ -58,7 +50,7 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         var held = await Task.WhenAll(lanes);
         // Right away again only after a full batch: a part batch means the queue is drained, and a pause lets the next
         // messages gather into one round instead of a round (five queries) per message or two while orders stream in.
-        return ids.Count == BatchSize && held.All(h => !h);
+        return full && held.All(h => !h);
     }
 
     /// <summary>An order's lane; the API takes any order id, negative ones too.</summary>
@@ -114,23 +106,6 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         {
             writes.Release();
         }
-    }
-
-    /// <summary>
-    /// Gives back the rows of an order that has an earlier message this round did not take (another replica holds it, or
-    /// it was written while this round read): they wait for it.
-    /// </summary>
-    private static async Task<List<OwedDelivery>> WithoutOvertakingAsync(NotificationsDbContext db, List<OwedDelivery> taken)
-    {
-        var mine = taken.Select(d => d.NotificationId).ToHashSet();
-        var orders = taken.Select(d => d.OrderId).Distinct().ToList();
-        var others = await db.Set<OwedDelivery>().Where(d => orders.Contains(d.OrderId) && !mine.Contains(d.NotificationId))
-            .Select(d => new { d.OrderId, d.NotificationId }).ToListAsync();
-        var firstOther = others.GroupBy(o => o.OrderId).ToDictionary(g => g.Key, g => g.Min(o => o.NotificationId));
-        var overtaking = taken.Where(d => firstOther.TryGetValue(d.OrderId, out var first) && first < d.NotificationId).Select(d => d.NotificationId).ToList();
-        if (overtaking.Count == 0) return taken;
-        await db.Set<OwedDelivery>().Where(d => overtaking.Contains(d.NotificationId)).ReleaseAsync();
-        return taken.Where(d => !overtaking.Contains(d.NotificationId)).ToList();
     }
 
     /// <summary>

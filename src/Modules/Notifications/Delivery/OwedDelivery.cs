@@ -9,8 +9,12 @@ namespace Ecommerce.Notifications.Delivery;
 /// deleted once the provider took it or refused it for good. Its lease and retry columns are the owed-work ones; the
 /// notification itself keeps the delivery's state for readers.
 /// </summary>
-internal sealed class OwedDelivery : OwedWorkRow
+internal sealed class OwedDelivery : OwedWorkRow, IOwedPerOrder
 {
+    /// <summary>An order's messages are delivered in the order they were accepted.</summary>
+    public static readonly PerOrderQueue<OwedDelivery> Queue = new(d => d.NotificationId);
+
+
     public int NotificationId { get; set; }
     public int OrderId { get; set; }
     public string Channel { get; set; } = "";

@@ -59,7 +59,6 @@ internal sealed class OrderNotifier(NotificationsClient notifications, EmailOutb
             db.ChangeTracker.Clear();
             await transaction.CommitAsync(CancellationToken.None);
         }
-        outbox.Committed(email);
         return email;
     }
 

@@ -3,13 +3,12 @@ using Ecommerce.Shared.Testing;
 namespace Ecommerce.Orders.Outbox;
 
 /// <summary><c>POST /testing/reset</c> on Orders: what the outbox keeps in memory about rows the reset deleted.</summary>
-internal sealed class OutboxMemoryReset(WaitingOrders waiting, SettledChains settled) : IModuleReset
+internal sealed class OutboxMemoryReset(SettledChains settled) : IModuleReset
 {
     public string Module => OrdersModule.Name;
 
     public Task ResetAsync(CancellationToken cancellationToken)
     {
-        waiting.Clear();
         settled.Clear();
         return Task.CompletedTask;
     }

@@ -10,8 +10,12 @@ namespace Ecommerce.Orders.Outbox;
 /// refused connection), or one written with the state change that causes it and not yet sent. The dispatcher delivers
 /// what is due; a row is deleted once Notifications answered.
 /// </summary>
-internal sealed class OwedEmail : OwedWorkRow
+internal sealed class OwedEmail : OwedWorkRow, IOwedPerOrder
 {
+    /// <summary>An order's emails go out in the order they were decided.</summary>
+    public static readonly PerOrderQueue<OwedEmail> Queue = new(e => e.Id);
+
+
     public int Id { get; set; }
     public int OrderId { get; set; }
     /// <summary>The body of POST /notifications/email as it was decided, wire JSON.</summary>

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Ecommerce.Orders.Outbox;
 
 /// <summary>
-/// Delivers owed emails in the background, oldest first and in order per order, as batches (one request of the
+/// Delivers owed emails in the background, oldest first and in order per order (<see cref="PerOrderQueue{T}"/>), as batches (one request of the
 /// notification limit each): on a 429 it waits the Retry-After, on other failures it backs off exponentially with
 /// jitter, and it resumes after a restart from what the database holds. A batch Notifications takes is deleted.
 /// </summary>
-internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOrders waiting, TimeProvider clock, ILogger<OwedEmailDispatcher> logger,
+internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OwedEmailDispatcher> logger,
     ModuleDatabases databases)
     : PollingWorker(clock, logger, databases)
 {
@@ -22,18 +22,11 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        await waiting.EnsureLoadedAsync(db); // before the first Remove, so the counts match the table
-        var now = Clock.GetUtcNow().UtcDateTime;
-        var oldest = await db.Set<OwedEmail>().OrderBy(e => e.Id).Take(BatchSize * 2).ToListAsync(stopping);
-        var due = DueInOrder(oldest, now);
-        if (due.Count == 0) return false;
-        var ids = due.Select(e => e.Id).ToList();
-        var taken = (await db.Set<OwedEmail>().Where(e => ids.Contains(e.Id)).ClaimAsync(now, stopping)).OrderBy(e => e.Id).ToList();
+        var (taken, lapsed, _) = await OwedEmail.Queue.TakeAsync(db.Set<OwedEmail>(), Clock.GetUtcNow().UtcDateTime, BatchSize, stopping);
         if (taken.Count == 0) return false;
 
         var notifications = scope.ServiceProvider.GetRequiredService<NotificationsClient>();
         // An email whose holder died (its lease ran out) may have reached Notifications just before: not sent twice.
-        var lapsed = due.Where(e => e.ClaimedUntil is not null).Select(e => e.Id).ToHashSet();
         var (held, unknown) = await CheckLapsedAsync(notifications, taken.Where(e => lapsed.Contains(e.Id)).ToList());
         await ForgetAsync(db, taken.Where(e => held.Contains(e.Id)).ToList());
         // Those Notifications could not be asked about stay held: their lease runs out again and they are asked about then.
@@ -63,12 +56,11 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
     private static IEnumerable<(int OrderId, string Step)> Steps(List<OwedEmail> emails) =>
         emails.Select(e => (e.OrderId, StepAttempts.Email(e.TemplateName())));
 
-    private async Task ForgetAsync(OrdersDbContext db, List<OwedEmail> done)
+    private static async Task ForgetAsync(OrdersDbContext db, List<OwedEmail> done)
     {
         if (done.Count == 0) return;
         var ids = done.Select(e => e.Id).ToList();
         await db.Set<OwedEmail>().Where(e => ids.Contains(e.Id)).ExecuteDeleteAsync(CancellationToken.None);
-        foreach (var email in done) waiting.Remove(email.OrderId);
     }
 
     /// <summary>
@@ -85,23 +77,5 @@ internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, WaitingOr
             else held.UnionWith(order.Where(e => sent.Contains(e.TemplateName())).Select(e => e.Id));
         }
         return (held, unknown);
-    }
-
-    /// <summary>
-    /// The due emails among the oldest, in id order, taking for each order only those before its first email that is
-    /// not due (or held by another dispatcher): an order's emails go out in the order they were decided.
-    /// </summary>
-    internal static List<OwedEmail> DueInOrder(IReadOnlyList<OwedEmail> oldestFirst, DateTime now)
-    {
-        var blocked = new HashSet<int>();
-        var due = new List<OwedEmail>();
-        foreach (var email in oldestFirst)
-        {
-            if (blocked.Contains(email.OrderId)) continue;
-            if (email.NextAttemptAt <= now && (email.ClaimedUntil is null || email.ClaimedUntil < now)) due.Add(email);
-            else blocked.Add(email.OrderId);
-            if (due.Count == BatchSize) break;
-        }
-        return due;
     }
 }
