@@ -38,14 +38,10 @@ public static class HealthProbeCommand
     private static async Task<(bool Healthy, string Line)> ProbeAsync(HttpClient http, RunningModule module)
     {
         if (module.Port == 0) return (false, $"{module.Name}: Ports:{module.Name}=0 names no port to probe");
-        try
+        return await Call.OrNoAnswerAsync(async () =>
         {
             using var response = await http.GetAsync($"http://127.0.0.1:{module.Port}/health");
             return ((int)response.StatusCode == 200, $"{module.Name} :{module.Port} {(int)response.StatusCode}");
-        }
-        catch (Exception failed) when (CallFailure.IsNoAnswer(failed))
-        {
-            return (false, $"{module.Name} :{module.Port} no answer ({failed.Message})");
-        }
+        }, failed => (false, $"{module.Name} :{module.Port} no answer ({failed.Message})"));
     }
 }

@@ -16,7 +16,8 @@ public enum Delivery
 
 /// <summary>
 /// An attempt's outcome; <see cref="RetryAfter"/> is the server's Retry-After on a 429, <see cref="Reply"/> what a provider
-/// answered when it took the work (an SMTP server's <c>250 …</c>).
+/// answered when it took the work (an SMTP server's <c>250 …</c>), <see cref="StatusCode"/> the HTTP status of an answer
+/// that did not take it (none when there was no answer).
 /// </summary>
 public sealed record Attempt(Delivery Delivery, string? Error = null, TimeSpan? RetryAfter = null)
 {
@@ -24,10 +25,26 @@ public sealed record Attempt(Delivery Delivery, string? Error = null, TimeSpan? 
 
     public string? Reply { get; init; }
 
+    public int? StatusCode { get; init; }
+
     public static Attempt Accepted(string? reply) => new(Delivery.Done) { Reply = reply };
 
     /// <summary>No answer at all (timeout, refused connection): worth another try.</summary>
     public static Attempt NoAnswer(Exception exception) => new(Delivery.Retry, exception.Message);
+
+    /// <summary>
+    /// An HTTP call that carries out owed work, as an outcome (<see cref="Call"/>): a 2xx is done (<paramref name="taken"/>
+    /// may read it, e.g. for the provider's reply), any other answer is judged by <see cref="FailedAsync"/>, no answer is
+    /// worth another try.
+    /// </summary>
+    public static Task<Attempt> OfCallAsync(Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, Task<Attempt>>? taken = null,
+        CancellationToken stopping = default) =>
+        Call.OrNoAnswerAsync(async () =>
+        {
+            using var response = await send();
+            if (!response.IsSuccessStatusCode) return await FailedAsync(response);
+            return taken is null ? Done : await taken(response);
+        }, NoAnswer, stopping);
 
     /// <summary>Judges a non-2xx answer: 429 and server-side failures are worth another try, other refusals are final.</summary>
     public static async Task<Attempt> FailedAsync(HttpResponseMessage response)
@@ -35,7 +52,10 @@ public sealed record Attempt(Delivery Delivery, string? Error = null, TimeSpan? 
         var reason = await ErrorDetail.ReadAsync(response);
         var status = response.StatusCode;
         if (status == HttpStatusCode.TooManyRequests)
-            return new Attempt(Delivery.Retry, reason, response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-        return new Attempt((int)status >= 500 || status == HttpStatusCode.RequestTimeout ? Delivery.Retry : Delivery.Refused, reason);
+            return new Attempt(Delivery.Retry, reason, response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1)) { StatusCode = (int)status };
+        return new Attempt((int)status >= 500 || status == HttpStatusCode.RequestTimeout ? Delivery.Retry : Delivery.Refused, reason)
+        {
+            StatusCode = (int)status,
+        };
     }
 }

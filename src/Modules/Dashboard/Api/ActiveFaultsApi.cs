@@ -15,19 +15,13 @@ public sealed class ActiveFaultsApi(IHttpClientFactory clients, TestingMode test
     public async Task<int> CountAsync()
     {
         if (!testing.Enabled) return 0;
-        var counts = await Task.WhenAll(new[] { nameof(OrdersApi), nameof(PaymentsApi), nameof(NotificationsApi) }.Select(async client =>
-        {
-            try
+        var counts = await Task.WhenAll(new[] { nameof(OrdersApi), nameof(PaymentsApi), nameof(NotificationsApi) }.Select(client =>
+            Call.OrNoAnswerAsync(async () =>
             {
                 var http = clients.CreateClient(client);   // the typed client's own configuration: its module's address
                 using var faults = JsonDocument.Parse(await http.GetStringAsync(new Uri(http.BaseAddress!, "/testing/faults")));
                 return faults.RootElement.GetArrayLength();
-            }
-            catch (Exception failure) when (CallFailure.IsNoAnswer(failure))
-            {
-                return 0;
-            }
-        }));
+            }, _ => 0)));
         return counts.Sum();
     }
 }

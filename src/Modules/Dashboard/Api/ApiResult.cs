@@ -10,21 +10,13 @@ public sealed record ApiResult<T>(T? Value, string? Error, IReadOnlyDictionary<s
 {
     public bool Ok => Error is null;
 
-    public static async Task<ApiResult<T>> From(Task<HttpResponseMessage> call)
+    public static Task<ApiResult<T>> From(Task<HttpResponseMessage> call) => Call.OrNoAnswerAsync(async () =>
     {
-        try
-        {
-            using var response = await call;
-            if (response.IsSuccessStatusCode)
-                return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(WireJson.Options), null, NoFields);
-            var (error, fields) = await ReadError(response);
-            return new ApiResult<T>(default, error, fields);
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
-        {
-            return new ApiResult<T>(default, $"The service did not answer: {exception.Message}", NoFields);
-        }
-    }
+        using var response = await call;
+        if (response.IsSuccessStatusCode) return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(WireJson.Options), null, NoFields);
+        var (error, fields) = await ReadError(response);
+        return new ApiResult<T>(default, error, fields);
+    }, exception => new ApiResult<T>(default, $"The service did not answer: {exception.Message}", NoFields));
 
     private static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
 

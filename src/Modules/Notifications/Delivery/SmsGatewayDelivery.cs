@@ -37,17 +37,11 @@ internal sealed class SmsGatewayDelivery(HttpClient http, IOptions<Notifications
         if (_sms.Token is { Length: > 0 } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (signing.Enabled)
             foreach (var (name, value) in signing.Headers(notification.MessageId!, clock.GetUtcNow(), body)) request.Headers.TryAddWithoutValidation(name, value);
-        try
+        return await Attempt.OfCallAsync(() => http.SendAsync(request, cancellationToken), async response =>
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode) return await Attempt.FailedAsync(response);
             var reply = await response.Content.ReadAsStringAsync(cancellationToken);
             return Attempt.Accepted($"{(int)response.StatusCode} {(reply.Length > MaxReplyLength ? reply[..MaxReplyLength] : reply)}".TrimEnd());
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception) && !cancellationToken.IsCancellationRequested)
-        {
-            return Attempt.NoAnswer(exception);
-        }
+        }, cancellationToken);
     }
 
     private sealed record SmsMessage(string To, string Body, string Reference);

@@ -23,21 +23,11 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
     /// <summary>One email whose body is already wire JSON (as the outbox keeps it).</summary>
     public async Task<Attempt> SendEmailAsync(int orderId, string templateName, string message)
     {
-        try
-        {
-            using var content = new StringContent(message, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync("notifications/email", content);
-            if (response.IsSuccessStatusCode) return Attempt.Done;
-            var attempt = await Attempt.FailedAsync(response);
-            logger.LogWarning("{TemplateName} email for order {OrderId} not taken: {StatusCode} {Reason}",
-                templateName, orderId, (int)response.StatusCode, attempt.Error);
-            return attempt;
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
-        {
-            logger.LogWarning("{TemplateName} email for order {OrderId} failed: {Error}", templateName, orderId, exception.Message);
-            return Attempt.NoAnswer(exception);
-        }
+        using var content = new StringContent(message, Encoding.UTF8, "application/json");
+        var attempt = await Attempt.OfCallAsync(() => http.PostAsync("notifications/email", content));
+        if (attempt.Delivery != Delivery.Done)
+            logger.LogWarning("{TemplateName} email for order {OrderId} not taken ({StatusCode}): {Error}", templateName, orderId, attempt.StatusCode, attempt.Error);
+        return attempt;
     }
 
     /// <summary>
@@ -47,57 +37,40 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
     public async Task<Attempt> SendEmailBatchAsync(IReadOnlyList<string> messages, bool waitOut429 = false)
     {
         if (messages.Count == 0) return Attempt.Done;
-        for (var attempt = 1; ; attempt++)
+        for (var tries = 1; ; tries++)
         {
-            try
+            using var request = new HttpRequestMessage(HttpMethod.Post, "notifications/email/batch")
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "notifications/email/batch")
-                {
-                    Content = new StringContent($"{{\"notifications\":[{string.Join(',', messages)}]}}", Encoding.UTF8, "application/json"),
-                    Headers = { { "Prefer", "return=minimal" } },
-                };
-                using var response = await http.SendAsync(request);
-                if (response.IsSuccessStatusCode)
-                {
-                    await LogRefusedItemsAsync(response, messages.Count);
-                    return Attempt.Done;
-                }
-                var failed = await Attempt.FailedAsync(response);
-                if (waitOut429 && response.StatusCode == HttpStatusCode.TooManyRequests && attempt < BatchAttempts)
-                {
-                    await Task.Delay(failed.RetryAfter ?? TimeSpan.FromSeconds(1));
-                    continue;
-                }
-                logger.LogWarning("Batch of {Count} emails not taken: {StatusCode} {Reason}", messages.Count, (int)response.StatusCode, failed.Error);
-                return failed;
-            }
-            catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
+                Content = new StringContent($"{{\"notifications\":[{string.Join(',', messages)}]}}", Encoding.UTF8, "application/json"),
+                Headers = { { "Prefer", "return=minimal" } },
+            };
+            var attempt = await Attempt.OfCallAsync(() => http.SendAsync(request), response => LogRefusedItemsAsync(response, messages.Count));
+            if (waitOut429 && attempt.StatusCode == (int)HttpStatusCode.TooManyRequests && tries < BatchAttempts)
             {
-                logger.LogWarning("Batch of {Count} emails failed: {Error}", messages.Count, exception.Message);
-                return Attempt.NoAnswer(exception);
+                await Task.Delay(attempt.RetryAfter ?? TimeSpan.FromSeconds(1));
+                continue;
             }
+            if (attempt.Delivery != Delivery.Done)
+                logger.LogWarning("Batch of {Count} emails not taken ({StatusCode}): {Error}", messages.Count, attempt.StatusCode, attempt.Error);
+            return attempt;
         }
     }
 
     /// <summary>The templates of the emails Notifications holds for an order, or null when it does not answer.</summary>
-    public async Task<IReadOnlyList<string>?> TemplatesSentAsync(int orderId)
+    public Task<IReadOnlyList<string>?> TemplatesSentAsync(int orderId) => Call.OrNoAnswerAsync<IReadOnlyList<string>?>(async () =>
     {
-        try
-        {
-            using var response = await http.GetAsync($"notifications/order/{orderId}");
-            response.EnsureSuccessStatusCode();
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-            return document.RootElement.EnumerateArray().Select(n => n.GetProperty("template_name").GetString()!).ToList();
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception) || exception is InvalidOperationException or KeyNotFoundException)
-        {
-            logger.LogWarning("Emails of order {OrderId} could not be read: {Error}", orderId, exception.Message);
-            return null;
-        }
-    }
+        using var response = await http.GetAsync($"notifications/order/{orderId}");
+        response.EnsureSuccessStatusCode();
+        var sent = await response.Content.ReadFromJsonAsync<List<SentEmail>>(WireJson.Options) ?? [];
+        return sent.Select(n => n.TemplateName).ToList();
+    }, exception =>
+    {
+        logger.LogWarning("Emails of order {OrderId} could not be read: {Error}", orderId, exception.Message);
+        return null;
+    });
 
     /// <summary>Items of a taken batch that Notifications refused (invalid) are refused for good: logged, not retried.</summary>
-    private async Task LogRefusedItemsAsync(HttpResponseMessage response, int count)
+    private async Task<Attempt> LogRefusedItemsAsync(HttpResponseMessage response, int count)
     {
         try
         {
@@ -107,8 +80,12 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
         }
         catch (JsonException)
         {
+            // The batch was taken (2xx); only its tally is unreadable.
         }
+        return Attempt.Done;
     }
+
+    private sealed record SentEmail(string TemplateName);
 }
 
 /// <summary>The body of POST /notifications/email (contract 4.1).</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
@@ -13,28 +12,23 @@ namespace Ecommerce.Orders.Clients;
 /// </summary>
 internal sealed class PaymentsClient(HttpClient http, IHostApplicationLifetime lifetime, ILogger<PaymentsClient> logger)
 {
-    public async Task<PaymentOutcome> CreateAsync(int orderId, decimal amount, string currency)
+    public Task<PaymentOutcome> CreateAsync(int orderId, decimal amount, string currency) => Call.OrNoAnswerAsync(async () =>
     {
-        try
-        {
-            using var response = await http.PostAsJsonAsync("payments", new CreatePayment(orderId, amount, currency), WireJson.Options);
-            if (response.StatusCode == HttpStatusCode.Created)
-                return new PaymentOutcome((await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options))?.Status, null);
-            var reason = await ErrorDetail.ReadAsync(response);
-            logger.LogWarning("Payment for order {OrderId} refused: {StatusCode} {Reason}", orderId, (int)response.StatusCode, reason);
-            return new PaymentOutcome(null, reason);
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
-        {
-            logger.LogWarning("Payment for order {OrderId} failed: {Error}", orderId, exception.Message);
-            return NoAnswer;
-        }
-    }
+        using var response = await http.PostAsJsonAsync("payments", new CreatePayment(orderId, amount, currency), WireJson.Options);
+        if (response.StatusCode == HttpStatusCode.Created)
+            return new PaymentOutcome((await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options))?.Status, null);
+        var reason = await ErrorDetail.ReadAsync(response);
+        logger.LogWarning("Payment for order {OrderId} refused: {StatusCode} {Reason}", orderId, (int)response.StatusCode, reason);
+        return new PaymentOutcome(null, reason);
+    }, exception =>
+    {
+        logger.LogWarning("Payment for order {OrderId} failed: {Error}", orderId, exception.Message);
+        return NoAnswer;
+    });
 
     /// <summary>One call for a chunk of orders (POST /payments/batch); the outcome of each, by order id.</summary>
-    public async Task<Dictionary<int, PaymentOutcome>> CreateBatchAsync(IReadOnlyList<(int OrderId, decimal Amount, string Currency)> orders)
-    {
-        try
+    public Task<Dictionary<int, PaymentOutcome>> CreateBatchAsync(IReadOnlyList<(int OrderId, decimal Amount, string Currency)> orders) =>
+        Call.OrNoAnswerAsync(async () =>
         {
             var body = new PaymentBatch(orders.Select(o => new CreatePayment(o.OrderId, o.Amount, o.Currency)).ToList());
             using var request = ReturnMinimal.Post("payments/batch", body);
@@ -45,49 +39,41 @@ internal sealed class PaymentsClient(HttpClient http, IHostApplicationLifetime l
                     : new PaymentOutcome(null, r.Detail ?? "Payment refused"));
             var reason = await ErrorDetail.ReadAsync(response);
             logger.LogWarning("Payment batch of {Count} orders refused: {StatusCode} {Reason}", orders.Count, (int)response.StatusCode, reason);
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
+            return orders.ToDictionary(o => o.OrderId, _ => NoAnswer);
+        }, exception =>
         {
             logger.LogWarning("Payment batch of {Count} orders failed: {Error}", orders.Count, exception.Message);
-        }
-        return orders.ToDictionary(o => o.OrderId, _ => NoAnswer);
-    }
+            return orders.ToDictionary(o => o.OrderId, _ => NoAnswer);
+        });
 
     private PaymentOutcome NoAnswer =>
         new(null, PaymentOutcome.Unavailable) { Interrupted = lifetime.ApplicationStopping.IsCancellationRequested };
 
     /// <summary>The order's payment, none (Payments answered 404), or no answer at all (<see cref="PaymentLookup.Answered"/> false).</summary>
-    public async Task<PaymentLookup> LookupAsync(int orderId)
+    public Task<PaymentLookup> LookupAsync(int orderId) => Call.OrNoAnswerAsync(async () =>
     {
-        try
-        {
-            using var response = await http.GetAsync($"payments/order/{orderId}");
-            if (response.StatusCode == HttpStatusCode.NotFound) return new PaymentLookup(true, null);
-            response.EnsureSuccessStatusCode();
-            return new PaymentLookup(true, await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options));
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
-        {
-            logger.LogWarning("Payment lookup for order {OrderId} failed: {Error}", orderId, exception.Message);
-            return new PaymentLookup(false, null);
-        }
-    }
+        using var response = await http.GetAsync($"payments/order/{orderId}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return new PaymentLookup(true, null);
+        response.EnsureSuccessStatusCode();
+        return new PaymentLookup(true, await response.Content.ReadFromJsonAsync<PaymentView>(WireJson.Options));
+    }, exception =>
+    {
+        logger.LogWarning("Payment lookup for order {OrderId} failed: {Error}", orderId, exception.Message);
+        return new PaymentLookup(false, null);
+    });
 
-    public async Task<bool> RefundAsync(int orderId, int paymentId, string reason)
+    public Task<bool> RefundAsync(int orderId, int paymentId, string reason) => Call.OrNoAnswerAsync(async () =>
     {
-        try
-        {
-            using var response = await http.PostAsJsonAsync("payments/refund", new RefundPayment(paymentId, reason), WireJson.Options);
-            if (response.IsSuccessStatusCode) return true;
-            logger.LogWarning("Refund of payment {PaymentId} for order {OrderId} refused: {StatusCode} {Reason}",
-                paymentId, orderId, (int)response.StatusCode, await ErrorDetail.ReadAsync(response));
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
-        {
-            logger.LogWarning("Refund of payment {PaymentId} for order {OrderId} failed: {Error}", paymentId, orderId, exception.Message);
-        }
+        using var response = await http.PostAsJsonAsync("payments/refund", new RefundPayment(paymentId, reason), WireJson.Options);
+        if (response.IsSuccessStatusCode) return true;
+        logger.LogWarning("Refund of payment {PaymentId} for order {OrderId} refused: {StatusCode} {Reason}",
+            paymentId, orderId, (int)response.StatusCode, await ErrorDetail.ReadAsync(response));
         return false;
-    }
+    }, exception =>
+    {
+        logger.LogWarning("Refund of payment {PaymentId} for order {OrderId} failed: {Error}", paymentId, orderId, exception.Message);
+        return false;
+    });
 
     private sealed record CreatePayment(int OrderId, decimal Amount, string Currency);
 

@@ -18,21 +18,11 @@ internal sealed class OrdersWebhookClient(HttpClient http, WebhookSigning signin
 
     public async Task<Attempt> NotifyAsync(PaymentChange change)
     {
-        try
-        {
-            using var response = await PostAsync($"orders/{change.OrderId}/webhook", new PaymentWebhook(change.PaymentStatus, change.TransactionId));
-            if (response.IsSuccessStatusCode) return Attempt.Done;
-            var attempt = await Attempt.FailedAsync(response);
-            logger.LogWarning("Orders webhook for order {OrderId} (payment {PaymentId}, {PaymentStatus}) answered {StatusCode}: {Reason}",
-                change.OrderId, change.PaymentId, change.PaymentStatus, (int)response.StatusCode, attempt.Error);
-            return attempt;
-        }
-        catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
-        {
-            logger.LogWarning("Orders webhook for order {OrderId} (payment {PaymentId}, {PaymentStatus}) failed: {Error}",
-                change.OrderId, change.PaymentId, change.PaymentStatus, exception.Message);
-            return Attempt.NoAnswer(exception);
-        }
+        var attempt = await Attempt.OfCallAsync(() => PostAsync($"orders/{change.OrderId}/webhook", new PaymentWebhook(change.PaymentStatus, change.TransactionId)));
+        if (attempt.Delivery != Delivery.Done)
+            logger.LogWarning("Orders webhook for order {OrderId} (payment {PaymentId}, {PaymentStatus}) not taken ({StatusCode}): {Error}",
+                change.OrderId, change.PaymentId, change.PaymentStatus, attempt.StatusCode, attempt.Error);
+        return attempt;
     }
 
     /// <summary>The batch form: one call per chunk of payments, so traffic stays O(payments / chunk); each chunk's outcome.</summary>
@@ -41,24 +31,11 @@ internal sealed class OrdersWebhookClient(HttpClient http, WebhookSigning signin
         var outcomes = new List<(PaymentChange[], Attempt)>();
         foreach (var chunk in changes.Chunk(ChunkSize))
         {
-            try
-            {
-                var body = new PaymentWebhookBatch(chunk.Select(c => new PaymentWebhookItem(c.OrderId, c.PaymentStatus, c.TransactionId)).ToList());
-                using var response = await PostAsync("orders/webhook/batch", body);
-                if (response.IsSuccessStatusCode)
-                {
-                    outcomes.Add((chunk, Attempt.Done));
-                    continue;
-                }
-                var attempt = await Attempt.FailedAsync(response);
-                logger.LogWarning("Orders batch webhook for {Count} payments answered {StatusCode}: {Reason}", chunk.Length, (int)response.StatusCode, attempt.Error);
-                outcomes.Add((chunk, attempt));
-            }
-            catch (Exception exception) when (CallFailure.IsNoAnswer(exception))
-            {
-                logger.LogWarning("Orders batch webhook for {Count} payments failed: {Error}", chunk.Length, exception.Message);
-                outcomes.Add((chunk, Attempt.NoAnswer(exception)));
-            }
+            var body = new PaymentWebhookBatch(chunk.Select(c => new PaymentWebhookItem(c.OrderId, c.PaymentStatus, c.TransactionId)).ToList());
+            var attempt = await Attempt.OfCallAsync(() => PostAsync("orders/webhook/batch", body));
+            if (attempt.Delivery != Delivery.Done)
+                logger.LogWarning("Orders batch webhook for {Count} payments not taken ({StatusCode}): {Error}", chunk.Length, attempt.StatusCode, attempt.Error);
+            outcomes.Add((chunk, attempt));
         }
         return outcomes;
     }
