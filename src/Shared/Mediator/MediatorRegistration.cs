@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Ecommerce.Shared.Mediator;
 
 /// <summary>
-/// The one place MediatR 5.1 is wired (its DI package is not served here): a scoped ServiceFactory and IMediator,
-/// and every IRequestHandler&lt;,&gt; of a module's assembly.
+/// The one place MediatR 5.1 is wired (its DI package is not served here): a scoped ServiceFactory and IMediator, the
+/// pipeline every request goes through (<see cref="OrderLogBehavior{TRequest,TResponse}"/>), and every
+/// IRequestHandler&lt;,&gt; of a module's assembly.
 /// </summary>
 public static class MediatorRegistration
 {
@@ -14,6 +15,7 @@ public static class MediatorRegistration
     {
         services.TryAddScoped<ServiceFactory>(sp => type => sp.GetService(type)!);
         services.TryAddScoped<IMediator, MediatR.Mediator>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped(typeof(IPipelineBehavior<,>), typeof(OrderLogBehavior<,>)));
         var handlers =
             from type in assembly.GetTypes()
             where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }

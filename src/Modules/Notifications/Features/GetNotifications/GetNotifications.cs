@@ -1,4 +1,3 @@
-using Ecommerce.Shared.Hosting;
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Domain;
@@ -9,12 +8,13 @@ using Ecommerce.Shared.Errors;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Notifications.Features.GetNotifications;
 
 internal sealed record GetNotification(int NotificationId) : IRequest<NotificationResponse>;
 
-internal sealed record GetOrderNotifications(int OrderId) : IRequest<IReadOnlyList<NotificationResponse>>;
+internal sealed record GetOrderNotifications(int OrderId) : IRequest<IReadOnlyList<NotificationResponse>>, IAboutOrder;
 
 /// <summary>Additive: the list the original lacked (its dashboard made one call per order instead).</summary>
 internal sealed record ListNotifications(int Skip, int Limit, NotificationFilter Filter)
@@ -49,7 +49,7 @@ internal sealed record NotificationFilter(string? Channel, string? TemplateName,
     }
 }
 
-internal sealed class GetNotificationsHandler(NotificationsDbContext db, OrderLog orderLog) :
+internal sealed class GetNotificationsHandler(NotificationsDbContext db) :
     IRequestHandler<GetNotification, NotificationResponse>,
     IRequestHandler<GetOrderNotifications, IReadOnlyList<NotificationResponse>>,
     IRequestHandler<ListNotifications, IReadOnlyList<NotificationResponse>>
@@ -60,7 +60,6 @@ internal sealed class GetNotificationsHandler(NotificationsDbContext db, OrderLo
 
     public async Task<IReadOnlyList<NotificationResponse>> Handle(GetOrderNotifications request, CancellationToken cancellationToken)
     {
-        using var _ = orderLog.About(request.OrderId);
         return (await db.Notifications.Where(n => n.OrderId == request.OrderId).OrderBy(n => n.Id).ToListAsync(cancellationToken))
         .Adapt<List<NotificationResponse>>();
     }

@@ -1,4 +1,3 @@
-using Ecommerce.Shared.Hosting;
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Delivery;
 using Ecommerce.Notifications.Domain;
@@ -7,21 +6,27 @@ using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
+using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Notifications.Features.SendNotification;
 
-internal sealed record SendEmail(SendEmailRequest Body) : IRequest<NotificationResponse>;
+internal sealed record SendEmail(SendEmailRequest Body) : IRequest<NotificationResponse>, IAboutOrder
+{
+    public int OrderId => Body.OrderId;
+}
 
-internal sealed record SendSms(SendSmsRequest Body) : IRequest<NotificationResponse>;
+internal sealed record SendSms(SendSmsRequest Body) : IRequest<NotificationResponse>, IAboutOrder
+{
+    public int OrderId => Body.OrderId;
+}
 
-internal sealed class SendNotificationHandler(NotificationIntake intake, TimeProvider clock, OrderLog orderLog) :
+internal sealed class SendNotificationHandler(NotificationIntake intake, TimeProvider clock) :
     IRequestHandler<SendEmail, NotificationResponse>,
     IRequestHandler<SendSms, NotificationResponse>
 {
     public async Task<NotificationResponse> Handle(SendEmail request, CancellationToken cancellationToken)
     {
         var body = request.Body;
-        using var _ = orderLog.About(body.OrderId);
         var message = TemplateRenderer.Email(Template(body.TemplateName), body.OrderId, body.TemplateData);
         return await SaveAndSend(Notification.Accepted(body.OrderId, Notification.Email, body.TemplateName, body.ToEmail,
             message.Subject, message.Body, clock.UtcNowMicros(), intake.NewMessageId(Notification.Email)), cancellationToken);
@@ -30,7 +35,6 @@ internal sealed class SendNotificationHandler(NotificationIntake intake, TimePro
     public async Task<NotificationResponse> Handle(SendSms request, CancellationToken cancellationToken)
     {
         var body = request.Body;
-        using var _ = orderLog.About(body.OrderId);
         var text = TemplateRenderer.Sms(Template(body.TemplateName), body.OrderId, body.TemplateData);
         return await SaveAndSend(Notification.Accepted(body.OrderId, Notification.Sms, body.TemplateName, body.ToPhone,
             null, text, clock.UtcNowMicros(), intake.NewMessageId(Notification.Sms)), cancellationToken);

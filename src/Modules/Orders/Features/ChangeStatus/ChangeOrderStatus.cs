@@ -1,23 +1,22 @@
 using Ecommerce.Orders.Chain;
 using Ecommerce.Shared.Errors;
-using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Mapster;
 using MediatR;
+using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Orders.Features.ChangeStatus;
 
 /// <summary>PUT /orders/{id}/status and DELETE /orders/{id} (which is a change to cancelled, D14).</summary>
-internal sealed record ChangeOrderStatus(int OrderId, string Status) : IRequest<OrderResponse>;
+internal sealed record ChangeOrderStatus(int OrderId, string Status) : IRequest<OrderResponse>, IAboutOrder;
 
-internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, OrderChain chain, OrderLog orderLog)
+internal sealed class ChangeOrderStatusHandler(OrdersDbContext db, OrderChain chain)
     : IRequestHandler<ChangeOrderStatus, OrderResponse>
 {
     public async Task<OrderResponse> Handle(ChangeOrderStatus request, CancellationToken cancellationToken)
     {
-        using var _ = orderLog.About(request.OrderId);
         var order = await db.LoadAsync(request.OrderId, cancellationToken);
         if (order.RefusesClientMove(request.Status) is { } refused) throw ApiError.BadRequest(refused);
         if (!await chain.MoveAsync(order, request.Status))

@@ -4,11 +4,12 @@ using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Orders.Features.GetOrders;
 
 /// <summary>The attempt log of one order, oldest first (additive route): what its story shows beside its audit rows.</summary>
-internal sealed record GetOrderAttempts(int OrderId) : IRequest<IReadOnlyList<StepAttemptResponse>>;
+internal sealed record GetOrderAttempts(int OrderId) : IRequest<IReadOnlyList<StepAttemptResponse>>, IAboutOrder;
 
 internal sealed class GetOrderAttemptsHandler(OrdersDbContext db) : IRequestHandler<GetOrderAttempts, IReadOnlyList<StepAttemptResponse>>
 {

@@ -1,4 +1,3 @@
-using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
@@ -8,10 +7,11 @@ using Ecommerce.Shared.Validation;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Orders.Features.GetOrders;
 
-internal sealed record GetOrder(int OrderId) : IRequest<OrderResponse>;
+internal sealed record GetOrder(int OrderId) : IRequest<OrderResponse>, IAboutOrder;
 
 /// <summary>
 /// D11: ordered by id ascending. Additive filters: status; customer_email (exact); customer (a prefix of the customer's
@@ -32,13 +32,12 @@ internal sealed record ListOrders(int Skip, int Limit, string? Status, string? C
     }
 }
 
-internal sealed class GetOrdersHandler(OrdersDbContext db, OrderLog orderLog) :
+internal sealed class GetOrdersHandler(OrdersDbContext db) :
     IRequestHandler<GetOrder, OrderResponse>,
     IRequestHandler<ListOrders, IReadOnlyList<OrderResponse>>
 {
     public async Task<OrderResponse> Handle(GetOrder request, CancellationToken cancellationToken)
     {
-        using var _ = orderLog.About(request.OrderId);
         return (await db.LoadAsync(request.OrderId, cancellationToken)).Adapt<OrderResponse>();
     }
 

@@ -1,5 +1,4 @@
 using Ecommerce.Orders.Chain;
-using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
@@ -9,25 +8,25 @@ using Microsoft.EntityFrameworkCore;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
+using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Orders.Features.PaymentWebhook;
 
 /// <param name="OrderId">The order the payment is for.</param>
 /// <param name="Body">What Payments reports.</param>
 /// <param name="WebhookId">A signed webhook's <c>webhook-id</c>: applied once, however often it is delivered (<see cref="WebhookReceipts"/>).</param>
-internal sealed record ApplyPaymentWebhook(int OrderId, PaymentWebhookRequest Body, string? WebhookId = null) : IRequest<OrderResponse>;
+internal sealed record ApplyPaymentWebhook(int OrderId, PaymentWebhookRequest Body, string? WebhookId = null) : IRequest<OrderResponse>, IAboutOrder;
 
 /// <summary>
 /// D16. completed: pending→paid, already paid is a retried webhook and changes nothing. failed: a pending order
 /// stays pending and PAYMENT_FAILED is sent. refunded: cancelled from any status, once, with ORDER_CANCELLED.
 /// A signed webhook delivered again is answered with the order as it stands and changes nothing.
 /// </summary>
-internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderChain chain, OrderNotifier notifier, TimeProvider clock, OrderLog orderLog)
+internal sealed class ApplyPaymentWebhookHandler(OrdersDbContext db, OrderChain chain, OrderNotifier notifier, TimeProvider clock)
     : IRequestHandler<ApplyPaymentWebhook, OrderResponse>
 {
     public async Task<OrderResponse> Handle(ApplyPaymentWebhook request, CancellationToken cancellationToken)
     {
-        using var _ = orderLog.About(request.OrderId);
         var order = await db.LoadAsync(request.OrderId, cancellationToken);
         switch (request.Body.PaymentStatus)
         {

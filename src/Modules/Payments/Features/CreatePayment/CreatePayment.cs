@@ -1,4 +1,3 @@
-using Ecommerce.Shared.Hosting;
 using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
@@ -9,18 +8,21 @@ using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Payments.Features.CreatePayment;
 
-internal sealed record CreatePayment(CreatePaymentRequest Body) : IRequest<PaymentResponse>;
+internal sealed record CreatePayment(CreatePaymentRequest Body) : IRequest<PaymentResponse>, IAboutOrder
+{
+    public int OrderId => Body.OrderId;
+}
 
-internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics, OrderLog orderLog)
+internal sealed class CreatePaymentHandler(PaymentsDbContext db, WebhookOutbox webhooks, TimeProvider clock, PaymentsMetrics metrics)
     : IRequestHandler<CreatePayment, PaymentResponse>
 {
     public async Task<PaymentResponse> Handle(CreatePayment request, CancellationToken cancellationToken)
     {
         var body = request.Body;
-        using var _ = orderLog.About(body.OrderId);
         if (Payment.RefusesAmount(body.Amount) is { } refused) throw ApiError.BadRequest(refused);
         var payment = Payment.Charge(body.OrderId, body.Amount, body.Currency, body.PaymentMethod, clock.UtcNowMicros());
         try

@@ -1,18 +1,18 @@
-using Ecommerce.Shared.Hosting;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Shared.Errors;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Payments.Features.GetPayment;
 
 internal sealed record GetPayment(int PaymentId) : IRequest<PaymentResponse>;
 
-internal sealed record GetPaymentByOrder(int OrderId) : IRequest<PaymentResponse>;
+internal sealed record GetPaymentByOrder(int OrderId) : IRequest<PaymentResponse>, IAboutOrder;
 
-internal sealed class GetPaymentHandler(PaymentsDbContext db, OrderLog orderLog) :
+internal sealed class GetPaymentHandler(PaymentsDbContext db) :
     IRequestHandler<GetPayment, PaymentResponse>,
     IRequestHandler<GetPaymentByOrder, PaymentResponse>
 {
@@ -22,7 +22,6 @@ internal sealed class GetPaymentHandler(PaymentsDbContext db, OrderLog orderLog)
 
     public async Task<PaymentResponse> Handle(GetPaymentByOrder request, CancellationToken cancellationToken)
     {
-        using var _ = orderLog.About(request.OrderId);
         return (await db.Payments.FirstOrDefaultAsync(p => p.OrderId == request.OrderId, cancellationToken))?.Adapt<PaymentResponse>()
             ?? throw ApiError.NotFound("Payment not found for this order");
     }
