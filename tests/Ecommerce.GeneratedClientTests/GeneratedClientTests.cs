@@ -1,7 +1,7 @@
 using Ecommerce.GeneratedClient.Orders;
+using Ecommerce.Testing;
 using NotificationsClient = Ecommerce.GeneratedClient.Notifications.NotificationsClient;
 using PaymentsClient = Ecommerce.GeneratedClient.Payments.PaymentsClient;
-using Ecommerce.Testing;
 
 namespace Ecommerce.GeneratedClientTests;
 

@@ -1,20 +1,20 @@
-using Ecommerce.Shared.OpenApi;
 using Carter;
 using Ecommerce.Notifications.Contracts;
+using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Features.GetNotifications;
 using Ecommerce.Notifications.Features.GetStats;
 using Ecommerce.Notifications.Features.SendAgain;
 using Ecommerce.Notifications.Features.SendNotification;
 using Ecommerce.Notifications.Features.TrackDelivery;
-using Ecommerce.Shared.Outbox;
-using Ecommerce.Shared.Persistence;
-using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.RateLimiting;
 using Ecommerce.Shared.Hosting;
-using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.OpenApi;
+using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Validation;
 using MediatR;
 

@@ -31,7 +31,7 @@ public static class OrdersModule
         builder.Services.AddSingleton<Outbox.SettledChains>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Outbox.SettledChains>());
         builder.Services.AddHostedService<Outbox.ChainRecovery>();
-        builder.Services.AddScoped<Features.BulkCreate.BulkChunkImporter>();
+        builder.Services.AddScoped<Features.BulkCreateOrders.BulkChunkImporter>();
         builder.Services.AddSingleton<IModuleReset, Outbox.OutboxMemoryReset>();
     }
 

@@ -1,21 +1,21 @@
-using Ecommerce.Shared.OpenApi;
-using Ecommerce.Shared.Persistence;
-using Ecommerce.Payments.Data;
-using Ecommerce.Shared.Idempotency;
 using Carter;
 using Ecommerce.Payments.Contracts;
+using Ecommerce.Payments.Data;
 using Ecommerce.Payments.Domain;
 using Ecommerce.Payments.Features.CreatePayment;
 using Ecommerce.Payments.Features.GetPayment;
 using Ecommerce.Payments.Features.GetStats;
+using Ecommerce.Payments.Features.ListOwedWebhooks;
 using Ecommerce.Payments.Features.ListPayments;
-using Ecommerce.Payments.Features.OwedWebhooks;
 using Ecommerce.Payments.Features.RefundPayment;
 using Ecommerce.Shared.Hosting;
-using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Http;
+using Ecommerce.Shared.Idempotency;
 using Ecommerce.Shared.Json;
+using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Validation;
 using MediatR;
 

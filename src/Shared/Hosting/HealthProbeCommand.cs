@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Hosting;
 using Ecommerce.Shared.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace Ecommerce.Shared.Hosting;
 

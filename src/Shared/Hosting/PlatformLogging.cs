@@ -1,9 +1,9 @@
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Security;
 using Serilog;
+using Serilog.AspNetCore;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
-using Serilog.AspNetCore;
 
 namespace Ecommerce.Shared.Hosting;
 

@@ -1,8 +1,8 @@
-using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Persistence;
+using Ecommerce.Shared.Security;
 
 namespace Ecommerce.Shared.Testing;
 

@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using static Microsoft.Playwright.Assertions;
 
 namespace Ecommerce.IntegrationTests.Dashboard;

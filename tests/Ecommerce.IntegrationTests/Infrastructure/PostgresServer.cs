@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 
 namespace Ecommerce.IntegrationTests.Infrastructure;

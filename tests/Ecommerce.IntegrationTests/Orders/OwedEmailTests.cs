@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.AspNetCore.Http;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 
 namespace Ecommerce.IntegrationTests.Orders;
 

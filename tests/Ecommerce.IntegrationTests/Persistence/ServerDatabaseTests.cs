@@ -1,5 +1,5 @@
-using System.Net;
 using System.Data.Common;
+using System.Net;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
+using Ecommerce.IntegrationTests.Orders;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Security;
-using Ecommerce.IntegrationTests.Orders;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Ecommerce.Shared.Testing;
 using Ecommerce.Shared.Http;
+using Ecommerce.Shared.Testing;
 
 namespace Ecommerce.Dashboard.Api;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Http;
+using Ecommerce.Shared.Json;
 
 namespace Ecommerce.Dashboard.Api;
 

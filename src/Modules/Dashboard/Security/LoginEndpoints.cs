@@ -1,6 +1,6 @@
-using Ecommerce.Shared.Security;
 using System.Net;
 using System.Text.Encodings.Web;
+using Ecommerce.Shared.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Ecommerce.Notifications.Templates;
 using Ecommerce.Shared.OpenApi;
-using System.Text.Json;
 using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Notifications.Contracts;

@@ -1,6 +1,6 @@
-using Ecommerce.Shared.Persistence;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Ecommerce.Notifications.Domain;
+using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Outbox;
 using Ecommerce.Shared.Security;
 using Microsoft.Extensions.Options;
-using Ecommerce.Shared.Http;
 
 namespace Ecommerce.Notifications.Delivery;
 

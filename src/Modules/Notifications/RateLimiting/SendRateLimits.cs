@@ -1,6 +1,6 @@
+using System.Threading.RateLimiting;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Testing;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

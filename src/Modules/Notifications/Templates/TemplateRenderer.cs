@@ -1,8 +1,8 @@
-using Ecommerce.Shared.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Ecommerce.Shared.Text;
 
 namespace Ecommerce.Notifications.Templates;
 

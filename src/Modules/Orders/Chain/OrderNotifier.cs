@@ -4,8 +4,8 @@ using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Json;
-using Ecommerce.Shared.Time;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Time;
 
 namespace Ecommerce.Orders.Chain;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ecommerce.Orders.Outbox;
+using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Outbox;
-using Ecommerce.Shared.Http;
 
 namespace Ecommerce.Orders.Clients;
 

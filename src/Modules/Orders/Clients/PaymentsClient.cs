@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Hosting;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
+using Microsoft.Extensions.Hosting;
 
 namespace Ecommerce.Orders.Clients;
 

@@ -1,5 +1,5 @@
-using Ecommerce.Shared.OpenApi;
 using System.Text.Json.Serialization;
+using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Orders.Contracts;

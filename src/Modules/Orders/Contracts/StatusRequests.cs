@@ -1,5 +1,5 @@
-using Ecommerce.Shared.OpenApi;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Orders.Contracts;

@@ -1,5 +1,5 @@
-using Ecommerce.Orders.Outbox;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
+using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Idempotency;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Security;
-using Ecommerce.Shared.Idempotency;
-using Ecommerce.Orders.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Orders.Data;

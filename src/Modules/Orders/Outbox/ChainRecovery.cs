@@ -1,10 +1,10 @@
-using Ecommerce.Shared.Hosting;
-using Ecommerce.Shared.Persistence;
 using Ecommerce.Orders.Chain;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

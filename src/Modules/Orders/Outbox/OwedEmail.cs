@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Ecommerce.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Outbox;
 

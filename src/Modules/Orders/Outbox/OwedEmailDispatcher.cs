@@ -1,7 +1,7 @@
-using Ecommerce.Shared.Persistence;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Orders.Outbox;

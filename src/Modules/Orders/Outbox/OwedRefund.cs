@@ -1,8 +1,8 @@
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Data;
+using Ecommerce.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Outbox;
 

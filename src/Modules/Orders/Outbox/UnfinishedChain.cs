@@ -1,6 +1,6 @@
+using Ecommerce.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Ecommerce.Shared.Outbox;
 
 namespace Ecommerce.Orders.Outbox;
 

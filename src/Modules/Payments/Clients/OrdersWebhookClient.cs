@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Ecommerce.Shared.Security;
 using Ecommerce.Payments.Outbox;
+using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Outbox;
-using Ecommerce.Shared.Http;
+using Ecommerce.Shared.Security;
 
 namespace Ecommerce.Payments.Clients;
 

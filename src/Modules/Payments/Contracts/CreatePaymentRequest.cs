@@ -1,5 +1,5 @@
-using Ecommerce.Shared.OpenApi;
 using Ecommerce.Payments.Domain;
+using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Payments.Contracts;

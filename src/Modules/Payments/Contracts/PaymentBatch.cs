@@ -1,6 +1,6 @@
+using System.Text.Json.Serialization;
 using Ecommerce.Payments.Domain;
 using Ecommerce.Shared.OpenApi;
-using System.Text.Json.Serialization;
 using Ecommerce.Shared.Validation;
 
 namespace Ecommerce.Payments.Contracts;

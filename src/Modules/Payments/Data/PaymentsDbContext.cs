@@ -1,7 +1,7 @@
+using Ecommerce.Payments.Domain;
+using Ecommerce.Shared.Idempotency;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Security;
-using Ecommerce.Shared.Idempotency;
-using Ecommerce.Payments.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Payments.Data;

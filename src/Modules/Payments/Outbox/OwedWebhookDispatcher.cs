@@ -1,8 +1,8 @@
-using Ecommerce.Shared.Hosting;
-using Ecommerce.Shared.Persistence;
 using Ecommerce.Payments.Clients;
 using Ecommerce.Payments.Data;
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Payments.Outbox;

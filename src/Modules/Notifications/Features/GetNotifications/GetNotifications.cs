@@ -1,14 +1,14 @@
 using Ecommerce.Notifications.Contracts;
 using Ecommerce.Notifications.Data;
 using Ecommerce.Notifications.Domain;
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Mediator;
 using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Stats;
 using Ecommerce.Shared.Validation;
-using Ecommerce.Shared.Errors;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Notifications.Features.GetNotifications;
 

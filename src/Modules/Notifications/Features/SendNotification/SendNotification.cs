@@ -3,10 +3,10 @@ using Ecommerce.Notifications.Delivery;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Notifications.Templates;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Mediator;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
-using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Notifications.Features.SendNotification;
 

@@ -1,11 +1,11 @@
 using Ecommerce.Orders.Chain;
-using Ecommerce.Shared.Errors;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Mediator;
 using Mapster;
 using MediatR;
-using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Orders.Features.ChangeStatus;
 

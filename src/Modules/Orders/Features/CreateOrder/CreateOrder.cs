@@ -1,9 +1,9 @@
-using Ecommerce.Shared.Hosting;
 using Ecommerce.Orders.Chain;
 using Ecommerce.Orders.Clients;
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;

@@ -2,9 +2,9 @@ using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Mediator;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Orders.Features.GetOrders;
 

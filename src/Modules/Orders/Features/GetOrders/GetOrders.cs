@@ -1,13 +1,13 @@
 using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
+using Ecommerce.Shared.Mediator;
 using Ecommerce.Shared.OpenApi;
 using Ecommerce.Shared.Stats;
 using Ecommerce.Shared.Validation;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Orders.Features.GetOrders;
 

@@ -1,14 +1,14 @@
-using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Payments.Domain;
+using Ecommerce.Payments.Outbox;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Mediator;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Payments.Features.CreatePayment;
 

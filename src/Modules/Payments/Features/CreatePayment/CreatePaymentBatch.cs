@@ -1,7 +1,7 @@
-using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Payments.Domain;
+using Ecommerce.Payments.Outbox;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Mapster;

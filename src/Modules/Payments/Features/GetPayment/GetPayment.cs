@@ -1,10 +1,10 @@
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Mediator;
 using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Ecommerce.Shared.Mediator;
 
 namespace Ecommerce.Payments.Features.GetPayment;
 

@@ -1,10 +1,10 @@
-using Ecommerce.Shared.Persistence;
-using Ecommerce.Shared.Hosting;
-using Ecommerce.Payments.Outbox;
 using Ecommerce.Payments.Contracts;
 using Ecommerce.Payments.Data;
 using Ecommerce.Payments.Domain;
+using Ecommerce.Payments.Outbox;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Hosting;
+using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;

@@ -7,7 +7,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Ecommerce.Orders.Features.BulkCreate;
+namespace Ecommerce.Orders.Features.BulkCreateOrders;
 
 internal sealed record BulkCreateOrders(BulkOrdersRequest Body) : IRequest<BulkOrdersResponse>;
 

@@ -1,12 +1,12 @@
-using Microsoft.Extensions.Options;
 using Ecommerce.Orders.Contracts;
-using Ecommerce.Shared.Outbox;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Outbox;
+using Ecommerce.Shared.Outbox;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
-namespace Ecommerce.Orders.Features.OwedWork;
+namespace Ecommerce.Orders.Features.ListOwedWork;
 
 /// <summary>What the orders still owe: emails not yet delivered, chains in recovery, refunds not yet made (additive route).</summary>
 internal sealed record ListOwedWork : IRequest<OwedWorkResponse>;

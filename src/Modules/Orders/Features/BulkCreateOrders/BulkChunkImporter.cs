@@ -8,7 +8,7 @@ using Ecommerce.Shared.Time;
 using Ecommerce.Shared.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ecommerce.Orders.Features.BulkCreate;
+namespace Ecommerce.Orders.Features.BulkCreateOrders;
 
 /// <summary>What one chunk became: the orders it created (in their final state) and the items that already existed.</summary>
 internal sealed record ChunkResult(IReadOnlyList<(int Index, Order Order)> Created, IReadOnlyDictionary<int, int> Existing);

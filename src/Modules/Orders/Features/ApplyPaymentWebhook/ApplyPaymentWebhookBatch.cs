@@ -6,7 +6,7 @@ using Ecommerce.Shared.Time;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ecommerce.Orders.Features.PaymentWebhook;
+namespace Ecommerce.Orders.Features.ApplyPaymentWebhook;
 
 /// <param name="Body">What Payments reports, one item per payment.</param>
 /// <param name="WebhookId">A signed batch's <c>webhook-id</c>: each of its items is applied once, however often it is delivered.</param>

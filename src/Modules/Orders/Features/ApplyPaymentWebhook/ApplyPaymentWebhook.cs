@@ -3,14 +3,14 @@ using Ecommerce.Orders.Contracts;
 using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Mediator;
 using Ecommerce.Shared.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Ecommerce.Shared.Time;
 using Mapster;
 using MediatR;
-using Ecommerce.Shared.Mediator;
+using Microsoft.EntityFrameworkCore;
 
-namespace Ecommerce.Orders.Features.PaymentWebhook;
+namespace Ecommerce.Orders.Features.ApplyPaymentWebhook;
 
 /// <param name="OrderId">The order the payment is for.</param>
 /// <param name="Body">What Payments reports.</param>

@@ -4,7 +4,7 @@ using Ecommerce.Shared.Outbox;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ecommerce.Payments.Features.OwedWebhooks;
+namespace Ecommerce.Payments.Features.ListOwedWebhooks;
 
 /// <summary>GET /payments/owed: the webhooks Orders has not taken yet (additive route), oldest first.</summary>
 internal sealed record ListOwedWebhooks : IRequest<OwedWorkResponse>;
