@@ -10,7 +10,6 @@ namespace Ecommerce.IntegrationTests.Deployment;
 /// directory, an unprivileged user, a working tree it cannot write, a writable directory in place of the volume — and
 /// probed with the Dockerfile's own HEALTHCHECK command. Only the ports differ (free ones, never 8000–8002).
 /// </summary>
-[NonParallelizable]
 public sealed class ContainerRehearsalTests
 {
     private string _root = null!;

@@ -12,7 +12,6 @@ namespace Ecommerce.IntegrationTests.Orders;
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
 [TestFixture(TestStore.SqlServer)]
-[NonParallelizable]
 public sealed class CrashRecoveryTests(string provider)
 {
     private Dictionary<string, string> Settings => new()

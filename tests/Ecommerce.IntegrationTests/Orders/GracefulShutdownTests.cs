@@ -14,7 +14,6 @@ namespace Ecommerce.IntegrationTests.Orders;
 /// many orders as 201 answers, and a client may safely send it again.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
 public sealed class GracefulShutdownTests
 {
     private static readonly Dictionary<string, string> Settings = new()

@@ -10,7 +10,6 @@ namespace Ecommerce.IntegrationTests.Persistence;
 /// none is answered pending, no 5xx, each replica exits 0, and there are exactly as many orders as 201 answers.
 /// </summary>
 [TestFixture]
-[NonParallelizable]
 public sealed class RollingRestartTests
 {
     [SetUp]

@@ -11,7 +11,6 @@ namespace Ecommerce.IntegrationTests.Testing;
 [TestFixture(TestStore.Sqlite)]
 [TestFixture(TestStore.Postgres)]
 [TestFixture(TestStore.SqlServer)]
-[NonParallelizable]
 public sealed class TestingEndpointsTests(string provider) : HostFixture(provider, new Dictionary<string, string?> { ["Testing:Enabled"] = "true" })
 {
     [SetUp]
