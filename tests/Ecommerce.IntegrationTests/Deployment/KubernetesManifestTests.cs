@@ -67,8 +67,14 @@ public sealed class KubernetesManifestTests() : HostFixture(settings: ConfigMapS
                 "orders" => App.OrdersPort, "payments" => App.PaymentsPort, "notifications" => App.NotificationsPort, "dashboard" => App.DashboardPort,
                 var other => throw new AssertionException($"{probe} names port '{other}', which is none of the container's"),
             };
-            using var response = await App.Client(port).GetAsync(Text(Container, probe, "httpGet", "path"));
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), probe);
+            // As the kubelet does, the probe is tried again until it passes: readiness waits for the databases' migrations.
+            var client = App.Client(port);
+            var path = Text(Container, probe, "httpGet", "path");
+            Assert.That(await Eventually.TrueAsync(async () =>
+            {
+                using var response = await client.GetAsync(path);
+                return response.StatusCode == HttpStatusCode.OK;
+            }, TimeSpan.FromSeconds(30)), Is.True, probe);
         }
     }
 
