@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Ecommerce.Shared.Http;
 
@@ -26,6 +27,9 @@ public sealed record Attempt(Delivery Delivery, string? Error = null, TimeSpan? 
     public string? Reply { get; init; }
 
     public int? StatusCode { get; init; }
+
+    /// <summary>For a log line: the answer's status code, or "no answer".</summary>
+    public string Answer => StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : "no answer";
 
     public static Attempt Accepted(string? reply) => new(Delivery.Done) { Reply = reply };
 

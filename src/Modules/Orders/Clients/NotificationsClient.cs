@@ -26,7 +26,7 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
         using var content = new StringContent(message, Encoding.UTF8, "application/json");
         var attempt = await Attempt.OfCallAsync(() => http.PostAsync("notifications/email", content));
         if (attempt.Delivery != Delivery.Done)
-            logger.LogWarning("{TemplateName} email for order {OrderId} not taken ({StatusCode}): {Error}", templateName, orderId, attempt.StatusCode, attempt.Error);
+            logger.LogWarning("{TemplateName} email for order {OrderId} not taken ({Answer}): {Error}", templateName, orderId, attempt.Answer, attempt.Error);
         return attempt;
     }
 
@@ -51,7 +51,7 @@ internal sealed class NotificationsClient(HttpClient http, ILogger<Notifications
                 continue;
             }
             if (attempt.Delivery != Delivery.Done)
-                logger.LogWarning("Batch of {Count} emails not taken ({StatusCode}): {Error}", messages.Count, attempt.StatusCode, attempt.Error);
+                logger.LogWarning("Batch of {Count} emails not taken ({Answer}): {Error}", messages.Count, attempt.Answer, attempt.Error);
             return attempt;
         }
     }

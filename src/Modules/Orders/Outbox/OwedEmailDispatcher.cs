@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Ecommerce.Orders.Outbox;
 
 /// <summary>
-/// Delivers owed emails in the background, oldest first and in order per order (<see cref="PerOrderQueue{T}"/>), as batches (one request of the
-/// notification limit each): on a 429 it waits the Retry-After, on other failures it backs off exponentially with
-/// jitter, and it resumes after a restart from what the database holds. A batch Notifications takes is deleted.
+/// Delivers owed emails in the background, oldest first and in order per order (<see cref="PerOrderQueue{T}"/>), as
+/// batches (one request of the notification limit each): on a 429 it waits the Retry-After, on other failures it backs
+/// off exponentially with jitter, and it resumes after a restart from what the database holds. A batch Notifications
+/// takes is deleted.
 /// </summary>
 internal sealed class OwedEmailDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OwedEmailDispatcher> logger,
     ModuleDatabases databases)

@@ -20,8 +20,8 @@ internal sealed class OrdersWebhookClient(HttpClient http, WebhookSigning signin
     {
         var attempt = await Attempt.OfCallAsync(() => PostAsync($"orders/{change.OrderId}/webhook", new PaymentWebhook(change.PaymentStatus, change.TransactionId)));
         if (attempt.Delivery != Delivery.Done)
-            logger.LogWarning("Orders webhook for order {OrderId} (payment {PaymentId}, {PaymentStatus}) not taken ({StatusCode}): {Error}",
-                change.OrderId, change.PaymentId, change.PaymentStatus, attempt.StatusCode, attempt.Error);
+            logger.LogWarning("Orders webhook for order {OrderId} (payment {PaymentId}, {PaymentStatus}) not taken ({Answer}): {Error}",
+                change.OrderId, change.PaymentId, change.PaymentStatus, attempt.Answer, attempt.Error);
         return attempt;
     }
 
@@ -34,7 +34,7 @@ internal sealed class OrdersWebhookClient(HttpClient http, WebhookSigning signin
             var body = new PaymentWebhookBatch(chunk.Select(c => new PaymentWebhookItem(c.OrderId, c.PaymentStatus, c.TransactionId)).ToList());
             var attempt = await Attempt.OfCallAsync(() => PostAsync("orders/webhook/batch", body));
             if (attempt.Delivery != Delivery.Done)
-                logger.LogWarning("Orders batch webhook for {Count} payments not taken ({StatusCode}): {Error}", chunk.Length, attempt.StatusCode, attempt.Error);
+                logger.LogWarning("Orders batch webhook for {Count} payments not taken ({Answer}): {Error}", chunk.Length, attempt.Answer, attempt.Error);
             outcomes.Add((chunk, attempt));
         }
         return outcomes;
