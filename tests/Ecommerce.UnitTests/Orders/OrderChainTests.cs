@@ -21,18 +21,16 @@ public sealed class OrderChainTests
 {
     private static readonly DateTime Now = new(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(Now));
-    private string _directory = null!;
+    private OrdersDatabaseFile _file = null!;
     private SqliteOrdersDbContext _db = null!;
     private StandIn _notifications = null!;
     private StandIn _payments = null!;
 
     [SetUp]
-    public async Task CreateDatabase()
+    public void CreateDatabase()
     {
-        _directory = Directory.CreateTempSubdirectory("order-chain-").FullName;
-        _db = new SqliteOrdersDbContext(new DbContextOptionsBuilder<SqliteOrdersDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "orders.db")}").Options);
-        await _db.Database.MigrateAsync();
+        _file = new OrdersDatabaseFile();
+        _db = _file.Open();
         _notifications = new StandIn(_ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent("{}") });
         _payments = new StandIn(_ => new HttpResponseMessage(HttpStatusCode.NotFound));
     }
@@ -41,8 +39,7 @@ public sealed class OrderChainTests
     public async Task DeleteDatabase()
     {
         await _db.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _file.Dispose();
     }
 
     private OrderChain Chain()

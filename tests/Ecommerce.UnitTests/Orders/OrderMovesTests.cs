@@ -7,24 +7,18 @@ namespace Ecommerce.UnitTests.Orders;
 /// <summary>The one owner of order moves (OrderQueries), single and set-based, against a real SQLite file.</summary>
 public sealed class OrderMovesTests
 {
-    private string _directory = null!;
+    private OrdersDatabaseFile _file = null!;
     private static readonly DateTime Now = new(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
 
     [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("order-moves-").FullName;
+    public void CreateDatabase() => _file = new OrdersDatabaseFile();
 
     [TearDown]
-    public void DeleteDirectory()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void DeleteDatabase() => _file.Dispose();
 
     private async Task<(SqliteOrdersDbContext Db, List<Order> Orders)> StoredAsync(int count)
     {
-        var db = new SqliteOrdersDbContext(new DbContextOptionsBuilder<SqliteOrdersDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "orders.db")}").Options);
-        await db.Database.MigrateAsync();
+        var db = _file.Open();
         var orders = Enumerable.Range(0, count)
             .Select(i => Order.Place($"c{i}@example.com", "顧客", "JPY", [OrderItem.Of("ノートPC", 1, 100m)], Now)).ToList();
         await db.InsertAsync(orders);

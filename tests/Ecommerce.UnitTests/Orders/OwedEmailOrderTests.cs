@@ -9,23 +9,17 @@ namespace Ecommerce.UnitTests.Orders;
 public sealed class OwedEmailOrderTests
 {
     private static readonly DateTime Now = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
-    private string _directory = null!;
+    private OrdersDatabaseFile _file = null!;
 
     [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("owed-emails-").FullName;
+    public void CreateDatabase() => _file = new OrdersDatabaseFile();
 
     [TearDown]
-    public void DeleteDirectory()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void DeleteDatabase() => _file.Dispose();
 
     private async Task<SqliteOrdersDbContext> WithEmailsAsync(params OwedEmail[] emails)
     {
-        var db = new SqliteOrdersDbContext(new DbContextOptionsBuilder<SqliteOrdersDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "orders.db")}").Options);
-        await db.Database.MigrateAsync();
+        var db = _file.Open();
         db.AddRange(emails);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

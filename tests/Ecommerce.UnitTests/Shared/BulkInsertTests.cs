@@ -10,25 +10,15 @@ namespace Ecommerce.UnitTests.Shared;
 /// <summary>Both ways of BulkInsert against a real SQLite file: rows as SaveChanges would store them, children not inserted twice.</summary>
 public sealed class BulkInsertTests
 {
-    private string _directory = null!;
+    private OrdersDatabaseFile _file = null!;
 
     [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("bulk-insert-").FullName;
+    public void CreateDatabase() => _file = new OrdersDatabaseFile();
 
     [TearDown]
-    public void DeleteDirectory()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void DeleteDatabase() => _file.Dispose();
 
-    private SqliteOrdersDbContext Context()
-    {
-        var db = new SqliteOrdersDbContext(new DbContextOptionsBuilder<SqliteOrdersDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "orders.db")}").Options);
-        db.Database.Migrate();
-        return db;
-    }
+    private SqliteOrdersDbContext Context() => _file.Open();
 
     private static List<Order> NewOrders(int count, string prefix = "ref") => Enumerable.Range(0, count).Select(i => Order.Place(
         $"c{i}@example.com", "顧客", "JPY", [OrderItem.Of("ノートPC", 2, 89800.5m), OrderItem.Of("マウス", 1, 3500m)],

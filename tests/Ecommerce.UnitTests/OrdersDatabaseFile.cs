@@ -1,0 +1,29 @@
+using Ecommerce.Orders.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ecommerce.UnitTests;
+
+/// <summary>
+/// Orders' real SQLite database, migrated, in a temporary directory of its own: what the unit tests of Orders' data code
+/// (moves, bulk inserts, owed work, the chain) run against. Disposing it deletes the directory.
+/// </summary>
+internal sealed class OrdersDatabaseFile : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("orders-db-").FullName;
+
+    /// <summary>A new context on the file (each call its own; the file is migrated on the first).</summary>
+    public SqliteOrdersDbContext Open()
+    {
+        var db = new SqliteOrdersDbContext(new DbContextOptionsBuilder<SqliteOrdersDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_directory, "orders.db")}").Options);
+        db.Database.Migrate();
+        return db;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
