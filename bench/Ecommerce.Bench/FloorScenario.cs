@@ -14,7 +14,7 @@ internal static class FloorScenario
     public static async Task<int> RunAsync(string root, string hostDll, Options options, int runs)
     {
         Console.WriteLine("Building bench/Ecommerce.Floor (Release) ...");
-        var floorDll = HostProcess.Build(root, Path.Combine(root, "bench", "Ecommerce.Floor", "Ecommerce.Floor.csproj"), asContainer: false);
+        var floorDll = Builds.Project(root, Path.Combine(root, "bench", "Ecommerce.Floor", "Ecommerce.Floor.csproj"), asContainer: false);
         var results = new List<(string Name, ChainRun Run)>();
         for (var i = 0; i < runs; i++)
         {

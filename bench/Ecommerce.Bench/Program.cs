@@ -21,7 +21,7 @@ var hostDll = options.HostDll;
 if (hostDll is null)
 {
     Console.WriteLine(options.ReadyToRun ? "Publishing src/Host as the container holds it (deploy/publish.sh; the first time ~5 min) ..." : "Building src/Host (Release) ...");
-    hostDll = HostProcess.Build(root, options.ReadyToRun);
+    hostDll = Builds.Host(root, options.ReadyToRun);
 }
 if (options.Scenario == "floor")
     return await FloorScenario.RunAsync(root, hostDll, options,

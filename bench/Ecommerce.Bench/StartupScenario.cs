@@ -27,8 +27,8 @@ internal static class StartupScenario
         // The yardsticks: the empty app as `dotnet new web` makes it and a plain `dotnet publish` ships it; and with the slim
         // builder, published exactly as the host is (as the container holds it: self-contained, ReadyToRun composite).
         var emptyProject = Path.Combine(root, "bench", "Ecommerce.EmptyHost", "Ecommerce.EmptyHost.csproj");
-        var templateDll = asContainer ? HostProcess.PublishPlain(emptyProject) : HostProcess.Build(root, emptyProject, asContainer: false);
-        var emptyDll = HostProcess.Build(root, emptyProject, asContainer);
+        var templateDll = asContainer ? Builds.PublishPlain(emptyProject) : Builds.Project(root, emptyProject, asContainer: false);
+        var emptyDll = Builds.Project(root, emptyProject, asContainer);
         var settings = new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Warning", ["Logging:LogLevel:Default"] = "Warning" };
         var existing = Path.Combine(Path.GetTempPath(), "ecommerce-bench-data", "startup-" + Guid.NewGuid().ToString("N"));
         await using (var seed = await HostProcess.StartAsync(hostDll, settings, existing)) await FirstOrderAsync(seed);

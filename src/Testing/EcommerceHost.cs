@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ecommerce.Host;
 using Ecommerce.Shared.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Testing;
 
@@ -35,6 +36,9 @@ public sealed class EcommerceHost : IAsyncDisposable
     public Uri OrdersUrl { get; }
     public Uri PaymentsUrl { get; }
     public Uri NotificationsUrl { get; }
+
+    /// <summary>The running host's services (e.g. to read a counter a module keeps).</summary>
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>The admin dashboard, when <see cref="EcommerceHostOptions.IncludeDashboard"/> started it.</summary>
     public Uri? DashboardUrl { get; }
@@ -71,7 +75,8 @@ public sealed class EcommerceHost : IAsyncDisposable
             ["Serilog:MinimumLevel:Default"] = options.LogLevel,
         };
         foreach (var (key, value) in options.Settings) settings[key] = value;
-        var app = EcommerceApplication.Build(settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray());
+        var app = EcommerceApplication.Build(settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}").ToArray(),
+            services => { if (options.Clock is { } clock) services.AddSingleton(clock); });
         try
         {
             await app.StartAsync(cancellationToken);
@@ -164,6 +169,9 @@ public sealed class EcommerceHostOptions
     /// dashboard's static files are only found in a build of this repository, not through the package.
     /// </summary>
     public bool IncludeDashboard { get; init; }
+
+    /// <summary>The host's clock, e.g. a FakeTimeProvider the test moves (retries, leases and timeouts follow it); null: the system's.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>The host's log level; its JSON lines go to standard output.</summary>
     public string LogLevel { get; init; } = "Warning";

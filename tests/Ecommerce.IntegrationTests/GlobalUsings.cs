@@ -1,1 +1,2 @@
 global using Ecommerce.IntegrationTests.Infrastructure;
+global using Ecommerce.Testing;

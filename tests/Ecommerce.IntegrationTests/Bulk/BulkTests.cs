@@ -126,7 +126,7 @@ public sealed class BulkTests(string provider) : HostFixture(provider, new Dicti
                  {"index":1,"status":"rejected","detail":"Payment already exists"}]}
                 """);
         });
-        await using var app = new EcommerceApp(TestStore.On(Provider, new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(TestStore.On(Provider, new Dictionary<string, string?>
         {
             ["Services:Payments:BaseUrl"] = payments.BaseUrl,
             ["Notifications:RateLimitPerSecond"] = null,
@@ -141,7 +141,7 @@ public sealed class BulkTests(string provider) : HostFixture(provider, new Dicti
     public async Task Given_a_payment_batch_Then_each_item_follows_the_single_rules_and_orders_get_one_webhook_call()
     {
         await using var orders = new StubServer(context => { context.Response.StatusCode = 200; return Task.CompletedTask; });
-        await using var app = new EcommerceApp(TestStore.On(Provider, new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(TestStore.On(Provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Payments",
             ["Services:Orders:BaseUrl"] = orders.BaseUrl,
@@ -210,7 +210,7 @@ public sealed class BulkTests(string provider) : HostFixture(provider, new Dicti
     public async Task Given_an_email_batch_Then_it_counts_once_against_the_rate_limit()
     {
         // Its own Notifications on a clock that stands still: the 11 batches fall in one window however slow the machine.
-        await using var notifications = new EcommerceApp(TestStore.On(Provider, new Dictionary<string, string?>
+        await using var notifications = await EcommerceApp.StartAsync(TestStore.On(Provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Notifications",
             ["Notifications:RateLimitPerSecond"] = null,

@@ -13,7 +13,7 @@ public sealed class DeliveryPageTests() : BrowserFixture(new Dictionary<string, 
     ["Notifications:Smtp:From"] = "shop@example.com",
 })
 {
-    private static readonly int SmtpPort = EcommerceApp.FreePort();
+    private static readonly int SmtpPort = FreePorts.Next();
     private SmtpServer? _smtp;
 
     [OneTimeSetUp]

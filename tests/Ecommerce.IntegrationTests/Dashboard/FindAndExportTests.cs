@@ -118,7 +118,7 @@ public sealed class FindAndExportTests() : BrowserFixture(new Dictionary<string,
             "quoted, and a leading minus kept from being a formula");
         Assert.That(lines, Has.Length.EqualTo(3));
 
-        await using var fresh = new EcommerceApp();
+        await using var fresh = await EcommerceApp.StartAsync();
         var import = await Chromium.NewPageAsync();
         await import.GotoAsync($"http://127.0.0.1:{fresh.DashboardPort}/import");
         await ImportPageTests.Upload(import, Encoding.UTF8.GetString(bytes));

@@ -9,7 +9,7 @@ public sealed class ListeningSocketsTests
     [Test]
     public async Task Given_no_admin_password_Then_the_dashboard_listens_on_loopback_only_and_the_apis_on_every_interface()
     {
-        await using var app = new EcommerceApp();
+        await using var app = await EcommerceApp.StartAsync();
         Assert.That(ListeningAddresses(app.DashboardPort), Is.Not.Empty.And.All.AnyOf("127.0.0.1", "::1"));
         Assert.That(ListeningAddresses(app.OrdersPort), Has.Some.AnyOf("0.0.0.0", "::"));
         Assert.That(ListeningAddresses(app.PaymentsPort), Has.Some.AnyOf("0.0.0.0", "::"));
@@ -19,7 +19,7 @@ public sealed class ListeningSocketsTests
     [TestCase("Dashboard:AllowAnonymous", "true")]
     public async Task Given_a_password_or_the_explicit_opt_out_Then_the_dashboard_listens_on_every_interface(string key, string value)
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?> { [key] = value });
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { [key] = value });
         Assert.That(ListeningAddresses(app.DashboardPort), Has.Some.AnyOf("0.0.0.0", "::"));
     }
 

@@ -13,7 +13,7 @@ namespace Ecommerce.IntegrationTests.Dashboard;
 [Category("Browser")]
 public sealed class OwedWorkPageTests() : BrowserFixture(new Dictionary<string, string?>
 {
-    ["Services:Notifications:BaseUrl"] = $"http://127.0.0.1:{EcommerceApp.FreePort()}/api/v1",
+    ["Services:Notifications:BaseUrl"] = $"http://127.0.0.1:{FreePorts.Next()}/api/v1",
 })
 {
     [Test]

@@ -37,7 +37,7 @@ public sealed class ContainerRehearsalTests
             await RunAsync("chmod", ["755", _root], TimeSpan.FromSeconds(30));
         }
         else await RunAsync("chmod", ["-R", "a-w", _app], TimeSpan.FromSeconds(30));
-        _ports = new[] { "Orders", "Payments", "Notifications", "Dashboard" }.ToDictionary(m => m, _ => EcommerceApp.FreePort());
+        _ports = new[] { "Orders", "Payments", "Notifications", "Dashboard" }.ToDictionary(m => m, _ => FreePorts.Next());
     }
 
     [OneTimeTearDown]

@@ -24,7 +24,7 @@ public sealed class HostileSweepTests
     [Test]
     public async Task Given_generated_malformed_requests_to_every_route_Then_no_5xx_every_4xx_has_a_detail_and_orders_still_work()
     {
-        await using var app = new EcommerceApp();
+        await using var app = await EcommerceApp.StartAsync();
         var routes = ApiRoutes(app);
         Assert.That(routes.Select(r => r.Module).Distinct(), Is.EquivalentTo(new[] { "Orders", "Payments", "Notifications" }));
         Assert.That(routes, Has.Count.GreaterThanOrEqualTo(20), "every route of the three APIs, read from the running host");

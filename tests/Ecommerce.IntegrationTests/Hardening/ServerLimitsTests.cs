@@ -11,7 +11,7 @@ public sealed class ServerLimitsTests
     [Test]
     public async Task Given_a_client_that_stops_sending_its_body_Then_the_request_is_ended_and_the_port_keeps_serving()
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
             ["Limits:MinBodyBytesPerSecond"] = "100", ["Limits:BodyRateGraceSeconds"] = "2",
         });
@@ -29,7 +29,7 @@ public sealed class ServerLimitsTests
     [Test]
     public async Task Given_a_body_trickling_in_just_above_the_minimum_rate_Then_the_request_timeout_answers_504_with_a_detail()
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
             ["Limits:RequestTimeoutSeconds"] = "1", ["Limits:MinBodyBytesPerSecond"] = "1",
         });
@@ -62,7 +62,7 @@ public sealed class ServerLimitsTests
     [TestCase("Limits:MaxRequestHeaderCount", "lots")]
     public void Given_a_limit_that_is_not_a_positive_number_Then_start_up_stops_naming_it(string key, string value)
     {
-        var error = Assert.Catch(() => new EcommerceApp(new Dictionary<string, string?> { [key] = value }));
+        var error = Assert.CatchAsync(() => EcommerceApp.StartAsync(new Dictionary<string, string?> { [key] = value }));
         Assert.That(error!.ToString(), Does.Contain($"{key} must be a whole number greater than 0"));
     }
 }

@@ -1,52 +1,26 @@
-using System.Net;
-using System.Net.Sockets;
 using Ecommerce.Shared.Hosting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Ecommerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real host on real Kestrel: four ports Kestrel picks (never 8000–8002), its own store (a SQLite directory, or a PostgreSQL
-/// database with <c>Database:Provider=Postgres</c>, see <see cref="TestStore"/>), real HTTP. Settings override
-/// configuration exactly as environment variables would.
+/// The product's own test harness (<see cref="EcommerceHost"/>, what client teams use) with what this suite adds: the
+/// store of the test's provider (a SQLite directory, or a PostgreSQL database with <c>Database:Provider=Postgres</c>, see
+/// <see cref="TestStore"/>), a client per port, no rate limit on emails. Settings override configuration as environment
+/// variables would; a null value leaves the host's own default. Testing routes are off unless a test turns them on.
 /// </summary>
 public sealed class EcommerceApp : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly EcommerceHost _host;
     private readonly List<HttpClient> _clients = [];
 
-    /// <param name="clock">The host's <see cref="TimeProvider"/> (e.g. a FakeTimeProvider the test advances), else the system's.</param>
-    public EcommerceApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    private EcommerceApp(EcommerceHost host, string dataDirectory)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        var all = new Dictionary<string, string?>
-        {
-            // Kestrel picks each port as it binds (a test may fix one, e.g. to point other hosts at this one first).
-            ["Ports:Orders"] = "0",
-            ["Ports:Payments"] = "0",
-            ["Ports:Notifications"] = "0",
-            ["Ports:Dashboard"] = "0",
-            ["Notifications:RateLimitPerSecond"] = "100000",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-        };
-        settings ??= new Dictionary<string, string?>();
-        var directory = settings.GetValueOrDefault("Database:SqliteDirectory") ?? DataDirectory;
-        foreach (var (key, value) in TestStore.SettingsAsync(directory, settings).GetAwaiter().GetResult()) all[key] = value;
-        foreach (var (key, value) in settings) all[key] = value;
-
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            // null: the setting is left unset (the host's own default), as an environment variable never set.
-            foreach (var (key, value) in all)
-                if (value is not null) host.UseSetting(key, value);
-            if (clock is not null) host.ConfigureServices(services => services.AddSingleton(clock));
-        });
-        _factory.UseKestrel();
-        _factory.StartServer();
-        // The ports bound; a module this host does not run keeps its configured port (0 unless fixed), where nothing answers.
-        var modules = Service<ModuleRegistry>();
+        _host = host;
+        DataDirectory = dataDirectory;
+        // A module this host does not run keeps its configured port (0 unless fixed), where nothing answers.
+        var modules = host.Services.GetRequiredService<ModuleRegistry>();
         OrdersPort = modules.PortOf("Orders");
         PaymentsPort = modules.PortOf("Payments");
         NotificationsPort = modules.PortOf("Notifications");
@@ -57,6 +31,32 @@ public sealed class EcommerceApp : IAsyncDisposable
         Dashboard = Client(DashboardPort);
     }
 
+    /// <param name="clock">The host's <see cref="TimeProvider"/> (e.g. a FakeTimeProvider the test advances), else the system's.</param>
+    public static async Task<EcommerceApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        settings ??= new Dictionary<string, string?>();
+        var store = settings.GetValueOrDefault("Database:SqliteDirectory") ?? dataDirectory;
+        var all = new Dictionary<string, string?>
+        {
+            ["Testing:Enabled"] = null,
+            ["Modules:Enabled"] = null,
+            ["Notifications:RateLimitPerSecond"] = "100000",
+        };
+        foreach (var (key, value) in await TestStore.SettingsAsync(store, settings)) all[key] = value;
+        foreach (var (key, value) in settings) all[key] = value;
+        var host = await EcommerceHost.StartAsync(new EcommerceHostOptions
+        {
+            Provider = all.GetValueOrDefault("Database:Provider") ?? TestStore.Sqlite,
+            SqliteDirectory = store,
+            IncludeDashboard = true,
+            Clock = clock,
+            Settings = all,
+        });
+        return new EcommerceApp(host, dataDirectory);
+    }
+
+    /// <summary>This host's own directory (its SQLite files unless the settings name another), deleted when it stops.</summary>
     public string DataDirectory { get; }
     public int OrdersPort { get; }
     public int PaymentsPort { get; }
@@ -68,7 +68,7 @@ public sealed class EcommerceApp : IAsyncDisposable
     public HttpClient Dashboard { get; }
 
     /// <summary>A service of the running host (e.g. a counter the dashboard keeps).</summary>
-    public T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+    public T Service<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     public HttpClient Client(int port)
     {
@@ -81,39 +81,10 @@ public sealed class EcommerceApp : IAsyncDisposable
         return client;
     }
 
-    /// <summary>
-    /// For what must know its port before it starts (PostgreSQL, Redis, a host in its own process, a URL where nothing
-    /// listens): a port no one listens on, below Linux's ephemeral range (32768–60999): a port from that range, freed again, can be
-    /// taken by any outgoing connection before the host binds it (seen as "address already in use" on a busy run).
-    /// Each port is handed out once per test run.
-    /// </summary>
-    public static int FreePort()
-    {
-        while (true)
-        {
-            var port = FirstPort + Interlocked.Increment(ref _lastPort) % (EphemeralStart - FirstPort);
-            try
-            {
-                using var listener = new TcpListener(Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any, port);
-                if (Socket.OSSupportsIPv6) listener.Server.DualMode = true;   // as Kestrel binds: [::], IPv4 too
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // in use: the next one
-            }
-        }
-    }
-
-    private const int FirstPort = 20000;
-    private const int EphemeralStart = 32768;
-    private static int _lastPort = Random.Shared.Next(0, EphemeralStart - FirstPort);
-
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients) client.Dispose();
-        await _factory.DisposeAsync();
+        await _host.DisposeAsync();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -18,7 +18,7 @@ public abstract class HostFixture(string provider = TestStore.Sqlite, IReadOnlyD
     protected virtual TimeProvider? Clock => null;
 
     [OneTimeSetUp]
-    public void StartHost() => App = new EcommerceApp(TestStore.On(Provider, Settings()), Clock);
+    public async Task StartHost() => App = await EcommerceApp.StartAsync(TestStore.On(Provider, Settings()), Clock);
 
     /// <summary>A fixture skipped in its set-up (a provider that cannot run here) has no host to stop.</summary>
     [OneTimeTearDown]

@@ -77,7 +77,7 @@ public sealed class PostgresServer
         if (Binaries is null) throw new InvalidOperationException(Unavailable);
         var directory = Path.Combine(Path.GetTempPath(), "ecommerce-postgres", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var server = new PostgresServer(directory, Binaries, EcommerceApp.FreePort());
+        var server = new PostgresServer(directory, Binaries, FreePorts.Next());
         if (Environment.UserName == "root") server.RunAsRoot("chown", "-R", "postgres:postgres", directory);
         var data = Path.Combine(directory, "data");
         server.Run("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");

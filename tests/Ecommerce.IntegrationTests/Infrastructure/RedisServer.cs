@@ -24,7 +24,7 @@ public sealed class RedisServer : IAsyncDisposable
         var binary = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, "redis-server")).FirstOrDefault(File.Exists);
         if (binary is null) Assert.Ignore("redis-server is not installed; install Debian's redis-server package");
-        var port = EcommerceApp.FreePort();
+        var port = FreePorts.Next();
         var process = Process.Start(new ProcessStartInfo(binary!,
             ["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"])
         {

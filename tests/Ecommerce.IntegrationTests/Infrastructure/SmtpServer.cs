@@ -47,7 +47,7 @@ public sealed class SmtpServer : IAsyncDisposable
     public static async Task<SmtpServer> StartAsync(int? port = null, string? certificateFile = null, string? keyFile = null)
     {
         if (!File.Exists(Python) || !HasAiosmtpd()) Assert.Ignore("aiosmtpd is not installed; install Debian's python3-aiosmtpd package");
-        var chosen = port ?? EcommerceApp.FreePort();
+        var chosen = port ?? FreePorts.Next();
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_server.py");
         var arguments = new List<string> { script, "--port", $"{chosen}" };
         if (certificateFile is not null) arguments.AddRange(["--cert", certificateFile, "--key", keyFile!]);

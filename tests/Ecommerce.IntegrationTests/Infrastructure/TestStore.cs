@@ -27,6 +27,17 @@ public static class TestStore
         return store;
     }
 
+    /// <summary>The host in its own process (see <see cref="HostProcess"/>) on <paramref name="directory"/>'s store.</summary>
+    public static async Task<HostProcess> StartProcessAsync(string directory, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        settings ??= new Dictionary<string, string>();
+        var all = new Dictionary<string, string>();
+        foreach (var (key, value) in await SettingsAsync(directory, settings.ToDictionary(s => s.Key, s => (string?)s.Value)))
+            if (value is not null) all[key] = value;
+        foreach (var (key, value) in settings) all[key] = value;
+        return await HostProcess.StartAsync(typeof(Program).Assembly.Location, all, directory);
+    }
+
     /// <summary>A database name for a store: the same store, the same database.</summary>
     public static string DatabaseName(string store) =>
         "store_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(store)))[..24].ToLowerInvariant();

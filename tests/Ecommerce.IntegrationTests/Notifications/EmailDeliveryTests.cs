@@ -20,7 +20,7 @@ public sealed class EmailDeliveryTests
     public async Task Given_orders_through_every_status_Then_each_email_arrives_once_with_the_stored_subject_and_body()
     {
         await using var smtp = await SmtpServer.StartAsync();
-        await using var app = new EcommerceApp(smtp.HostSettings());
+        await using var app = await EcommerceApp.StartAsync(smtp.HostSettings());
         var scenario = new OrderScenario(app);
         var delivered = await scenario.InStatus("delivered");
         var cancelled = await scenario.InStatus("cancelled");
@@ -56,7 +56,7 @@ public sealed class EmailDeliveryTests
     [Test]
     public async Task Given_the_server_down_when_orders_are_made_and_a_restart_Then_each_email_arrives_once_in_order_when_it_is_up()
     {
-        var port = EcommerceApp.FreePort();
+        var port = FreePorts.Next();
         var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>
         {
@@ -64,7 +64,7 @@ public sealed class EmailDeliveryTests
             ["Notifications:Smtp:Security"] = "None", ["Notifications:Smtp:From"] = "shop@example.com",
         };
         int before;
-        await using (var first = new EcommerceApp(settings))
+        await using (var first = await EcommerceApp.StartAsync(settings))
         {
             before = await new OrderScenario(first).InStatus("shipped");
             var confirmation = (await Stored(first, before))[0];
@@ -76,7 +76,7 @@ public sealed class EmailDeliveryTests
         }
 
         await using var smtp = await SmtpServer.StartAsync(port);
-        await using var second = new EcommerceApp(settings);
+        await using var second = await EcommerceApp.StartAsync(settings);
         var after = await new OrderScenario(second).InStatus("paid");
         var stored = (await Stored(second, before)).Concat(await Stored(second, after)).ToList();
         Assert.That(await smtp.WaitForAsync(3, Within), Is.True);
@@ -93,7 +93,7 @@ public sealed class EmailDeliveryTests
     public async Task Given_a_mailbox_that_does_not_exist_Then_the_delivery_fails_with_the_reply_is_not_retried_and_can_be_sent_again()
     {
         await using var smtp = await SmtpServer.StartAsync();
-        await using var app = new EcommerceApp(smtp.HostSettings());
+        await using var app = await EcommerceApp.StartAsync(smtp.HostSettings());
         var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1, to: "reject-me@example.com"));
 
         Assert.That(await Eventually.TrueAsync(async () => (string?)(await Delivery(app, notification))["state"] == "failed", Within), Is.True);
@@ -115,7 +115,7 @@ public sealed class EmailDeliveryTests
     public async Task Given_a_busy_mailbox_Then_the_email_is_retried_and_delivered_once()
     {
         await using var smtp = await SmtpServer.StartAsync();
-        await using var app = new EcommerceApp(smtp.HostSettings());
+        await using var app = await EcommerceApp.StartAsync(smtp.HostSettings());
         // A negative order id, which the API takes as the original did, still has a lane (connection) of its own.
         var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(-7, to: "tempfail@example.com"));
 
@@ -138,7 +138,7 @@ public sealed class EmailDeliveryTests
         var (certificate, key) = SelfSigned(directory);
         await using var smtp = await SmtpServer.StartAsync(certificateFile: certificate, keyFile: key);
 
-        await using (var untrusting = new EcommerceApp(smtp.HostSettings("StartTls")))
+        await using (var untrusting = await EcommerceApp.StartAsync(smtp.HostSettings("StartTls")))
         {
             var (_, refused) = await untrusting.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1));
             Assert.That(await Eventually.TrueAsync(async () => (int)(await Delivery(untrusting, refused))["attempts"]! >= 1, Within), Is.True);
@@ -148,7 +148,7 @@ public sealed class EmailDeliveryTests
 
         var settings = smtp.HostSettings("StartTls");
         settings["Notifications:Smtp:CertificateAuthorityFile"] = certificate;
-        await using var app = new EcommerceApp(settings);
+        await using var app = await EcommerceApp.StartAsync(settings);
         var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(2));
         Assert.That(await smtp.WaitForAsync(1, Within), Is.True);
         await WaitDelivered(app, [notification]);
@@ -159,7 +159,7 @@ public sealed class EmailDeliveryTests
     public async Task Given_a_bulk_import_Then_every_confirmation_arrives_over_one_kept_connection()
     {
         await using var smtp = await SmtpServer.StartAsync();
-        await using var app = new EcommerceApp(smtp.HostSettings());
+        await using var app = await EcommerceApp.StartAsync(smtp.HostSettings());
         const int count = 300;
         var prefix = Guid.NewGuid().ToString("N");
         var orders = Enumerable.Range(0, count).Select(i =>
@@ -177,7 +177,7 @@ public sealed class EmailDeliveryTests
     [Test]
     public async Task Given_no_SMTP_server_configured_Then_emails_are_logged_as_before_and_say_so()
     {
-        await using var app = new EcommerceApp();
+        await using var app = await EcommerceApp.StartAsync();
         var (response, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((string?)notification["status"], Is.EqualTo("sent"));

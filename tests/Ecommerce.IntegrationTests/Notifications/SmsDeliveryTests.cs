@@ -34,7 +34,7 @@ public sealed class SmsDeliveryTests
             await context.Response.WriteAsync(context.Response.StatusCode == 202 ? """{"id":"gw-1"}""" : """{"detail":"invalid number"}""");
         }, readBody: false);
         var secret = RandomNumberGenerator.GetBytes(32);
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
             ["Notifications:Sms:Url"] = $"http://127.0.0.1:{gateway.Port}/messages", ["Notifications:Sms:Token"] = "gateway-token",
             ["Webhooks:SigningSecrets:0"] = WebhookSigning.SecretPrefix + Convert.ToBase64String(secret),

@@ -29,7 +29,7 @@ public sealed class CrashRecoveryTests(string provider)
     public async Task Given_the_host_stopped_under_load_Then_after_a_restart_no_order_is_stranded_and_nothing_is_doubled(bool kill)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        await using (var host = await HostProcess.StartAsync(directory, Settings))
+        await using (var host = await TestStore.StartProcessAsync(directory, Settings))
         {
             using var orders = host.Client("Orders");
             var created = 0;
@@ -56,7 +56,7 @@ public sealed class CrashRecoveryTests(string provider)
             await Task.WhenAll(clients);
         }
 
-        await using var restarted = await HostProcess.StartAsync(directory, Settings);
+        await using var restarted = await TestStore.StartProcessAsync(directory, Settings);
         string? problem = "not checked";
         var settled = await Eventually.TrueAsync(async () => (problem = await ProblemAsync(restarted)) is null, TimeSpan.FromSeconds(90));
         Assert.That(settled, Is.True, problem);

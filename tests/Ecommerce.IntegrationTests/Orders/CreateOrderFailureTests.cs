@@ -10,9 +10,9 @@ public sealed class CreateOrderFailureTests
     [Test]
     public async Task Given_payments_is_down_Then_the_order_is_201_pending_with_payment_failed()
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
-            ["Services:Payments:BaseUrl"] = $"http://127.0.0.1:{EcommerceApp.FreePort()}/api/v1",
+            ["Services:Payments:BaseUrl"] = $"http://127.0.0.1:{FreePorts.Next()}/api/v1",
         });
         var order = await new OrderScenario(app).Create();
         Assert.That((string?)order["status"], Is.EqualTo("pending"));
@@ -27,7 +27,7 @@ public sealed class CreateOrderFailureTests
             await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted).ContinueWith(_ => { });
             context.Response.StatusCode = StatusCodes.Status201Created;
         });
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
             ["Services:Payments:BaseUrl"] = slowPayments.BaseUrl,
             ["Services:Payments:TimeoutSeconds"] = "0.5",
@@ -50,7 +50,7 @@ public sealed class CreateOrderFailureTests
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"detail":"Card network down"}""");
         });
-        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Services:Payments:BaseUrl"] = failing.BaseUrl });
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["Services:Payments:BaseUrl"] = failing.BaseUrl });
         var ids = new List<int>();
         for (var i = 0; i < 30; i++) ids.Add((int)(await new OrderScenario(app).Create())["id"]!);
         Assert.That(failing.Received, Has.Count.EqualTo(30), "every order asked Payments");
@@ -65,9 +65,9 @@ public sealed class CreateOrderFailureTests
     [Test]
     public async Task Given_notifications_is_down_Then_the_order_is_still_paid()
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
-            ["Services:Notifications:BaseUrl"] = $"http://127.0.0.1:{EcommerceApp.FreePort()}/api/v1",
+            ["Services:Notifications:BaseUrl"] = $"http://127.0.0.1:{FreePorts.Next()}/api/v1",
         });
         var order = await new OrderScenario(app).Create();
         Assert.That((string?)order["status"], Is.EqualTo("paid"));
@@ -76,7 +76,7 @@ public sealed class CreateOrderFailureTests
     [Test]
     public async Task Given_notifications_over_its_rate_limit_Then_orders_are_still_created_and_paid()
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1" });
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1" });
         var orders = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => new OrderScenario(app).Create()));
         Assert.That(orders.Select(o => (string?)o["status"]), Is.All.EqualTo("paid"));
         // The limit was met: the emails Notifications answered with 429 are owed (until at least its Retry-After).

@@ -33,7 +33,7 @@ public sealed class GracefulShutdownTests
         var answers = new ConcurrentQueue<string>();
         var created = 0;
         string output;
-        await using (var host = await HostProcess.StartAsync(directory, Settings))
+        await using (var host = await TestStore.StartProcessAsync(directory, Settings))
         {
             var clients = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
             {
@@ -58,7 +58,7 @@ public sealed class GracefulShutdownTests
         Assert.That(tally.Keys.Except(["201 paid", "503 Service is shutting down", "refused", "closed unanswered"]), Is.Empty,
             "answers other than paid, refused before anything was done, or a closed port\n" + Tail(output));
 
-        await using var restarted = await HostProcess.StartAsync(directory, Settings);
+        await using var restarted = await TestStore.StartProcessAsync(directory, Settings);
         Assert.That(await CrashRecoveryTests.ProblemAsync(restarted), Is.Null);
         using var orders = restarted.Client("Orders");
         Assert.That((await CrashRecoveryTests.AllAsync(orders, "/api/v1/orders/?")).Count, Is.EqualTo(created),

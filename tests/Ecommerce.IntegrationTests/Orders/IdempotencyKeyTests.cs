@@ -127,12 +127,12 @@ public sealed class IdempotencyKeyTests(string provider) : HostFixture(provider)
         var settings = TestStore.On(Provider, new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
         var key = Guid.NewGuid().ToString();
         string first;
-        await using (var before = new EcommerceApp(settings))
+        await using (var before = await EcommerceApp.StartAsync(settings))
         {
             using var response = await before.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(), key));
             first = await response.Content.ReadAsStringAsync();
         }
-        await using var after = new EcommerceApp(settings);
+        await using var after = await EcommerceApp.StartAsync(settings);
         using var repeat = await after.Orders.SendAsync(Post("/api/v1/orders/", Requests.Order(), key));
         Assert.That(repeat.Headers.Contains("Idempotent-Replayed"), Is.True);
         Assert.That(await repeat.Content.ReadAsStringAsync(), Is.EqualTo(first));

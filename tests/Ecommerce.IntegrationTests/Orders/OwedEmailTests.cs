@@ -14,7 +14,7 @@ public sealed class OwedEmailTests
     public async Task Given_a_burst_over_the_notification_limit_Then_every_order_gets_exactly_one_confirmation()
     {
         // 1 email a second: a burst of 16 orders meets 429s whatever the speed of the machine.
-        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1" });
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = "1" });
         var scenario = new OrderScenario(app);
         var ids = (await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => scenario.Create()))).Select(o => (int)o["id"]!).ToList();
         var confirmedAtOnce = await ConfirmedCount(app, ids);
@@ -43,7 +43,7 @@ public sealed class OwedEmailTests
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync($$"""{"created":{{emails.Count}},"failed":0,"results":[]}""");
         }, readBody: false);
-        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Services:Notifications:BaseUrl"] = notifications.BaseUrl });
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["Services:Notifications:BaseUrl"] = notifications.BaseUrl });
 
         await new OrderScenario(app).InStatus("delivered");
 
@@ -61,7 +61,7 @@ public sealed class OwedEmailTests
             return Task.CompletedTask;
         });
         int id;
-        await using (var before = new EcommerceApp(new Dictionary<string, string?>
+        await using (var before = await EcommerceApp.StartAsync(new Dictionary<string, string?>
                      {
                          ["Database:SqliteDirectory"] = directory, ["Services:Notifications:BaseUrl"] = down.BaseUrl,
                      }))
@@ -69,7 +69,7 @@ public sealed class OwedEmailTests
             id = (int)(await new OrderScenario(before).Create())["id"]!;
         }
 
-        await using var after = new EcommerceApp(new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
+        await using var after = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
         var scenario = new OrderScenario(after);
         Assert.That(await Eventually.TrueAsync(async () => (await scenario.Emails(id)).Count > 0, TimeSpan.FromSeconds(60)), Is.True);
         Assert.That(await scenario.Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }));
@@ -81,7 +81,7 @@ public sealed class OwedEmailTests
         var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory };
         int id;
-        await using (var before = new EcommerceApp(settings))
+        await using (var before = await EcommerceApp.StartAsync(settings))
         {
             id = (int)(await new OrderScenario(before).Create())["id"]!;
             Assert.That(await new OrderScenario(before).Emails(id), Is.EqualTo(new[] { "ORDER_CONFIRMATION" }));
@@ -107,7 +107,7 @@ public sealed class OwedEmailTests
             }
         }
 
-        await using var after = new EcommerceApp(settings);
+        await using var after = await EcommerceApp.StartAsync(settings);
         var scenario = new OrderScenario(after);
         Assert.That(await Eventually.TrueAsync(async () => (int)(await after.Orders.GetJson("/api/v1/orders/owed")).Body["count"]! == 0,
             TimeSpan.FromSeconds(60)), Is.True, "the dispatcher took both");

@@ -14,7 +14,7 @@ public sealed class OwedRefundTests
     {
         // Orders reaches Payments through this proxy, which can be switched off; Payments' own webhook goes straight to Orders.
         await using var proxy = new SwitchableProxy();
-        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Services:Payments:BaseUrl"] = proxy.BaseUrl });
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["Services:Payments:BaseUrl"] = proxy.BaseUrl });
         proxy.TargetPort = app.PaymentsPort;
         var scenario = new OrderScenario(app);
         var id = (int)(await scenario.Create())["id"]!;
@@ -36,7 +36,7 @@ public sealed class OwedRefundTests
     {
         // Payments reaches Orders (its webhook) through this proxy; Orders' own calls go straight to Payments.
         await using var proxy = new SwitchableProxy();
-        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Services:Orders:BaseUrl"] = proxy.BaseUrl });
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["Services:Orders:BaseUrl"] = proxy.BaseUrl });
         proxy.TargetPort = app.OrdersPort;
         var scenario = new OrderScenario(app);
         var id = (int)(await scenario.Create())["id"]!;

@@ -175,10 +175,10 @@ public sealed class PaymentsTests(string provider) : HostFixture(provider)
     [Test]
     public async Task Given_orders_is_down_Then_the_payment_is_still_201()
     {
-        await using var app = new EcommerceApp(TestStore.On(Provider, new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(TestStore.On(Provider, new Dictionary<string, string?>
         {
             ["Modules:Enabled"] = "Payments",
-            ["Services:Orders:BaseUrl"] = $"http://127.0.0.1:{EcommerceApp.FreePort()}/api/v1",
+            ["Services:Orders:BaseUrl"] = $"http://127.0.0.1:{FreePorts.Next()}/api/v1",
         }));
         var (response, body) = await app.Payments.PostJson("/api/v1/payments", Requests.Payment(1));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));

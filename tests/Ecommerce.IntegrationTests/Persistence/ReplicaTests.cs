@@ -29,8 +29,8 @@ public sealed class ReplicaTests
     {
         await using var redis = await RedisServer.StartAsync();
         var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        await using var first = new EcommerceApp(Replica(store, redis));
-        await using var second = new EcommerceApp(Replica(store, redis));
+        await using var first = await EcommerceApp.StartAsync(Replica(store, redis));
+        await using var second = await EcommerceApp.StartAsync(Replica(store, redis));
         // Warms each replica's Redis connection and script on the other channel, so the burst meets a ready limiter.
         foreach (var replica in new[] { first, second })
             Assert.That((await replica.Notifications.PostJson("/api/v1/notifications/sms", Sms())).Response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -52,12 +52,12 @@ public sealed class ReplicaTests
     [Test]
     public async Task Given_redis_unreachable_Then_each_replica_keeps_the_limit_itself_and_health_says_so()
     {
-        var nobody = $"127.0.0.1:{EcommerceApp.FreePort()}";
+        var nobody = $"127.0.0.1:{FreePorts.Next()}";
         var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         var settings = Replica(store, null);
         settings["ConnectionStrings:Redis"] = nobody;
         // The window is the host's clock, held still: however slow the burst, it falls in one second.
-        await using var app = new EcommerceApp(settings, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await using var app = await EcommerceApp.StartAsync(settings, new FakeTimeProvider(DateTimeOffset.UtcNow));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 15).Select(i =>
             app.Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(i + 1)))));
@@ -73,8 +73,8 @@ public sealed class ReplicaTests
     {
         await using var redis = await RedisServer.StartAsync();
         var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
-        await using var first = new EcommerceApp(Replica(store, redis));
-        await using var second = new EcommerceApp(Replica(store, redis));
+        await using var first = await EcommerceApp.StartAsync(Replica(store, redis));
+        await using var second = await EcommerceApp.StartAsync(Replica(store, redis));
         var shipped = (int)(await new Orders.OrderScenario(first).Create())["id"]!;
         var cancelled = (int)(await new Orders.OrderScenario(first).Create())["id"]!;
 
@@ -98,8 +98,8 @@ public sealed class ReplicaTests
         var settings = Replica(store, null);
         settings["Notifications:RateLimitPerSecond"] = "100000";
         foreach (var (key, value) in smtp.HostSettings()) settings[key] = value;
-        await using var first = new EcommerceApp(settings);
-        await using var second = new EcommerceApp(settings);
+        await using var first = await EcommerceApp.StartAsync(settings);
+        await using var second = await EcommerceApp.StartAsync(settings);
 
         // Ten orders, three emails each, accepted on either replica: both delivery workers take from one queue.
         var templates = new[] { "ORDER_CONFIRMATION", "ORDER_SHIPPED", "ORDER_DELIVERED" };
@@ -150,8 +150,8 @@ public sealed class ReplicaTests
         var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         var settings = Replica(store, null);
         settings["Services:Notifications:BaseUrl"] = notifications.BaseUrl;
-        await using var first = new EcommerceApp(settings, clock);
-        await using var second = new EcommerceApp(settings, clock);
+        await using var first = await EcommerceApp.StartAsync(settings, clock);
+        await using var second = await EcommerceApp.StartAsync(settings, clock);
         // The second replica has sent an order's email before: whatever it would remember, it has seen its outbox.
         await new Orders.OrderScenario(second).Create();
 

@@ -28,7 +28,7 @@ public sealed class RollingRestartTests
             ["Orders:ChainRecoveryAfterSeconds"] = "3600",
             ["Shutdown:DrainDelaySeconds"] = "0",
         };
-        var replicas = new HostProcess[] { await HostProcess.StartAsync(store, settings), await HostProcess.StartAsync(store, settings) };
+        var replicas = new HostProcess[] { await TestStore.StartProcessAsync(store, settings), await TestStore.StartProcessAsync(store, settings) };
         var answers = new ConcurrentQueue<string>();
         var created = 0;
         using var stop = new CancellationTokenSource();
@@ -53,7 +53,7 @@ public sealed class RollingRestartTests
                 await replicas[i].TerminateAsync();
                 Assert.That(replicas[i].ExitCode, Is.EqualTo(0), $"replica {i} drained and exited 0");
                 await replicas[i].DisposeAsync();
-                Volatile.Write(ref replicas[i], await HostProcess.StartAsync(store, settings));
+                Volatile.Write(ref replicas[i], await TestStore.StartProcessAsync(store, settings));
             }
             var after = Volatile.Read(ref created);
             Assert.That(await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref created) >= after + 40), TimeSpan.FromSeconds(60)), Is.True);

@@ -23,7 +23,7 @@ public sealed class ServerDatabaseTests(string provider)
         var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         var settings = TestStore.On(provider, new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
         int id;
-        await using (var app = new EcommerceApp(settings))
+        await using (var app = await EcommerceApp.StartAsync(settings))
         {
             var (response, order) = await app.Orders.PostJson("/api/v1/orders/", Requests.Order());
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -49,7 +49,7 @@ public sealed class ServerDatabaseTests(string provider)
         }
 
         // A second start on the same database applies no migration again and reads the same data.
-        await using (var app = new EcommerceApp(settings))
+        await using (var app = await EcommerceApp.StartAsync(settings))
         {
             var (response, order) = await app.Orders.GetJson($"/api/v1/orders/{id}");
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -63,7 +63,7 @@ public sealed class ServerDatabaseTests(string provider)
     public async Task Given_a_bulk_import_of_a_whole_chunk_Then_every_order_is_stored_once_with_its_items_and_a_repeat_creates_nothing()
     {
         // 120 orders: one chunk, past the size from which PostgreSQL takes rows by COPY (ids from the sequence).
-        await using var app = new EcommerceApp(TestStore.On(provider, new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = null }));
+        await using var app = await EcommerceApp.StartAsync(TestStore.On(provider, new Dictionary<string, string?> { ["Notifications:RateLimitPerSecond"] = null }));
         var reference = Guid.NewGuid().ToString("N");
         var body = new { orders = Enumerable.Range(0, 120).Select(i => new
         {

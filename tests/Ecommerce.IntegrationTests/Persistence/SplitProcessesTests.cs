@@ -19,8 +19,8 @@ public sealed class SplitProcessesTests(string provider, bool secured)
         var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
         var ports = new Dictionary<string, string?>
         {
-            ["Ports:Orders"] = $"{EcommerceApp.FreePort()}", ["Ports:Payments"] = $"{EcommerceApp.FreePort()}",
-            ["Ports:Notifications"] = $"{EcommerceApp.FreePort()}",
+            ["Ports:Orders"] = $"{FreePorts.Next()}", ["Ports:Payments"] = $"{FreePorts.Next()}",
+            ["Ports:Notifications"] = $"{FreePorts.Next()}",
         };
         Dictionary<string, string?> Host(string module)
         {
@@ -34,9 +34,9 @@ public sealed class SplitProcessesTests(string provider, bool secured)
             }
             return settings;
         }
-        await using var notifications = new EcommerceApp(Host("Notifications"));
-        await using var payments = new EcommerceApp(Host("Payments"));
-        await using var orders = new EcommerceApp(Host("Orders"));
+        await using var notifications = await EcommerceApp.StartAsync(Host("Notifications"));
+        await using var payments = await EcommerceApp.StartAsync(Host("Payments"));
+        await using var orders = await EcommerceApp.StartAsync(Host("Orders"));
         if (secured)
             foreach (var client in new[] { orders.Orders, payments.Payments, notifications.Notifications }) client.With(ApiAuth.AdminKey);
 

@@ -7,7 +7,7 @@ public sealed class CallTimeoutTests
     [Test]
     public async Task Given_both_keys_Then_the_webhook_client_and_the_dashboard_client_each_take_their_own()
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
             ["Services:Orders:TimeoutSeconds"] = "3",
             ["Dashboard:TimeoutSeconds"] = "45",

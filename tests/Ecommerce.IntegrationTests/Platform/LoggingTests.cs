@@ -13,7 +13,7 @@ public sealed class LoggingTests
         var id = 0;
         var (lines, _) = await Logged(async () =>
         {
-            await using var app = new EcommerceApp(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" });
+            await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" });
             var (_, order) = await app.Orders.PostJson("/api/v1/orders", Requests.Order());
             id = (int)order["id"]!;
             // Reads by its id and a refused change are about it too.
@@ -46,7 +46,7 @@ public sealed class LoggingTests
         var (lines, all) = await Logged(async () =>
         {
             var settings = new Dictionary<string, string?>(Security.ApiAuth.Settings()) { ["Serilog:MinimumLevel:Default"] = "Information" };
-            await using var app = new EcommerceApp(settings);
+            await using var app = await EcommerceApp.StartAsync(settings);
             serviceCredential = app.Service<Ecommerce.Shared.Security.ApiAuthSettings>().Services.For("Payments");
             var (created, _) = await Security.ApiAuth.With(app.Client(app.OrdersPort), Security.ApiAuth.AdminKey).PostJson("/api/v1/orders/", Requests.Order());
             Assert.That((int)created.StatusCode, Is.EqualTo(201));

@@ -13,7 +13,7 @@ public sealed class ReadinessTests
     [Test]
     public async Task Given_a_running_host_Then_each_port_is_ready_with_its_own_checks()
     {
-        await using var app = new EcommerceApp();
+        await using var app = await EcommerceApp.StartAsync();
         await MigratedAsync(app);
         foreach (var (client, service, checks) in new[]
                  {
@@ -34,7 +34,7 @@ public sealed class ReadinessTests
     public async Task Given_the_database_refuses_connections_Then_the_module_is_not_ready_until_it_accepts_them_again()
     {
         await TestStore.RequireProviderAsync(TestStore.Postgres);
-        await using var app = new EcommerceApp(TestStore.On(TestStore.Postgres));
+        await using var app = await EcommerceApp.StartAsync(TestStore.On(TestStore.Postgres));
         await MigratedAsync(app);
         var database = TestStore.DatabaseName(app.DataDirectory);
         var server = new NpgsqlConnectionStringBuilder(await (await PostgresServer.RunningAsync()).DatabaseAsync(app.DataDirectory)) { Database = "postgres", Pooling = false };
@@ -59,7 +59,7 @@ public sealed class ReadinessTests
     [Test]
     public async Task Given_Redis_does_not_answer_Then_Notifications_is_ready_but_degraded()
     {
-        await using var app = new EcommerceApp(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = $"127.0.0.1:{EcommerceApp.FreePort()}" });
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = $"127.0.0.1:{FreePorts.Next()}" });
         await MigratedAsync(app);
         var (response, body) = await app.Notifications.GetJson("/health/ready");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -71,7 +71,7 @@ public sealed class ReadinessTests
     [Test]
     public async Task Given_a_start_Then_a_module_is_ready_only_once_its_database_is_migrated_and_its_API_waits_for_it()
     {
-        await using var app = new EcommerceApp();
+        await using var app = await EcommerceApp.StartAsync();
         // Whatever the moment the first request lands, it is answered (it waits for the migration), never refused.
         var (created, _) = await app.Orders.PostJson("/api/v1/orders/", Requests.Order());
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));

@@ -21,7 +21,7 @@ public sealed class TelemetryTests
         int id;
         try
         {
-            await using var app = new EcommerceApp(new Dictionary<string, string?>
+            await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
             {
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
@@ -62,7 +62,7 @@ public sealed class TelemetryTests
     public async Task Given_an_idle_host_Then_it_exports_no_trace_and_one_order_is_one_trace_with_spans_named_by_table()
     {
         await using var collector = new OtlpReceiver();
-        await using var app = new EcommerceApp(new Dictionary<string, string?>
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
