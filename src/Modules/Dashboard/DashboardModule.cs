@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Dashboard;
 
@@ -48,7 +49,7 @@ public static class DashboardModule
         builder.Services.AddTransient<OverviewApi>();
         builder.Services.AddTransient<AuditApi>();
         builder.Services.AddTransient<OrderStoryApi>();
-        builder.Services.AddModuleOptions<LiveOptions>(LiveOptions.Section);
+        builder.Services.AddModuleOptions<LiveOptions>(builder.Configuration, LiveOptions.Section);
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddScoped<LiveUpdates>();
         builder.Services.AddTransient<ActiveFaultsApi>();
@@ -67,7 +68,7 @@ public static class DashboardModule
     {
         if (app.Services.GetRequiredService<ModuleRegistry>().Modules.All(m => m.Name != Name)) return;
         // One group, so the page, its hub and its static files all answer on the dashboard's port only (D2).
-        var access = app.Services.GetRequiredService<DashboardAccess>();
+        var access = app.Services.GetRequiredService<IOptions<DashboardAccess>>().Value;
         LogAccess(app, access);
         var modules = app.Services.GetRequiredService<ModuleRegistry>();
         app.Use((context, next) =>
@@ -111,12 +112,11 @@ public static class DashboardModule
     /// </summary>
     private static void AddAccessControl(WebApplicationBuilder builder)
     {
-        var access = DashboardAccess.From(builder.Configuration);
-        builder.Services.AddSingleton(access);
+        var access = builder.Services.AddModuleOptions<DashboardAccess>(builder.Configuration, DashboardAccess.Section);
         if (access.Mode == DashboardAccessMode.LoopbackOnly) builder.ListenOnLoopbackOnly(Name);
         if (access.Mode != DashboardAccessMode.Login) return;
 
-        builder.Services.AddSingleton<DashboardUsers>();
+        builder.Services.AddSingleton(_ => new DashboardUsers(access));
         builder.Services.AddSingleton(services => new FailureThrottle(services.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(2),
             access.LockoutAfterFailures, TimeSpan.FromMinutes(access.LockoutMinutes)));
         builder.Services.AddAuthorization();

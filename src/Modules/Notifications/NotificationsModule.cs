@@ -13,7 +13,7 @@ public static class NotificationsModule
     public static void AddNotificationsModule(this WebApplicationBuilder builder)
     {
         if (!builder.TryAddModule(Name, typeof(NotificationsModule).Assembly)) return;
-        builder.Services.AddModuleOptions<NotificationsOptions>(NotificationsOptions.Section);
+        builder.Services.AddModuleOptions<NotificationsOptions>(builder.Configuration, NotificationsOptions.Section);
         builder.Services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, SqlServerNotificationsDbContext, PostgresNotificationsDbContext>(
             builder.Configuration, Name, NotificationsDbContext.Schema);
         builder.AddDelivery();

@@ -16,7 +16,7 @@ public static class OrdersModule
     {
         if (!builder.TryAddModule(Name, typeof(OrdersModule).Assembly)) return;
         var configuration = builder.Configuration;
-        builder.Services.AddModuleOptions<OrdersOptions>(OrdersOptions.Section);
+        builder.Services.AddModuleOptions<OrdersOptions>(builder.Configuration, OrdersOptions.Section);
         builder.Services.AddModuleDbContext<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext, PostgresOrdersDbContext>(
             configuration, Name, OrdersDbContext.Schema);
         // Contract 5.1 and 5.2: Payments 30 s, Notifications 10 s.

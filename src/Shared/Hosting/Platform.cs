@@ -27,11 +27,11 @@ public static class Platform
     {
         var configuration = builder.Configuration;
         var modules = new ModuleRegistry(configuration);
-        _ = DatabaseSettings.From(configuration); // a bad provider stops start-up here, before anything binds
-        var limits = ServerLimits.From(configuration);
-        builder.Services.AddSingleton(IdempotencySettings.From(configuration));
-        builder.Services.AddSingleton(WebhookSigning.From(configuration));
-        builder.Services.AddSingleton(AuditSettings.From(configuration));
+        builder.Services.AddModuleOptions<DatabaseSettings>(configuration, DatabaseSettings.Section); // a bad provider stops the start here
+        var limits = builder.Services.AddModuleOptions<ServerLimits>(configuration, ServerLimits.Section);
+        builder.Services.AddModuleOptions<IdempotencySettings>(configuration, IdempotencySettings.Section);
+        builder.Services.AddModuleOptions<AuditSettings>(configuration, AuditSettings.Section);
+        builder.Services.AddSingleton(new WebhookSigning(builder.Services.AddModuleOptions<WebhookOptions>(configuration, WebhookOptions.Section)));
         builder.Services.AddScoped<Actor>();
         builder.Host.Properties[typeof(ModuleRegistry)] = modules;
 
@@ -41,8 +41,8 @@ public static class Platform
         builder.Services.AddSingleton<OrderLog>();
         builder.Services.AddSerilog(logger => PlatformLogging.Configure(logger, configuration));
         builder.AddTelemetry();
-        builder.AddTesting();
-        builder.AddApiAuthentication(modules);
+        var testing = builder.AddTesting();
+        builder.AddApiAuthentication(modules, testing.Enabled);
         // On SIGTERM requests in flight get HostOptions:ShutdownTimeout (default 30 s) to finish; what they leave
         // unfinished stays owed in the database.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(configuration.GetSection("HostOptions"));
@@ -63,7 +63,7 @@ public static class Platform
         builder.Services.AddHealthChecks()
             .Add(new HealthCheckRegistration("Platform:shutdown", sp => sp.GetRequiredService<ShutdownDrain>(), HealthStatus.Unhealthy, ModuleRegistry.DefaultPorts.Keys));
         builder.Services.AddSingleton(sp => new RequestGate(sp.GetRequiredService<ApiAuthSettings>().Services));
-        _ = ShutdownDrain.DelaySeconds(configuration); // a bad value stops the start, not the stop
+        builder.Services.AddModuleOptions<ShutdownOptions>(configuration, ShutdownOptions.Section); // a bad value stops the start, not the stop
         builder.Services.AddSingleton<ShutdownDrain>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
         builder.Services.AddRateLimiter(options => options.OnRejected = RejectAsync);

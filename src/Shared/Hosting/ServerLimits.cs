@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using Ecommerce.Shared.Errors;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -12,8 +11,10 @@ namespace Ecommerce.Shared.Hosting;
 /// limit before any middleware runs (431 for headers, 414 for the request line, 408 or a closed connection for a slow
 /// sender); a request still being handled after its timeout is answered 504 with a <c>{"detail"}</c>.
 /// </summary>
-public sealed class ServerLimits
+public sealed class ServerLimits : IModuleOptions
 {
+    public const string Section = "Limits";
+
     public const string BulkTimeoutPolicy = "bulk";
 
     /// <summary>All request headers together.</summary>
@@ -36,17 +37,13 @@ public sealed class ServerLimits
     /// <summary>Handling of one bulk or batch request (up to 10,000 items).</summary>
     public int BulkRequestTimeoutSeconds { get; init; } = 600;
 
-    /// <summary>The configured limits; a value that is not a positive whole number stops start-up with a message naming it.</summary>
-    public static ServerLimits From(IConfiguration configuration)
+    /// <summary>Every limit a positive whole number; the body rate's grace at least 2 s.</summary>
+    public IEnumerable<string> Problems()
     {
-        var section = configuration.GetSection("Limits");
-        foreach (var property in typeof(ServerLimits).GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            if (section[property.Name] is { } raw && (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value <= 0))
-                throw new InvalidOperationException($"Limits:{property.Name} must be a whole number greater than 0, not '{raw}'.");
-        var limits = section.Get<ServerLimits>() ?? new ServerLimits();
-        if (limits.BodyRateGraceSeconds < 2)
-            throw new InvalidOperationException("Limits:BodyRateGraceSeconds must be at least 2 (Kestrel needs a grace period over 1 s).");
-        return limits;
+        var limits = typeof(ServerLimits).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(int));
+        foreach (var property in limits)
+            foreach (var problem in ModuleOptions.Positive($"Limits:{property.Name}", (int)property.GetValue(this)!)) yield return problem;
+        if (BodyRateGraceSeconds is 1) yield return "Limits:BodyRateGraceSeconds must be at least 2 (Kestrel needs a grace period over 1 s).";
     }
 
     internal void ApplyTo(KestrelServerLimits kestrel)

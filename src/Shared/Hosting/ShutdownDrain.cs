@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Shared.Hosting;
 
@@ -20,20 +21,13 @@ internal sealed class ShutdownDrain : IHostedLifecycleService, IHealthCheck
     private readonly ILogger<ShutdownDrain> _log;
     private volatile bool _stopping;
 
-    public ShutdownDrain(RequestGate gate, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ShutdownDrain> log)
+    public ShutdownDrain(RequestGate gate, IOptions<ShutdownOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<ShutdownDrain> log)
     {
         (_gate, _clock, _log) = (gate, clock, log);
-        _delay = TimeSpan.FromSeconds(DelaySeconds(configuration));
+        _delay = TimeSpan.FromSeconds(options.Value.DrainDelaySeconds);
         // The signal itself, before the host starts stopping anything.
         lifetime.ApplicationStopping.Register(() => _stopping = true);
     }
-
-    public const string DelayKey = "Shutdown:DrainDelaySeconds";
-
-    public static double DelaySeconds(IConfiguration configuration) =>
-        configuration.GetValue<double?>(DelayKey) is { } seconds
-            ? seconds is >= 0 and <= 300 ? seconds : throw new InvalidOperationException($"{DelayKey} must be from 0 to 300 seconds, not {seconds}.")
-            : 0;
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(_stopping ? HealthCheckResult.Unhealthy("shutting down") : HealthCheckResult.Healthy());

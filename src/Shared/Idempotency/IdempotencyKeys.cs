@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ecommerce.Shared.Errors;
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Shared.Idempotency;
 
@@ -51,7 +52,7 @@ public static class IdempotencyKeys
 
         var db = (DbContext)context.RequestServices.GetRequiredService(endpoint.DbContext);
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var retention = context.RequestServices.GetRequiredService<IdempotencySettings>().Retention;
+        var retention = context.RequestServices.GetRequiredService<IOptions<IdempotencySettings>>().Value.Retention;
         await ForgetExpiredAsync(db, now - retention);
         var fingerprint = await FingerprintAsync(context.Request);
         if (!await TryClaimAsync(db, key, fingerprint, now, retention))
@@ -163,14 +164,13 @@ public static class IdempotencyKeys
 }
 
 /// <summary><c>Idempotency:RetentionHours</c> (default 24): how long a key is answered before it is forgotten.</summary>
-public sealed record IdempotencySettings(TimeSpan Retention)
+public sealed class IdempotencySettings : IModuleOptions
 {
-    public static IdempotencySettings From(IConfiguration configuration)
-    {
-        var raw = configuration["Idempotency:RetentionHours"];
-        if (raw is null) return new IdempotencySettings(TimeSpan.FromHours(24));
-        return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hours) && hours > 0
-            ? new IdempotencySettings(TimeSpan.FromHours(hours))
-            : throw new InvalidOperationException($"Idempotency:RetentionHours must be a whole number greater than 0, not '{raw}'.");
-    }
+    public const string Section = "Idempotency";
+
+    public int RetentionHours { get; init; } = 24;
+
+    public TimeSpan Retention => TimeSpan.FromHours(RetentionHours);
+
+    public IEnumerable<string> Problems() => ModuleOptions.Positive("Idempotency:RetentionHours", RetentionHours);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,20 +32,18 @@ public interface IAudited
     AuditSettings AuditSettings { get; set; }
 }
 
-/// <summary><c>Audit:RetentionDays</c> (default 90): how long audit rows are kept.</summary>
-public sealed class AuditSettings(TimeSpan retention)
+/// <summary><c>Audit:RetentionDays</c> (default 90): how long audit rows are kept, and when each kept log was last swept.</summary>
+public sealed class AuditSettings : IModuleOptions
 {
+    public const string Section = "Audit";
+
     private readonly ConcurrentDictionary<(Type Context, Type Rows), long> _lastSweep = new();
 
-    public TimeSpan Retention { get; } = retention;
+    public int RetentionDays { get; init; } = 90;
 
-    public static AuditSettings From(IConfiguration configuration)
-    {
-        var raw = configuration["Audit:RetentionDays"] ?? "90";
-        return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days is > 0 and <= 36_500
-            ? new AuditSettings(TimeSpan.FromDays(days))
-            : throw new InvalidOperationException($"Audit:RetentionDays must be a whole number from 1 to 36500, not '{raw}'.");
-    }
+    public TimeSpan Retention => TimeSpan.FromDays(RetentionDays);
+
+    public IEnumerable<string> Problems() => ModuleOptions.WholeNumber("Audit:RetentionDays", RetentionDays, 1, 36_500);
 
     /// <summary>True at most once an hour per module and kind of kept rows (its audit log, its attempt log).</summary>
     private bool SweepDue((Type Context, Type Rows) kind, DateTime now)

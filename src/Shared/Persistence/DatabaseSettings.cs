@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ecommerce.Shared.Hosting;
 namespace Ecommerce.Shared.Persistence;
 
 public enum DatabaseProvider { Sqlite, SqlServer, Postgres }
@@ -8,15 +9,21 @@ public enum DatabaseProvider { Sqlite, SqlServer, Postgres }
 /// SqlServer or Postgres (<c>ConnectionStrings:{Module}</c>, one schema per module). A bad value stops start-up with a
 /// message naming the setting.
 /// </summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string SqliteDirectory)
+public sealed class DatabaseSettings : IModuleOptions
 {
-    public static DatabaseSettings From(IConfiguration configuration)
+    public const string Section = "Database";
+
+    /// <summary>As written (any case): a name, never a number, so a typo cannot pick a provider.</summary>
+    public string Provider { get; init; } = nameof(DatabaseProvider.Sqlite);
+
+    public string SqliteDirectory { get; init; } = "data";
+
+    public DatabaseProvider Kind => Enum.Parse<DatabaseProvider>(Provider, ignoreCase: true);
+
+    public IEnumerable<string> Problems()
     {
-        var raw = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
-        if (!Enum.TryParse<DatabaseProvider>(raw, ignoreCase: true, out var provider) || int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-            throw new InvalidOperationException(
-                $"Database:Provider '{raw}' is not supported; use '{nameof(DatabaseProvider.Sqlite)}', '{nameof(DatabaseProvider.SqlServer)}' or '{nameof(DatabaseProvider.Postgres)}'.");
-        return new DatabaseSettings(provider, configuration["Database:SqliteDirectory"] ?? "data");
+        if (!Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out _) || int.TryParse(Provider, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            yield return $"Database:Provider '{Provider}' is not supported; use '{nameof(DatabaseProvider.Sqlite)}', '{nameof(DatabaseProvider.SqlServer)}' or '{nameof(DatabaseProvider.Postgres)}'.";
     }
 
     public string SqliteConnectionString(string module)
@@ -31,5 +38,5 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string SqliteDi
         configuration.GetConnectionString(module) is { Length: > 0 } connectionString
             ? connectionString
             : throw new InvalidOperationException(
-                $"Database:Provider is {Provider} but ConnectionStrings:{module} is not set.");
+                $"Database:Provider is {Kind} but ConnectionStrings:{module} is not set.");
 }

@@ -3,6 +3,7 @@ using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Shared.Persistence;
 
@@ -16,13 +17,13 @@ public static class ModulePersistence
         this IServiceCollection services, IConfiguration configuration, string module, string schema)
         where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext where TPostgres : TContext
     {
-        var settings = DatabaseSettings.From(configuration);
+        var settings = configuration.ReadModuleOptions<DatabaseSettings>(DatabaseSettings.Section);
         services.AddReadinessCheck(module, "database", sp => new DatabaseReadyCheck<TContext>(sp.GetRequiredService<TContext>(), sp.GetRequiredService<ModuleDatabases>().Ready(module)));
         services.AddScoped<IModuleReset>(sp => new DatabaseReset<TContext>(sp.GetRequiredService<TContext>(), module));
-        var connectionString = settings.Provider == DatabaseProvider.Sqlite
+        var connectionString = settings.Kind == DatabaseProvider.Sqlite
             ? settings.SqliteConnectionString(module)
             : settings.ServerConnectionString(configuration, module);
-        return settings.Provider switch
+        return settings.Kind switch
         {
             DatabaseProvider.Sqlite => Add<TContext, TSqlite>(services, DatabaseProvider.Sqlite, connectionString, schema),
             DatabaseProvider.SqlServer => Add<TContext, TSqlServer>(services, DatabaseProvider.SqlServer, connectionString, schema),
@@ -41,7 +42,7 @@ public static class ModulePersistence
             {
                 // Pooled: a context serves many scopes, so each is told whose work it now writes.
                 audited.Actor = sp.GetRequiredService<Actor>();
-                audited.AuditSettings = sp.GetRequiredService<AuditSettings>();
+                audited.AuditSettings = sp.GetRequiredService<IOptions<AuditSettings>>().Value;
             }
             return db;
         });

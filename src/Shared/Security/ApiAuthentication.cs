@@ -20,12 +20,16 @@ public static class ApiAuthentication
 {
     public const string KeyHeader = "X-API-Key";
 
-    public static void AddApiAuthentication(this WebApplicationBuilder builder, ModuleRegistry modules)
+    /// <param name="builder">The host being built.</param>
+    /// <param name="modules">Which modules this process runs (another process runs the rest: a service key is then required).</param>
+    /// <param name="testing">The testing routes are on: the dashboard's credential may read them.</param>
+    public static void AddApiAuthentication(this WebApplicationBuilder builder, ModuleRegistry modules, bool testing)
     {
         var configuration = builder.Configuration;
         var split = ModuleRegistry.DefaultPorts.Keys.Any(module => !modules.IsEnabled(module))
                     || configuration.GetSection("Services").GetChildren().Any(service => !string.IsNullOrWhiteSpace(service["BaseUrl"]));
-        var settings = ApiAuthSettings.From(configuration, split, TestingMode.From(configuration).Enabled);
+        var options = configuration.ReadModuleOptions<ApiAuthOptions>(ApiAuthOptions.Section);
+        var settings = ApiAuthSettings.Of(options, jwt: configuration.GetSection(ApiAuthSettings.JwtSection).GetChildren().Any(), split, testing);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ApiAuthMetrics>();
         // Authority, ValidIssuer, ValidAudiences, signing keys... bound from Authentication:Schemes:Bearer by the framework.

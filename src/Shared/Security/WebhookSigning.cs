@@ -6,9 +6,9 @@ namespace Ecommerce.Shared.Security;
 /// <summary>
 /// Standard Webhooks v1 signing (standardwebhooks.com), a few lines over HMAC-SHA256: <c>webhook-id</c>,
 /// <c>webhook-timestamp</c> (Unix seconds) and <c>webhook-signature: v1,{base64 HMAC of "{id}.{timestamp}.{body}"}</c>.
-/// <c>Webhooks:SigningSecrets</c> is a list of <c>whsec_</c> + base64 secrets of at least 24 bytes: the first signs, all
-/// verify, so a secret is rotated by putting the new one first, then removing the old one once every sender has it.
-/// Unset: webhooks are neither signed nor checked, as in the original.
+/// <c>Webhooks:SigningSecrets</c> (<see cref="WebhookOptions"/>) is a list of <c>whsec_</c> + base64 secrets of at least
+/// 24 bytes: the first signs, all verify, so a secret is rotated by putting the new one first, then removing the old one
+/// once every sender has it. Unset: webhooks are neither signed nor checked, as in the original.
 /// </summary>
 public sealed class WebhookSigning
 {
@@ -26,30 +26,25 @@ public sealed class WebhookSigning
 
     public bool Enabled => _secrets.Length > 0;
 
-    public static WebhookSigning From(IConfiguration configuration)
+    public WebhookSigning(WebhookOptions options) : this(options.SigningSecrets.Select(Bytes))
     {
-        var section = configuration.GetSection("Webhooks:SigningSecrets");
-        // A list (Webhooks:SigningSecrets:0, :1...) or one value with the secrets separated by spaces (an environment variable).
-        var texts = section.Value is { Length: > 0 } value
-            ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            : section.GetChildren().Select(child => child.Value ?? "").ToArray();
-        return new WebhookSigning(texts.Select((text, index) => Parse(text, $"Webhooks:SigningSecrets:{index}")));
     }
 
-    /// <summary>A secret's bytes: what follows <c>whsec_</c>, base64; at least 24 of them.</summary>
-    public static byte[] Parse(string text, string key)
+    /// <summary>Why <paramref name="text"/> is not a secret (<c>whsec_</c> and at least 24 bytes in base64), or null.</summary>
+    public static string? Problem(string text, string key) =>
+        TryBytes(text, out _) ? null : $"{key} must be {SecretPrefix} followed by at least 24 bytes in base64 (e.g. {SecretPrefix}$(openssl rand -base64 32)).";
+
+    /// <summary>A secret's bytes: what follows <c>whsec_</c>, base64 (checked by <see cref="Problem"/>).</summary>
+    public static byte[] Bytes(string text) => TryBytes(text, out var bytes) ? bytes : throw new ArgumentException(Problem(text, "secret"), nameof(text));
+
+    private static bool TryBytes(string text, out byte[] bytes)
     {
-        var problem = $"{key} must be {SecretPrefix} followed by at least 24 bytes in base64 (e.g. {SecretPrefix}$(openssl rand -base64 32)).";
-        if (!text.StartsWith(SecretPrefix, StringComparison.Ordinal)) throw new InvalidOperationException(problem);
-        try
-        {
-            var bytes = Convert.FromBase64String(text[SecretPrefix.Length..]);
-            return bytes.Length >= 24 ? bytes : throw new InvalidOperationException(problem);
-        }
-        catch (FormatException exception)
-        {
-            throw new InvalidOperationException(problem, exception);
-        }
+        bytes = [];
+        if (!text.StartsWith(SecretPrefix, StringComparison.Ordinal)) return false;
+        var buffer = new byte[text.Length];
+        if (!Convert.TryFromBase64String(text[SecretPrefix.Length..], buffer, out var written) || written < 24) return false;
+        bytes = buffer[..written];
+        return true;
     }
 
     /// <summary>The three headers for a webhook with this id and body, signed now with the first secret.</summary>

@@ -3,6 +3,7 @@ using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Json;
 using Ecommerce.Shared.Persistence;
 using Ecommerce.Shared.Security;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Shared.Testing;
 
@@ -18,11 +19,11 @@ namespace Ecommerce.Shared.Testing;
 /// </summary>
 public static class TestingEndpoints
 {
-    public static void AddTesting(this WebApplicationBuilder builder)
+    public static TestingMode AddTesting(this WebApplicationBuilder builder)
     {
-        var mode = TestingMode.From(builder.Configuration);
-        builder.Services.AddSingleton(mode);
+        var mode = builder.Services.AddModuleOptions<TestingMode>(builder.Configuration, TestingMode.Section);
         if (mode.Enabled) builder.Services.AddSingleton<FaultStore>();
+        return mode;
     }
 
     /// <summary>
@@ -31,7 +32,7 @@ public static class TestingEndpoints
     /// </summary>
     internal static void UseFaults(this WebApplication app, ModuleRegistry modules)
     {
-        if (!app.Services.GetRequiredService<TestingMode>().Enabled) return;
+        if (!app.Services.GetRequiredService<IOptions<TestingMode>>().Value.Enabled) return;
         var faults = app.Services.GetRequiredService<FaultStore>();
         var clock = app.Services.GetRequiredService<TimeProvider>();
         app.Use(async (context, next) =>
@@ -69,7 +70,7 @@ public static class TestingEndpoints
 
     internal static void MapTesting(this WebApplication app, ModuleRegistry modules)
     {
-        if (!app.Services.GetRequiredService<TestingMode>().Enabled) return;
+        if (!app.Services.GetRequiredService<IOptions<TestingMode>>().Value.Enabled) return;
         app.Logger.LogWarning(
             "Testing:Enabled is on: every port answers POST /testing/reset (deletes all data) and /testing/faults. Never enable it in production.");
         // The dashboard's port stands for every module this process runs.

@@ -1,3 +1,5 @@
+using Ecommerce.Shared.Hosting;
+
 namespace Ecommerce.Shared.Testing;
 
 /// <summary>
@@ -5,9 +7,13 @@ namespace Ecommerce.Shared.Testing;
 /// <c>/testing/faults</c> (see <see cref="TestingEndpoints"/>). Off by default, in every environment: then those routes do
 /// not exist (404) and no request pays for the fault check. On, the log warns at start.
 /// </summary>
-public sealed record TestingMode(bool Enabled)
+public sealed class TestingMode : IModuleOptions
 {
-    public static TestingMode From(IConfiguration configuration) => new(configuration.GetValue<bool?>("Testing:Enabled") ?? false);
+    public const string Section = "Testing";
+
+    public bool Enabled { get; init; }
+
+    public IEnumerable<string> Problems() => [];
 }
 
 /// <summary>

@@ -24,7 +24,7 @@ public sealed class SignedWebhookTests(string provider) : HostFixture(provider, 
 
     private OrderScenario Orders => new(App);
 
-    private static WebhookSigning Signer(string secret) => new([WebhookSigning.Parse(secret, "test")]);
+    private static WebhookSigning Signer(string secret) => new([WebhookSigning.Bytes(secret)]);
 
     /// <summary>Posts a webhook signed with <paramref name="secret"/> (or unsigned), optionally with another body than the one signed.</summary>
     private async Task<(HttpResponseMessage Response, JsonNode Body)> Post(string path, object body, string? secret, string? id = null,

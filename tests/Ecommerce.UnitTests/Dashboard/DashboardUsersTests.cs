@@ -1,4 +1,5 @@
 using Ecommerce.Dashboard.Security;
+using Ecommerce.Shared.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Ecommerce.UnitTests.Dashboard;
@@ -8,7 +9,7 @@ public sealed class DashboardUsersTests
     private static readonly string ViewerHash = DashboardUsers.Hash("見るだけ");
 
     private static DashboardAccess Access(Dictionary<string, string?> settings) =>
-        DashboardAccess.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().ReadModuleOptions<DashboardAccess>(DashboardAccess.Section);
 
     [Test]
     public void Given_a_plain_admin_password_Then_only_that_password_signs_in_the_admin()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ecommerce.Shared.Http;
 using Ecommerce.Shared.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Dashboard.Api;
 
@@ -8,13 +9,13 @@ namespace Ecommerce.Dashboard.Api;
 /// The faults injected on the modules (<c>GET /testing/faults</c> on each API's port), for the banner that warns while
 /// some requests fail on purpose. Asked only with Testing:Enabled; a module that does not answer counts none.
 /// </summary>
-public sealed class ActiveFaultsApi(IHttpClientFactory clients, TestingMode testing)
+public sealed class ActiveFaultsApi(IHttpClientFactory clients, IOptions<TestingMode> testing)
 {
-    public bool Enabled => testing.Enabled;
+    public bool Enabled => testing.Value.Enabled;
 
     public async Task<int> CountAsync()
     {
-        if (!testing.Enabled) return 0;
+        if (!testing.Value.Enabled) return 0;
         var counts = await Task.WhenAll(new[] { nameof(OrdersApi), nameof(PaymentsApi), nameof(NotificationsApi) }.Select(client =>
             Call.OrNoAnswerAsync(async () =>
             {

@@ -1,3 +1,5 @@
+using Ecommerce.Shared.Hosting;
+
 namespace Ecommerce.Dashboard.Security;
 
 /// <summary>Who may use the dashboard, decided once at start-up from the <c>Dashboard</c> settings.</summary>
@@ -12,8 +14,10 @@ public enum DashboardAccessMode
 }
 
 /// <summary>The <c>Dashboard</c> settings that govern access.</summary>
-public sealed class DashboardAccess
+public sealed class DashboardAccess : IModuleOptions
 {
+    public const string Section = "Dashboard";
+
     /// <summary>The admin password in plain text (for a secret store or an environment variable).</summary>
     public string? AdminPassword { get; init; }
     /// <summary>The admin password as ASP.NET Core Identity's PasswordHasher writes it (<c>hash-password</c> prints one).</summary>
@@ -37,36 +41,34 @@ public sealed class DashboardAccess
     /// <summary>Someone signs in with a password (the admin's or a user's): the login page shows its form.</summary>
     public bool HasPasswords => !string.IsNullOrEmpty(AdminPassword) || !string.IsNullOrEmpty(AdminPasswordHash) || Users.Count > 0;
 
-    public static DashboardAccess From(IConfiguration configuration)
+    public IEnumerable<string> Problems()
     {
-        var access = configuration.GetSection("Dashboard").Get<DashboardAccess>() ?? new DashboardAccess();
-        if (!string.IsNullOrEmpty(access.AdminPassword) && !string.IsNullOrEmpty(access.AdminPasswordHash))
-            throw new InvalidOperationException("Set Dashboard:AdminPassword or Dashboard:AdminPasswordHash, not both.");
-        if (!string.IsNullOrEmpty(access.AdminPasswordHash) && !DashboardUsers.IsHash(access.AdminPasswordHash))
-            throw new InvalidOperationException("Dashboard:AdminPasswordHash is not a password hash; make one with: dotnet run --project src/Host -- hash-password");
-        CheckUsers(access, configuration.GetSection("Dashboard:Users"));
-        if (access.Oidc.Enabled && (string.IsNullOrWhiteSpace(access.Oidc.ClientId) || !Uri.TryCreate(access.Oidc.Authority, UriKind.Absolute, out _)))
-            throw new InvalidOperationException("Dashboard:Oidc:Authority must be an absolute URL and Dashboard:Oidc:ClientId is required with it.");
-        if (access.SessionMinutes <= 0 || access.LockoutAfterFailures <= 0 || access.LockoutMinutes <= 0)
-            throw new InvalidOperationException("Dashboard:SessionMinutes, LockoutAfterFailures and LockoutMinutes must be greater than 0.");
-        return access;
+        if (!string.IsNullOrEmpty(AdminPassword) && !string.IsNullOrEmpty(AdminPasswordHash))
+            yield return "Set Dashboard:AdminPassword or Dashboard:AdminPasswordHash, not both.";
+        if (!string.IsNullOrEmpty(AdminPasswordHash) && !DashboardUsers.IsHash(AdminPasswordHash))
+            yield return "Dashboard:AdminPasswordHash is not a password hash; make one with: dotnet run --project src/Host -- hash-password";
+        foreach (var problem in UserProblems()) yield return problem;
+        if (Oidc.Enabled && (string.IsNullOrWhiteSpace(Oidc.ClientId) || !Uri.TryCreate(Oidc.Authority, UriKind.Absolute, out _)))
+            yield return "Dashboard:Oidc:Authority must be an absolute URL and Dashboard:Oidc:ClientId is required with it.";
+        if (SessionMinutes <= 0 || LockoutAfterFailures <= 0 || LockoutMinutes <= 0)
+            yield return "Dashboard:SessionMinutes, LockoutAfterFailures and LockoutMinutes must be greater than 0.";
     }
 
-    private static void CheckUsers(DashboardAccess access, IConfigurationSection section)
+    private IEnumerable<string> UserProblems()
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrEmpty(access.AdminPassword) || !string.IsNullOrEmpty(access.AdminPasswordHash)) names.Add(DashboardUsers.AdminName);
-        foreach (var (user, entry) in access.Users.Zip(section.GetChildren()))
+        if (!string.IsNullOrEmpty(AdminPassword) || !string.IsNullOrEmpty(AdminPasswordHash)) names.Add(DashboardUsers.AdminName);
+        foreach (var (user, index) in Users.Select((user, index) => (user, index)))
         {
-            var at = $"Dashboard:Users:{entry.Key}";
+            var at = $"Dashboard:Users:{index}";
             if (string.IsNullOrWhiteSpace(user.Name) || user.Name.Length > 100)
-                throw new InvalidOperationException($"{at}:Name is required (1 to 100 characters): it names the user in the audit log.");
+                yield return $"{at}:Name is required (1 to 100 characters): it names the user in the audit log.";
+            else if (!names.Add(user.Name.Trim()))
+                yield return $"{at}:Name '{user.Name}' is taken (names are compared ignoring case; the admin password is the user 'admin').";
             if (!DashboardUsers.IsHash(user.PasswordHash))
-                throw new InvalidOperationException($"{at}:PasswordHash is not a password hash; make one with: dotnet run --project src/Host -- hash-password");
+                yield return $"{at}:PasswordHash is not a password hash; make one with: dotnet run --project src/Host -- hash-password";
             if (user.ParsedRole is null)
-                throw new InvalidOperationException($"{at}:Role must be viewer, operator or admin, not '{user.Role}'.");
-            if (!names.Add(user.Name.Trim()))
-                throw new InvalidOperationException($"{at}:Name '{user.Name}' is taken (names are compared ignoring case; the admin password is the user 'admin').");
+                yield return $"{at}:Role must be viewer, operator or admin, not '{user.Role}'.";
         }
     }
 }

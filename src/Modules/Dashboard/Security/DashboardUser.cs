@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Dashboard.Security;
 
@@ -14,9 +15,9 @@ public sealed class DashboardUser
     /// <summary>Sent with the dashboard's calls to the APIs, which write it in their audit rows (see <c>Actor</c>).</summary>
     public const string Header = Ecommerce.Shared.Security.Actor.DashboardUserHeader;
 
-    public DashboardUser(DashboardAccess access, IServiceProvider services)
+    public DashboardUser(IOptions<DashboardAccess> access, IServiceProvider services)
     {
-        if (access.Mode != DashboardAccessMode.Login) return;
+        if (access.Value.Mode != DashboardAccessMode.Login) return;
         (Name, Role) = From(CircuitUser(services) ?? services.GetService<IHttpContextAccessor>()?.HttpContext?.User);
     }
 

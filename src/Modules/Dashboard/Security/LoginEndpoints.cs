@@ -4,6 +4,7 @@ using Ecommerce.Shared.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Dashboard.Security;
 
@@ -15,12 +16,12 @@ internal static class LoginEndpoints
 {
     public static void Map(IEndpointRouteBuilder dashboard)
     {
-        dashboard.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, DashboardAccess access, string? returnUrl, string? error) =>
-            Page(context, antiforgery, StatusCodes.Status200OK, LoginForm(access, returnUrl, error == DashboardOidc.FailedError
+        dashboard.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, IOptions<DashboardAccess> access, string? returnUrl, string? error) =>
+            Page(context, antiforgery, StatusCodes.Status200OK, LoginForm(access.Value, returnUrl, error == DashboardOidc.FailedError
                 ? "The identity provider's sign-in was not accepted: your account has no dashboard role (viewer, operator or admin), or the sign-in expired."
                 : null))).AllowAnonymous();
         // The provider's sign-in; it comes back to /signin-oidc, which the authentication middleware answers.
-        dashboard.MapGet("/login/oidc", (DashboardAccess access, string? returnUrl) => access.Oidc.Enabled
+        dashboard.MapGet("/login/oidc", (IOptions<DashboardAccess> access, string? returnUrl) => access.Value.Oidc.Enabled
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl is not null && IsLocal(returnUrl) ? returnUrl : "/orders" }, [DashboardOidc.Scheme])
             : Results.NotFound()).AllowAnonymous();
         dashboard.MapPost("/login", SignInAsync).AllowAnonymous();
@@ -30,8 +31,9 @@ internal static class LoginEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, IAntiforgery antiforgery, DashboardAccess access, DashboardUsers users, FailureThrottle throttle, TimeProvider clock, ILoggerFactory loggers)
+        HttpContext context, IAntiforgery antiforgery, IOptions<DashboardAccess> options, DashboardUsers users, FailureThrottle throttle, TimeProvider clock, ILoggerFactory loggers)
     {
+        var access = options.Value;
         var log = loggers.CreateLogger("Ecommerce.Dashboard.Login");
         if (!await antiforgery.IsRequestValidAsync(context))
             return Page(context, antiforgery, StatusCodes.Status400BadRequest, LoginForm(access, null, "The form expired. Please sign in again."));

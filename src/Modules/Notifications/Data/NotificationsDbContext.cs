@@ -13,7 +13,7 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : DbCon
 
     public Actor Actor { get; set; } = new();
 
-    public AuditSettings AuditSettings { get; set; } = new(TimeSpan.FromDays(90));
+    public AuditSettings AuditSettings { get; set; } = new();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 

@@ -12,7 +12,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : DbContext(op
 
     public Actor Actor { get; set; } = new();
 
-    public AuditSettings AuditSettings { get; set; } = new(TimeSpan.FromDays(90));
+    public AuditSettings AuditSettings { get; set; } = new();
 
     public DbSet<Order> Orders => Set<Order>();
 

@@ -12,7 +12,7 @@ internal abstract class PaymentsDbContext(DbContextOptions options) : DbContext(
 
     public Actor Actor { get; set; } = new();
 
-    public AuditSettings AuditSettings { get; set; } = new(TimeSpan.FromDays(90));
+    public AuditSettings AuditSettings { get; set; } = new();
 
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Refund> Refunds => Set<Refund>();

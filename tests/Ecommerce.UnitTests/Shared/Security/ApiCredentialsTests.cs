@@ -1,3 +1,4 @@
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Security;
 using Microsoft.Extensions.Configuration;
 
@@ -72,13 +73,13 @@ public sealed class ApiCredentialsTests
     [Test]
     public void Given_keys_in_settings_Then_auth_is_on_and_each_key_has_its_name_and_scopes()
     {
-        var settings = ApiAuthSettings.From(Settings(
+        var settings = From(Settings(
             ("Auth:ApiKeys:0:Name", "shop"), ("Auth:ApiKeys:0:Hash", ApiKeys.Hash("k1-0123456789abcdef0123456789abcdef")),
             ("Auth:ApiKeys:0:Scopes", "orders:read  orders:write")), split: false, testing: false);
         Assert.That(settings.Enabled, Is.True);
         var shop = settings.KeysByHash[ApiKeys.Hash("k1-0123456789abcdef0123456789abcdef")];
         Assert.That((shop.Name, shop.Scopes), Is.EqualTo(("shop", (IReadOnlySet<string>)new HashSet<string> { "orders:read", "orders:write" })).Using(new ShapeComparer()));
-        Assert.That(ApiAuthSettings.From(Settings(), split: true, testing: false).Enabled, Is.False, "nothing configured: off, as the original");
+        Assert.That(From(Settings(), split: true, testing: false).Enabled, Is.False, "nothing configured: off, as the original");
     }
 
     [TestCase("Auth:ApiKeys:0:Hash", "not-a-hash", "Auth:ApiKeys:0:Hash is not a key hash")]
@@ -98,7 +99,7 @@ public sealed class ApiCredentialsTests
             [key] = value,
         };
         var problem = Assert.Throws<InvalidOperationException>(() =>
-            ApiAuthSettings.From(Settings([.. pairs.Select(p => (p.Key, p.Value))]), split: false, testing: false))!;
+            From(Settings([.. pairs.Select(p => (p.Key, p.Value))]), split: false, testing: false))!;
         Assert.That(problem.Message, Does.StartWith(message));
     }
 
@@ -106,10 +107,14 @@ public sealed class ApiCredentialsTests
     public void Given_split_processes_with_auth_on_and_no_service_key_Then_the_start_is_refused()
     {
         var settings = Settings(("Auth:ApiKeys:0:Name", "shop"), ("Auth:ApiKeys:0:Hash", ApiKeys.Hash(ApiKeys.New())), ("Auth:ApiKeys:0:Scopes", "admin"));
-        Assert.That(() => ApiAuthSettings.From(settings, split: true, testing: false),
+        Assert.That(() => From(settings, split: true, testing: false),
             Throws.InvalidOperationException.With.Message.StartsWith("Auth:ServiceKey is required when modules run in separate processes"));
-        Assert.That(ApiAuthSettings.From(settings, split: false, testing: false).GeneratedServiceKey, Is.True, "one process makes its own up");
+        Assert.That(From(settings, split: false, testing: false).GeneratedServiceKey, Is.True, "one process makes its own up");
     }
+
+    /// <summary>As the host reads them: the <c>Auth</c> section bound and checked, then what it means for one process.</summary>
+    private static ApiAuthSettings From(IConfiguration settings, bool split, bool testing) =>
+        ApiAuthSettings.Of(settings.ReadModuleOptions<ApiAuthOptions>(ApiAuthOptions.Section), jwt: false, split, testing);
 
     private sealed class ShapeComparer : IEqualityComparer<(string, IReadOnlySet<string>)>
     {

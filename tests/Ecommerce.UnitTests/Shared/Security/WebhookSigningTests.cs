@@ -1,4 +1,5 @@
 using System.Text;
+using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Security;
 using Microsoft.Extensions.Configuration;
 
@@ -14,7 +15,7 @@ public sealed class WebhookSigningTests
     private const string SpecSignature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
     private static WebhookSigning Signing(params string[] secrets) =>
-        new(secrets.Select((secret, i) => WebhookSigning.Parse(secret, $"Webhooks:SigningSecrets:{i}")));
+        new(secrets.Select(WebhookSigning.Bytes));
 
     [Test]
     public void Given_the_specification_test_vector_Then_the_signature_is_the_one_it_gives()
@@ -62,7 +63,11 @@ public sealed class WebhookSigningTests
     [TestCase("whsec_***", TestName = "not base64")]
     public void Given_a_bad_secret_Then_the_start_is_refused_naming_its_key(string secret)
     {
-        var problem = Assert.Throws<InvalidOperationException>(() => WebhookSigning.Parse(secret, "Webhooks:SigningSecrets:1"))!;
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Webhooks:SigningSecrets:0"] = SpecSecret, ["Webhooks:SigningSecrets:1"] = secret,
+        }).Build();
+        var problem = Assert.Throws<InvalidOperationException>(() => settings.ReadModuleOptions<WebhookOptions>(WebhookOptions.Section))!;
         Assert.That(problem.Message, Does.StartWith("Webhooks:SigningSecrets:1 must be whsec_"));
     }
 
@@ -81,10 +86,11 @@ public sealed class WebhookSigningTests
         static IConfiguration Settings(params (string, string)[] pairs) =>
             new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2))).Build();
         var other = "whsec_" + Convert.ToBase64String(new byte[24]);
-        var list = WebhookSigning.From(Settings(("Webhooks:SigningSecrets:0", other), ("Webhooks:SigningSecrets:1", SpecSecret)));
-        var single = WebhookSigning.From(Settings(("Webhooks:SigningSecrets", other + " " + SpecSecret)));
+        static WebhookSigning From(IConfiguration settings) => new(settings.ReadModuleOptions<WebhookOptions>(WebhookOptions.Section));
+        var list = From(Settings(("Webhooks:SigningSecrets:0", other), ("Webhooks:SigningSecrets:1", SpecSecret)));
+        var single = From(Settings(("Webhooks:SigningSecrets", other + " " + SpecSecret)));
         foreach (var signing in new[] { list, single })
             Assert.That(signing.Refusal(SpecId, "1614265330", SpecSignature, SpecBody, SpecTime), Is.Null);
-        Assert.That(WebhookSigning.From(Settings()).Enabled, Is.False, "unset: neither signed nor checked");
+        Assert.That(From(Settings()).Enabled, Is.False, "unset: neither signed nor checked");
     }
 }
