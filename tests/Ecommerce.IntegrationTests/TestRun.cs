@@ -15,5 +15,6 @@ public sealed class TestRun
     {
         PostgresServer.StopRunning();
         await SqlServerContainer.StopRunningAsync();
+        await Browser.StopSharedAsync();
     }
 }

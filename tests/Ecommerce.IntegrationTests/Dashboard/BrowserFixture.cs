@@ -1,6 +1,6 @@
 namespace Ecommerce.IntegrationTests.Dashboard;
 
-/// <summary>A host (<see cref="HostFixture"/>) and one browser per fixture; the dashboard's address in <see cref="Url"/>.</summary>
+/// <summary>A host (<see cref="HostFixture"/>) and a handle on the run's browser (each test's pages closed after it); the dashboard's address in <see cref="Url"/>.</summary>
 public abstract class BrowserFixture(IReadOnlyDictionary<string, string?>? settings = null) : HostFixture(TestStore.Sqlite, settings)
 {
     protected Browser Chromium { get; private set; } = null!;
@@ -10,12 +10,12 @@ public abstract class BrowserFixture(IReadOnlyDictionary<string, string?>? setti
     public async Task StartBrowser()
     {
         if (!Browser.IsInstalled) Assert.Ignore($"Chromium is not installed at {Browser.ChromiumPath} (apt-get install chromium; .ci/run does)");
-        Chromium = await Browser.LaunchAsync();
+        Chromium = await Browser.OpenAsync();
     }
 
-    [OneTimeTearDown]
-    public async Task StopBrowser()
+    [TearDown]
+    public async Task ClosePages()
     {
-        if (Chromium is not null) await Chromium.DisposeAsync();
+        if (Chromium is not null) await Chromium.ClosePagesAsync();
     }
 }

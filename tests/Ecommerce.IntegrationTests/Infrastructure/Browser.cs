@@ -4,48 +4,75 @@ namespace Ecommerce.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Headless Chromium from Debian's package (Playwright cannot download its own browser here; .ci/run installs
-/// chromium). Pages are screenshotted into the test's artifacts.
+/// chromium). One browser serves the whole run (its driver and browser processes started once, at first use); each
+/// fixture has its own handle, whose pages live in contexts of their own (cookies, storage) that
+/// <see cref="ClosePagesAsync"/> closes after each test, so no page left open keeps rendering what later tests change.
+/// Pages are screenshotted into the test's artifacts.
 /// </summary>
-public sealed class Browser : IAsyncDisposable
+public sealed class Browser
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
 
-    private Browser(IPlaywright playwright, IBrowser browser)
+    private static readonly SemaphoreSlim Starting = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _shared;
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    private Browser()
     {
-        _playwright = playwright;
-        _browser = browser;
     }
 
     public static bool IsInstalled => File.Exists(ChromiumPath);
 
-    public static async Task<Browser> LaunchAsync()
+    /// <summary>A handle on the run's browser, started if it is not yet.</summary>
+    public static async Task<Browser> OpenAsync()
     {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        await Starting.WaitAsync();
+        try
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
-        return new Browser(playwright, browser);
+            _playwright ??= await Playwright.CreateAsync();
+            _shared ??= await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+            });
+        }
+        finally
+        {
+            Starting.Release();
+        }
+        return new Browser();
     }
 
     /// <param name="dark">The system asks for dark colours (prefers-color-scheme: dark).</param>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool dark = false)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await _shared!.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
         });
+        lock (_contexts) _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return page;
+    }
+
+    /// <summary>Closes every page this handle opened (their dashboard circuits end with them).</summary>
+    public async Task ClosePagesAsync()
+    {
+        IBrowserContext[] contexts;
+        lock (_contexts)
+        {
+            contexts = [.. _contexts];
+            _contexts.Clear();
+        }
+        foreach (var context in contexts) await context.CloseAsync();
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
@@ -57,9 +84,11 @@ public sealed class Browser : IAsyncDisposable
         TestContext.AddTestAttachment(path, name);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>At the end of the run.</summary>
+    public static async Task StopSharedAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        if (_shared is not null) await _shared.DisposeAsync();
+        _playwright?.Dispose();
+        (_shared, _playwright) = (null, null);
     }
 }
