@@ -67,7 +67,9 @@ internal static class ChainLoad
         var hostCpuBefore = host.CpuUsed();
         var loadCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var perf = PerfStat.Start(host.ProcessId, options.Duration);
-        var orders = await LoadDriver.RunAsync(http, options.Clients, options.Duration, c => PostOrder(c, record: true));
+        var orders = options.Rate is { } rate
+            ? await LoadDriver.RunAtRateAsync(http, rate, options.Duration, c => PostOrder(c, record: true))
+            : await LoadDriver.RunAsync(http, options.Clients, options.Duration, c => PostOrder(c, record: true));
         var kernel = await perf.ResultAsync();
         var hostCpu = host.CpuUsed() - hostCpuBefore;
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpuBefore;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Ecommerce.Bench;
@@ -35,5 +36,32 @@ internal static class LoadDriver
         var elapsed = clock.Elapsed;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new LoadResult(all.Length, failures, elapsed, all);
+    }
+
+    /// <summary>
+    /// Open-loop load: requests start at <paramref name="perSecond"/> a second whatever the answers, as independent
+    /// shoppers arrive; each latency counts from when its request was due, so a server falling behind shows in it
+    /// (no coordinated omission). What a fixed offered load costs in latency, below the saturation the closed loop finds.
+    /// </summary>
+    public static async Task<LoadResult> RunAtRateAsync(HttpClient http, double perSecond, TimeSpan duration, Func<HttpClient, Task<bool>> request)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; ; n++)
+        {
+            var due = TimeSpan.FromSeconds(n / perSecond);
+            if (due >= duration) break;
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            inFlight.Add(Task.Run(async () =>
+            {
+                if (!await request(http)) Interlocked.Increment(ref failures);
+                latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+            }));
+        }
+        await Task.WhenAll(inFlight);
+        var all = latencies.Order().ToArray();
+        return new LoadResult(all.Length, failures, duration, all);
     }
 }

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Ecommerce.Bench;
 
-internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders, bool ReadyToRun, string? HostDll)
+internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders, bool ReadyToRun, string? HostDll,
+    double? Rate = null)
 {
     public static Options Parse(string[] args)
     {
@@ -23,7 +24,9 @@ internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, 
                 .Concat(Provider(Value("--provider", "Sqlite"), Value("--connection-string", ""))).ToDictionary(),
             int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture),
             args.Contains("--ready-to-run"),
-            args.Contains("--host") ? Path.GetFullPath(Value("--host", "")) : null);
+            args.Contains("--host") ? Path.GetFullPath(Value("--host", "")) : null,
+            // --rate N: the measured orders arrive at N a second (open loop) instead of from --clients clients in a loop.
+            args.Contains("--rate") ? double.Parse(Value("--rate", ""), CultureInfo.InvariantCulture) : null);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|overview|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|overview|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32 | --rate ORDERS_PER_S] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
 if (options.Scenario is not ("orders" or "floor" or "overview" or "import" or "burst" or "startup" or "delivery"))
 {
@@ -70,7 +70,7 @@ var paidAndConfirmed = measured.Count(o => o.Status == "paid" && confirmed.Conta
 
 var report = new StringBuilder();
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: POST /api/v1/orders/ through the whole chain (order → payment → webhook → confirmation email), {options.Clients} clients, log level {options.LogLevel}");
+report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: POST /api/v1/orders/ through the whole chain (order → payment → webhook → confirmation email), {(options.Rate is { } rate ? $"{rate:0} a second (open loop)" : $"{options.Clients} clients")}, log level {options.LogLevel}");
 report.AppendLine(CultureInfo.InvariantCulture, $"{"",-28}{"req/s",10}{"p50 ms",10}{"p99 ms",10}{"errors",10}");
 report.AppendLine(Row("baseline GET /health", baseline));
 report.AppendLine(Row("POST /orders (full chain)", orders));
