@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Ecommerce.Shared.Errors;
 using Ecommerce.Shared.Hosting;
-using Ecommerce.Shared.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Serilog.Context;
@@ -28,7 +27,7 @@ public static class ApiAuthentication
         var configuration = builder.Configuration;
         var split = ModuleRegistry.DefaultPorts.Keys.Any(module => !modules.IsEnabled(module))
                     || configuration.GetSection("Services").GetChildren().Any(service => !string.IsNullOrWhiteSpace(service["BaseUrl"]));
-        var options = configuration.ReadModuleOptions<ApiAuthOptions>(ApiAuthOptions.Section);
+        var options = builder.Services.AddModuleOptions<ApiAuthOptions>(configuration, ApiAuthOptions.Section);
         var settings = ApiAuthSettings.Of(options, jwt: configuration.GetSection(ApiAuthSettings.JwtSection).GetChildren().Any(), split, testing);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ApiAuthMetrics>();
