@@ -17,6 +17,9 @@ public sealed class ReplicaTests
     [SetUp]
     public Task RequirePostgres() => TestStore.RequireProviderAsync(TestStore.Postgres);
 
+    /// <summary>Where the shared window keeps the email channel's acceptances (it expires 2 s after the last one).</summary>
+    private const string EmailWindowKey = "{ecommerce:notifications:email}:accepted";
+
     private static Dictionary<string, string?> Replica(string store, RedisServer? redis) => TestStore.On(TestStore.Postgres, new Dictionary<string, string?>
     {
         ["Database:SqliteDirectory"] = store,
@@ -35,17 +38,27 @@ public sealed class ReplicaTests
         foreach (var replica in new[] { first, second })
             Assert.That((await replica.Notifications.PostJson("/api/v1/notifications/sms", Sms())).Response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
-        var clock = Stopwatch.StartNew();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
-            (i % 2 == 0 ? first : second).Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(i + 1)))));
-        var elapsed = clock.Elapsed;
+        // The window is one second of Redis's clock (D22), which no test can hold still: a burst is judged once it fits in
+        // one second (then exactly 10 pass); one that took longer on a busy machine is sent again once the window emptied.
+        using var window = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        HttpResponseMessage[] responses = [];
+        var elapsed = TimeSpan.MaxValue;
+        for (var burst = 0; burst < 5 && elapsed >= TimeSpan.FromSeconds(1); burst++)
+        {
+            if (burst > 0)
+                Assert.That(await Eventually.TrueAsync(async () => !await window.GetDatabase().KeyExistsAsync(EmailWindowKey), TimeSpan.FromSeconds(10)),
+                    Is.True, "the window's acceptances expire");
+            var clock = Stopwatch.StartNew();
+            responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+                (i % 2 == 0 ? first : second).Notifications.PostAsync("/api/v1/notifications/email", Http.Json(Requests.Email(i + 1)))));
+            elapsed = clock.Elapsed;
+        }
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(1)), "five bursts of 30 requests each took a second or more");
 
         var accepted = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
-        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests), Is.EqualTo(30 - accepted));
+        Assert.That(accepted, Is.EqualTo(10), "one limit for both replicas");
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests), Is.EqualTo(20));
         Assert.That(responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).All(r => r.Headers.RetryAfter is not null), Is.True);
-        // The window is one second (D22): a burst that took longer may rightly fit more.
-        Assert.That(accepted, elapsed < TimeSpan.FromSeconds(1) ? Is.EqualTo(10) : Is.InRange(10, 10 * (int)Math.Ceiling(elapsed.TotalSeconds)),
-            $"the burst took {elapsed.TotalMilliseconds:0} ms");
         Assert.That((string?)(await first.Notifications.GetJson("/health")).Body["details"]!["rate_limit"], Is.EqualTo("shared by every replica (Redis)"));
     }
 
