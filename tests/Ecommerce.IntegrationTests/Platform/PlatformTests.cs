@@ -49,6 +49,21 @@ public sealed class PlatformTests : HostFixture
         Assert.That(response.Content.Headers.ContentType!.ToString(), Is.EqualTo("application/json"), "as FastAPI: no charset parameter");
     }
 
+    [Test]
+    public async Task Given_a_success_answer_Then_it_has_a_content_length_and_is_not_chunked_as_fastapi_answers()
+    {
+        // FastAPI's JSONResponse renders its body first: a client may read Content-Length (and a proxy may rely on it).
+        using var created = await App.Orders.PostAsync("/api/v1/orders/", Http.Json(Requests.Order()));
+        using var list = await App.Orders.GetAsync("/api/v1/orders/");
+        foreach (var response in new[] { created, list })
+        {
+            var body = await response.Content.ReadAsByteArrayAsync();
+            Assert.That(response.IsSuccessStatusCode, Is.True);
+            Assert.That(response.Headers.TransferEncodingChunked, Is.Not.True);
+            Assert.That(response.Content.Headers.ContentLength, Is.EqualTo(body.Length));
+        }
+    }
+
     [TestCase("/api/v1/payments")]
     [TestCase("/api/v1/payments/")]
     public async Task Given_a_create_route_with_or_without_slash_Then_it_answers_directly(string path)
