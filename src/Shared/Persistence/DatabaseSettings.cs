@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ecommerce.Shared.Hosting;
+
 namespace Ecommerce.Shared.Persistence;
 
 public enum DatabaseProvider { Sqlite, SqlServer, Postgres }
