@@ -59,7 +59,7 @@ public sealed class EcommerceHost : IAsyncDisposable
     {
         options ??= new EcommerceHostOptions();
         var ownDirectory = options.SqliteDirectory is null && options.Provider == "Sqlite"
-            ? Path.Combine(Path.GetTempPath(), "ecommerce-testing", Guid.NewGuid().ToString("N"))
+            ? ThrowawayDirectory.New()
             : null;
         var settings = new Dictionary<string, string?>
         {
@@ -85,7 +85,7 @@ public sealed class EcommerceHost : IAsyncDisposable
         {
             // A start refused (a bad setting) leaves no host nor throwaway directory behind.
             await app.DisposeAsync();
-            DeleteOwnDirectory(ownDirectory);
+            ThrowawayDirectory.Delete(ownDirectory);
             throw;
         }
         return new EcommerceHost(app, ownDirectory);
@@ -129,21 +129,7 @@ public sealed class EcommerceHost : IAsyncDisposable
         _http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        DeleteOwnDirectory(_ownDirectory);
-    }
-
-    private static void DeleteOwnDirectory(string? directory)
-    {
-        if (directory is null || !Directory.Exists(directory)) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still held for a moment: it is in the temp folder
-        }
+        ThrowawayDirectory.Delete(_ownDirectory);
     }
 }
 

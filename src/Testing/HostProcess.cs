@@ -66,7 +66,7 @@ public sealed class HostProcess : IAsyncDisposable
         params string[] arguments)
     {
         var ports = Modules.ToDictionary(module => module, _ => FreePorts.Next());
-        var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "ecommerce-testing", Guid.NewGuid().ToString("N"));
+        var data = dataDirectory ?? ThrowawayDirectory.New();
         // A self-contained publish (as the container holds it) runs through its app host, on the runtime it carries.
         var appHost = Path.ChangeExtension(hostDll, null);
         var start = File.Exists(appHost) ? new ProcessStartInfo(appHost, arguments) : new ProcessStartInfo("dotnet", [hostDll, .. arguments]);
@@ -163,14 +163,6 @@ public sealed class HostProcess : IAsyncDisposable
     {
         if (!_process.HasExited) await KillAsync();
         _process.Dispose();
-        if (_ownDataDirectory is null) return;
-        try
-        {
-            Directory.Delete(_ownDataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still held for a moment: it is in the temp folder
-        }
+        ThrowawayDirectory.Delete(_ownDataDirectory);
     }
 }

@@ -34,7 +34,7 @@ public sealed class EcommerceApp : IAsyncDisposable
     /// <param name="clock">The host's <see cref="TimeProvider"/> (e.g. a FakeTimeProvider the test advances), else the system's.</param>
     public static async Task<EcommerceApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var dataDirectory = ThrowawayDirectory.New();
         settings ??= new Dictionary<string, string?>();
         var store = settings.GetValueOrDefault("Database:SqliteDirectory") ?? dataDirectory;
         var all = new Dictionary<string, string?>
@@ -85,13 +85,6 @@ public sealed class EcommerceApp : IAsyncDisposable
     {
         foreach (var client in _clients) client.Dispose();
         await _host.DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold a pooled handle for a moment; the temp folder is harmless.
-        }
+        ThrowawayDirectory.Delete(DataDirectory);
     }
 }

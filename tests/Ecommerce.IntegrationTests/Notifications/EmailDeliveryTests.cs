@@ -57,7 +57,7 @@ public sealed class EmailDeliveryTests
     public async Task Given_the_server_down_when_orders_are_made_and_a_restart_Then_each_email_arrives_once_in_order_when_it_is_up()
     {
         var port = FreePorts.Next();
-        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var directory = ThrowawayDirectory.New();
         var settings = new Dictionary<string, string?>
         {
             ["Database:SqliteDirectory"] = directory, ["Notifications:Smtp:Host"] = "127.0.0.1", ["Notifications:Smtp:Port"] = $"{port}",

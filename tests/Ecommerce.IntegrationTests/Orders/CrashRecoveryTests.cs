@@ -28,7 +28,7 @@ public sealed class CrashRecoveryTests(string provider)
     [TestCase(false)]
     public async Task Given_the_host_stopped_under_load_Then_after_a_restart_no_order_is_stranded_and_nothing_is_doubled(bool kill)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var directory = ThrowawayDirectory.New();
         await using (var host = await TestStore.StartProcessAsync(directory, Settings))
         {
             using var orders = host.Client("Orders");

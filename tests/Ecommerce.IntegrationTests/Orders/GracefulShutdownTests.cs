@@ -29,7 +29,7 @@ public sealed class GracefulShutdownTests
     [Test]
     public async Task Given_clients_creating_orders_When_SIGTERM_Then_every_accepted_order_is_answered_paid_and_the_host_exits_0()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var directory = ThrowawayDirectory.New();
         var answers = new ConcurrentQueue<string>();
         var created = 0;
         string output;

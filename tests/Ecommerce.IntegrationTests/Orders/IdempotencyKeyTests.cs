@@ -123,7 +123,7 @@ public sealed class IdempotencyKeyTests(string provider) : HostFixture(provider)
     [Test]
     public async Task Given_a_restart_on_the_same_data_Then_a_key_is_still_answered()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var directory = ThrowawayDirectory.New();
         var settings = TestStore.On(Provider, new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
         var key = Guid.NewGuid().ToString();
         string first;

@@ -54,7 +54,7 @@ public sealed class OwedEmailTests
     [Test]
     public async Task Given_a_restart_while_emails_are_owed_Then_the_new_process_delivers_them()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var directory = ThrowawayDirectory.New();
         await using var down = new StubServer(context =>
         {
             context.Response.StatusCode = 503;
@@ -78,7 +78,7 @@ public sealed class OwedEmailTests
     [Test]
     public async Task Given_emails_whose_sender_died_Then_the_one_Notifications_holds_is_not_sent_again_and_the_other_is()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var directory = ThrowawayDirectory.New();
         var settings = new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory };
         int id;
         await using (var before = await EcommerceApp.StartAsync(settings))

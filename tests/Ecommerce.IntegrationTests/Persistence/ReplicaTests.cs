@@ -31,7 +31,7 @@ public sealed class ReplicaTests
     public async Task Given_two_replicas_on_one_redis_Then_30_emails_over_both_give_10_accepted_and_20_refused()
     {
         await using var redis = await RedisServer.StartAsync();
-        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var store = ThrowawayDirectory.New();
         await using var first = await EcommerceApp.StartAsync(Replica(store, redis));
         await using var second = await EcommerceApp.StartAsync(Replica(store, redis));
         // Warms each replica's Redis connection and script on the other channel, so the burst meets a ready limiter.
@@ -66,7 +66,7 @@ public sealed class ReplicaTests
     public async Task Given_redis_unreachable_Then_each_replica_keeps_the_limit_itself_and_health_says_so()
     {
         var nobody = $"127.0.0.1:{FreePorts.Next()}";
-        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var store = ThrowawayDirectory.New();
         var settings = Replica(store, null);
         settings["ConnectionStrings:Redis"] = nobody;
         // The window is the host's clock, held still: however slow the burst, it falls in one second.
@@ -85,7 +85,7 @@ public sealed class ReplicaTests
     public async Task Given_two_replicas_on_one_database_Then_an_order_created_on_one_is_read_shipped_and_cancelled_on_the_other()
     {
         await using var redis = await RedisServer.StartAsync();
-        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var store = ThrowawayDirectory.New();
         await using var first = await EcommerceApp.StartAsync(Replica(store, redis));
         await using var second = await EcommerceApp.StartAsync(Replica(store, redis));
         var shipped = (int)(await new Orders.OrderScenario(first).Create())["id"]!;
@@ -107,7 +107,7 @@ public sealed class ReplicaTests
     public async Task Given_two_replicas_delivering_one_queue_Then_each_email_reaches_the_server_once_and_each_orders_in_order()
     {
         await using var smtp = await SmtpServer.StartAsync();
-        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var store = ThrowawayDirectory.New();
         var settings = Replica(store, null);
         settings["Notifications:RateLimitPerSecond"] = "100000";
         foreach (var (key, value) in smtp.HostSettings()) settings[key] = value;
@@ -160,7 +160,7 @@ public sealed class ReplicaTests
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync($$"""{"created":{{emails.Count}},"failed":0,"results":[]}""");
         }, readBody: false);
-        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var store = ThrowawayDirectory.New();
         var settings = Replica(store, null);
         settings["Services:Notifications:BaseUrl"] = notifications.BaseUrl;
         await using var first = await EcommerceApp.StartAsync(settings, clock);

@@ -19,7 +19,7 @@ public sealed class RollingRestartTests
     public async Task Given_two_replicas_under_load_When_each_is_restarted_in_turn_Then_no_order_fails()
     {
         await using var redis = await RedisServer.StartAsync();
-        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var store = ThrowawayDirectory.New();
         var settings = new Dictionary<string, string>
         {
             ["Database:Provider"] = TestStore.Postgres,

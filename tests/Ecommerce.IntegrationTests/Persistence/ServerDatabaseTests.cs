@@ -20,7 +20,7 @@ public sealed class ServerDatabaseTests(string provider)
     [Test]
     public async Task Given_a_server_database_Then_each_module_has_its_own_schema_and_a_restart_keeps_the_data()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var directory = ThrowawayDirectory.New();
         var settings = TestStore.On(provider, new Dictionary<string, string?> { ["Database:SqliteDirectory"] = directory });
         int id;
         await using (var app = await EcommerceApp.StartAsync(settings))

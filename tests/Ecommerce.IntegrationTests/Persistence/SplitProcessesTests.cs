@@ -16,7 +16,7 @@ public sealed class SplitProcessesTests(string provider, bool secured)
     [Test]
     public async Task Given_the_three_modules_in_three_hosts_Then_an_order_is_paid_confirmed_shipped_and_another_cancelled_and_refunded()
     {
-        var store = Path.Combine(Path.GetTempPath(), "ecommerce-tests", Guid.NewGuid().ToString("N"));
+        var store = ThrowawayDirectory.New();
         var ports = new Dictionary<string, string?>
         {
             ["Ports:Orders"] = $"{FreePorts.Next()}", ["Ports:Payments"] = $"{FreePorts.Next()}",
