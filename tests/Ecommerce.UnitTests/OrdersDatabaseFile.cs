@@ -1,11 +1,12 @@
 using Ecommerce.Orders.Data;
+using Ecommerce.Shared.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.UnitTests;
 
 /// <summary>
-/// Orders' real SQLite database, migrated, in a temporary directory of its own: what the unit tests of Orders' data code
+/// Orders' real SQLite database, migrated, in a temporary directory of its own, opened as the host opens it (its pragmas, its write gate): what the unit tests of Orders' data code
 /// (moves, bulk inserts, owed work, the chain) run against. Disposing it deletes the directory.
 /// </summary>
 internal sealed class OrdersDatabaseFile : IDisposable
@@ -15,8 +16,9 @@ internal sealed class OrdersDatabaseFile : IDisposable
     /// <summary>A new context on the file (each call its own; the file is migrated on the first).</summary>
     public SqliteOrdersDbContext Open()
     {
-        var db = new SqliteOrdersDbContext(new DbContextOptionsBuilder<SqliteOrdersDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_directory, "orders.db")}").Options);
+        var options = new DbContextOptionsBuilder<SqliteOrdersDbContext>();
+        ModulePersistence.UseProvider(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, "orders.db")}", OrdersDbContext.Schema);
+        var db = new SqliteOrdersDbContext(options.Options);
         db.Database.Migrate();
         return db;
     }

@@ -65,7 +65,7 @@ public static class ModulePersistence
     // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk).
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) => options
         .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-        .AddInterceptors(SqlitePragmas.Instance);
+        .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
 
     // On a server database the migrations history lives in the module's own schema, beside its tables.
     private static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder options, string connectionString, string schema) =>
