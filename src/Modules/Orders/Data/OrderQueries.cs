@@ -28,14 +28,22 @@ internal static class OrderQueries
         await transaction.CommitAsync(cancellationToken);
     }
 
+    // The order chain's queries, compiled: each order runs every one of them (see CompiledPerModel).
+    private static readonly CompiledPerModel<Func<OrdersDbContext, int, CancellationToken, Task<Order?>>> ById = new(() =>
+        EF.CompileAsyncQuery((OrdersDbContext db, int id, CancellationToken _) => db.Orders.Include(o => o.Items.OrderBy(i => i.Id)).FirstOrDefault(o => o.Id == id)));
+
+    private static readonly CompiledPerModel<Func<OrdersDbContext, int, Task<OrderState>>> StateById = new(() =>
+        EF.CompileAsyncQuery((OrdersDbContext db, int id) => db.Orders.Where(o => o.Id == id).Select(o => new OrderState(o.Status, o.UpdatedAt)).Single()));
+
+    private sealed record OrderState(string Status, DateTime UpdatedAt);
+
     public static async Task<Order> LoadAsync(this OrdersDbContext db, int orderId, CancellationToken cancellationToken = default) =>
-        await db.Orders.Include(o => o.Items.OrderBy(i => i.Id)).FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
-        ?? throw ApiError.NotFound("Order not found");
+        await ById.For(db)(db, orderId, cancellationToken) ?? throw ApiError.NotFound("Order not found");
 
     /// <summary>Brings a read copy up to date with what others (the webhook, a concurrent request) have since written.</summary>
     public static async Task RefreshAsync(this OrdersDbContext db, Order order)
     {
-        var state = await db.Orders.Where(o => o.Id == order.Id).Select(o => new { o.Status, o.UpdatedAt }).SingleAsync();
+        var state = await StateById.For(db)(db, order.Id);
         order.Moved(state.Status, state.UpdatedAt);
     }
 
@@ -49,6 +57,7 @@ internal static class OrderQueries
     {
         var from = order.Status;
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
+        // Not compiled: EF 10 cannot compile ExecuteUpdate's setters (they are no longer an expression).
         var changed = await db.Orders
             .Where(o => o.Id == order.Id && o.Status == from)
             .ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, to).SetProperty(x => x.UpdatedAt, now)) == 1;

@@ -1,5 +1,6 @@
 using Ecommerce.Orders.Data;
 using Ecommerce.Shared.Outbox;
+using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ecommerce.Orders.Outbox;
@@ -11,7 +12,11 @@ internal sealed class EmailOutbox(OrdersDbContext db, TimeProvider clock)
     /// Whether the order already owes an email (a new one must queue behind it). Asked of the database, which every
     /// replica shares: an email another replica owes holds this one back too.
     /// </summary>
-    public Task<bool> IsWaitingAsync(int orderId) => db.Set<OwedEmail>().AnyAsync(e => e.OrderId == orderId);
+    public Task<bool> IsWaitingAsync(int orderId) => AnyFor.For(db)(db, orderId);
+
+    // Asked for every email (compiled: see CompiledPerModel).
+    private static readonly CompiledPerModel<Func<OrdersDbContext, int, Task<bool>>> AnyFor = new(() =>
+        EF.CompileAsyncQuery((OrdersDbContext db, int orderId) => db.Set<OwedEmail>().Any(e => e.OrderId == orderId)));
 
     /// <summary><paramref name="failed"/> is the attempt that failed, or null for an email queued behind an owed one.</summary>
     public async Task OweAsync(IReadOnlyList<(int OrderId, string Message)> emails, Attempt? failed)
