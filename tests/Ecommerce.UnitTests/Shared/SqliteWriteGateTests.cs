@@ -18,31 +18,19 @@ public sealed class SqliteWriteGateTests
     [TearDown]
     public void DeleteDatabase() => _file.Dispose();
 
-    [Test]
-    public async Task Given_a_write_transaction_open_Then_a_second_one_waits_as_a_pending_task_and_begins_when_the_first_commits()
-    {
-        await using var first = _file.Open();
-        await using var second = _file.Open();
-        await using var held = await first.Database.BeginTransactionAsync();
-
-        var waiting = second.Database.BeginTransactionAsync();
-
-        Assert.That(waiting.IsCompleted, Is.False, "the second writer is queued, not begun (nor asleep in SQLite)");
-        await held.CommitAsync();
-        await using var begun = await waiting.WaitAsync(Handover);
-        Assert.That(second.Database.CurrentTransaction, Is.Not.Null);
-    }
-
-    [Test]
-    public async Task Given_a_transaction_disposed_without_commit_Then_the_next_writer_begins()
+    [TestCase(true, TestName = "Given_a_write_transaction_open_Then_a_second_one_waits_as_a_pending_task_and_begins_when_the_first_commits")]
+    [TestCase(false, TestName = "Given_a_write_transaction_open_Then_a_second_one_waits_as_a_pending_task_and_begins_when_the_first_is_disposed_unfinished")]
+    public async Task Given_a_write_transaction_open_Then_a_second_one_waits_until_it_ends(bool commit)
     {
         await using var first = _file.Open();
         await using var second = _file.Open();
         var held = await first.Database.BeginTransactionAsync();
+
         var waiting = second.Database.BeginTransactionAsync();
 
-        await held.DisposeAsync(); // no commit, no rollback: what `await using` does when the work in it throws
-
+        Assert.That(waiting.IsCompleted, Is.False, "the second writer is queued, not begun (nor asleep in SQLite)");
+        if (commit) await held.CommitAsync();
+        await held.DisposeAsync(); // unfinished: no commit, no rollback, what `await using` does when the work in it throws
         await using var begun = await waiting.WaitAsync(Handover);
         Assert.That(second.Database.CurrentTransaction, Is.Not.Null);
     }
