@@ -19,6 +19,9 @@ internal sealed record EntityColumns(StoreObjectIdentifier Table, string[] Names
 
     public static EntityColumns For(IEntityType entityType) => Known.GetOrAdd(entityType, Build);
 
+    /// <summary>The table as PostgreSQL names it: <c>"schema"."table"</c>.</summary>
+    public string PostgresTable => Table.Schema is null ? $"\"{Table.Name}\"" : $"\"{Table.Schema}\".\"{Table.Name}\"";
+
     private static EntityColumns Build(IEntityType entityType)
     {
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());

@@ -54,9 +54,8 @@ public sealed class ModuleDatabases(
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL") await MigrateOneAtATimeOnPostgresAsync(db, module);
+            if (db.KindOf() == DatabaseKind.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (db.KindOf() == DatabaseKind.Postgres) await MigrateOneAtATimeOnPostgresAsync(db, module);
             else await db.Database.MigrateAsync();
         }
         catch (Exception exception)

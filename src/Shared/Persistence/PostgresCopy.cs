@@ -16,7 +16,7 @@ internal static class PostgresCopy
         where T : class
     {
         var columns = EntityColumns.For(entityType);
-        var table = $"\"{columns.Table.Schema}\".\"{columns.Table.Name}\"";
+        var table = columns.PostgresTable;
         await db.Database.OpenConnectionAsync(cancellationToken);
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try

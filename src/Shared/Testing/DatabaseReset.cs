@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Ecommerce.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,15 +21,14 @@ internal sealed class DatabaseReset<TContext>(TContext db, string module) : IMod
     {
         var tables = TablesDependentsFirst(db.Model);
         if (tables.Count == 0) return;
-        // By provider name: asking IsNpgsql() would load a provider's assembly into a process that does not use it.
-        var provider = db.Database.ProviderName ?? "";
-        if (provider.Contains("Npgsql", StringComparison.Ordinal))
+        var kind = db.KindOf();
+        if (kind == DatabaseKind.Postgres)
         {
             await ExecuteAsync($"TRUNCATE TABLE {string.Join(", ", tables.Select(t => Quoted(t, '"', '"')))} RESTART IDENTITY CASCADE", cancellationToken);
             return;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (provider.Contains("Sqlite", StringComparison.Ordinal))
+        if (kind == DatabaseKind.Sqlite)
         {
             foreach (var table in tables) await ExecuteAsync($"DELETE FROM {Quoted(table, '"', '"')}", cancellationToken);
             if (await ExistsAsync("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'", cancellationToken))
