@@ -54,9 +54,19 @@ public sealed class ModuleDatabases(
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            if (db.KindOf() == DatabaseKind.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            if (db.KindOf() == DatabaseKind.Postgres) await MigrateOneAtATimeOnPostgresAsync(db, module);
-            else await db.Database.MigrateAsync();
+            switch (db.KindOf())
+            {
+                case DatabaseKind.Sqlite:
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                    if (!await SqliteFreshSchema.TryCreateAsync(db)) await db.Database.MigrateAsync();
+                    break;
+                case DatabaseKind.Postgres:
+                    await MigrateOneAtATimeOnPostgresAsync(db, module);
+                    break;
+                default:
+                    await db.Database.MigrateAsync();
+                    break;
+            }
         }
         catch (Exception exception)
         {
