@@ -8,11 +8,12 @@ namespace Ecommerce.Shared.Persistence;
 
 /// <summary>
 /// How BulkInsert's direct paths (SQLite's prepared statement, PostgreSQL's COPY) see an entity type, built once per type:
-/// its table, its columns in order with a compiled reader each (through EF's value converter, so values are stored as EF
-/// would store them), and the writer of a generated key (the key is a column only when the entity brings it). Types
+/// its table, its columns in order with their store types and a compiled reader each (through EF's value converter, so
+/// values are stored as EF would store them), and the writer of a generated key (the key is a column only when the entity brings it). Types
 /// the paths do not know are refused here, never stored in another form.
 /// </summary>
-internal sealed record EntityColumns(StoreObjectIdentifier Table, string[] Names, Func<object, object?>[] Readers, bool Generated, Action<object, long> SetKey)
+internal sealed record EntityColumns(
+    StoreObjectIdentifier Table, string[] Names, string[] StoreTypes, Func<object, object?>[] Readers, bool Generated, Action<object, long> SetKey)
 {
     private static readonly ConcurrentDictionary<IEntityType, EntityColumns> Known = new();
     private static readonly Type[] Supported = [typeof(string), typeof(int), typeof(long), typeof(bool), typeof(decimal), typeof(DateTime), typeof(double), typeof(Guid)];
@@ -28,8 +29,9 @@ internal sealed record EntityColumns(StoreObjectIdentifier Table, string[] Names
         var key = entityType.FindPrimaryKey()!.Properties.Single();
         var generated = key.ValueGenerated != ValueGenerated.Never;
         var columns = entityType.GetProperties().Where(p => p != key || !generated).ToList();
-        return new EntityColumns(table, columns.Select(c => c.GetColumnName(table)!).ToArray(), columns.Select(Reader).ToArray(), generated,
-            KeyWriter(key));
+        return new EntityColumns(table, columns.Select(c => c.GetColumnName(table)!).ToArray(),
+            columns.Select(c => ((RelationalTypeMapping)c.GetRelationalTypeMapping()).StoreTypeNameBase).ToArray(), columns.Select(Reader).ToArray(),
+            generated, KeyWriter(key));
     }
 
     private static Func<object, object?> Reader(IProperty property)

@@ -30,7 +30,9 @@ internal static class PostgresInsertBatch
             foreach (var entity in entities)
             {
                 var row = new NpgsqlBatchCommand(sql);
-                foreach (var read in columns.Readers) row.Parameters.Add(new NpgsqlParameter { Value = read(entity) ?? DBNull.Value });
+                // Typed as the columns are, as EF types them: a time that is not UTC is refused, not shifted by the server's zone.
+                for (var i = 0; i < columns.Readers.Length; i++)
+                    row.Parameters.Add(new NpgsqlParameter { DataTypeName = columns.StoreTypes[i], Value = columns.Readers[i](entity) ?? DBNull.Value });
                 batch.BatchCommands.Add(row);
             }
             await using var keys = await batch.ExecuteReaderAsync(cancellationToken);

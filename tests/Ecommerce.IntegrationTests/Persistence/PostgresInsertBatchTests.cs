@@ -72,6 +72,20 @@ public sealed class PostgresInsertBatchTests
     }
 
     [Test]
+    public async Task Given_a_time_that_is_not_utc_Then_the_row_is_refused_as_SaveChanges_refuses_it_not_shifted_by_the_server_zone()
+    {
+        var local = NewRow("local");
+        local.At = DateTime.SpecifyKind(local.At, DateTimeKind.Unspecified);
+
+        Assert.CatchAsync<Exception>(() => PostgresInsertBatch.InsertAsync(_db, [local], _db.Model.FindEntityType(typeof(Row))!, CancellationToken.None));
+        _db.Add(local);
+        Assert.CatchAsync<Exception>(() => _db.SaveChangesAsync(), "SaveChanges refuses it too");
+        _db.ChangeTracker.Clear();
+
+        Assert.That(await _db.Set<Row>().CountAsync(), Is.Zero);
+    }
+
+    [Test]
     public async Task Given_a_transaction_that_rolls_back_Then_the_batch_goes_with_it()
     {
         await using (var transaction = await _db.Database.BeginTransactionAsync())
