@@ -24,15 +24,15 @@ public static class BulkInsert
         if (entities.Count == 0) return;
         try
         {
-            switch (db.KindOf())
+            switch (db.ProviderOf())
             {
-                case DatabaseKind.Sqlite:
+                case DatabaseProvider.Sqlite:
                     await InsertPreparedAsync(db, entities, cancellationToken);
                     break;
-                case DatabaseKind.Postgres when entities.Count >= PostgresCopyFrom:
+                case DatabaseProvider.Postgres when entities.Count >= PostgresCopyFrom:
                     await PostgresCopy.InsertAsync(db, entities, db.Model.FindEntityType(typeof(T))!, cancellationToken);
                     break;
-                case DatabaseKind.Postgres:
+                case DatabaseProvider.Postgres:
                     await PostgresInsertBatch.InsertAsync(db, entities, db.Model.FindEntityType(typeof(T))!, cancellationToken);
                     break;
                 default:

@@ -54,13 +54,13 @@ public sealed class ModuleDatabases(
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            switch (db.KindOf())
+            switch (db.ProviderOf())
             {
-                case DatabaseKind.Sqlite:
+                case DatabaseProvider.Sqlite:
                     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
                     if (!await SqliteFreshSchema.TryCreateAsync(db)) await db.Database.MigrateAsync();
                     break;
-                case DatabaseKind.Postgres:
+                case DatabaseProvider.Postgres:
                     await MigrateOneAtATimeOnPostgresAsync(db, module);
                     break;
                 default:

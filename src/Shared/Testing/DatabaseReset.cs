@@ -21,14 +21,14 @@ internal sealed class DatabaseReset<TContext>(TContext db, string module) : IMod
     {
         var tables = TablesDependentsFirst(db.Model);
         if (tables.Count == 0) return;
-        var kind = db.KindOf();
-        if (kind == DatabaseKind.Postgres)
+        var provider = db.ProviderOf();
+        if (provider == DatabaseProvider.Postgres)
         {
             await ExecuteAsync($"TRUNCATE TABLE {string.Join(", ", tables.Select(t => Quoted(t, '"', '"')))} RESTART IDENTITY CASCADE", cancellationToken);
             return;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (kind == DatabaseKind.Sqlite)
+        if (provider == DatabaseProvider.Sqlite)
         {
             foreach (var table in tables) await ExecuteAsync($"DELETE FROM {Quoted(table, '"', '"')}", cancellationToken);
             if (await ExistsAsync("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'", cancellationToken))
