@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -18,7 +19,6 @@ internal static class SqliteFreshSchema
     /// <summary>True when the file was fresh and now has the script's schema; false when it already had a history.</summary>
     public static async Task<bool> TryCreateAsync(DbContext db, CancellationToken cancellationToken = default)
     {
-        var script = Script(db);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -27,8 +27,8 @@ internal static class SqliteFreshSchema
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction.GetDbTransaction();
             command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0) return false;
-            command.CommandText = script;
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0) return false;
+            command.CommandText = Script(db);
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
