@@ -26,6 +26,9 @@ public sealed record Attempt(Delivery Delivery, string? Error = null, TimeSpan? 
 
     public string? Reply { get; init; }
 
+    /// <summary>No answer came at all (no connection, a timeout): the receiver is down or unreachable, not refusing this one.</summary>
+    public bool Unanswered { get; init; }
+
     public int? StatusCode { get; init; }
 
     /// <summary>For a log line: the answer's status code, or "no answer".</summary>
@@ -34,7 +37,7 @@ public sealed record Attempt(Delivery Delivery, string? Error = null, TimeSpan? 
     public static Attempt Accepted(string? reply) => new(Delivery.Done) { Reply = reply };
 
     /// <summary>No answer at all (timeout, refused connection): worth another try.</summary>
-    public static Attempt NoAnswer(Exception exception) => new(Delivery.Retry, exception.Message);
+    public static Attempt NoAnswer(Exception exception) => new(Delivery.Retry, exception.Message) { Unanswered = true };
 
     /// <summary>
     /// An HTTP call that carries out owed work, as an outcome (<see cref="Call"/>): a 2xx is done (<paramref name="taken"/>

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Ecommerce.IntegrationTests.Orders;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace Ecommerce.IntegrationTests.Notifications;
@@ -87,6 +90,47 @@ public sealed class EmailDeliveryTests
         Assert.That(ofFirst, Has.Count.EqualTo(2));
         Assert.That(ofFirst[0], Is.EqualTo((string)stored[0]["subject"]!), "the confirmation before the shipping email");
         Assert.That((int)(await second.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]!, Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task Given_a_server_that_takes_connections_and_never_answers_Then_a_round_tries_it_once_and_every_email_waits_with_the_error()
+    {
+        // Accepts every connection and never greets, as a hung server or a proxy in front of a dead one does.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var connections = new ConcurrentQueue<TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            while (true) connections.Enqueue(await silent.AcceptTcpClientAsync());
+        });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow); // the worker's rounds come only when the test moves it
+        await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Notifications:Smtp:Host"] = "127.0.0.1", ["Notifications:Smtp:Port"] = $"{((IPEndPoint)silent.LocalEndpoint).Port}",
+            ["Notifications:Smtp:Security"] = "None", ["Notifications:Smtp:From"] = "shop@example.com",
+            ["Notifications:Smtp:Connections"] = "1", ["Notifications:Smtp:TimeoutSeconds"] = "1",
+        }, clock);
+        var accepted = new List<JsonNode>();
+        foreach (var order in Enumerable.Range(1, 4))
+            accepted.Add((await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(order))).Body);
+
+        clock.Advance(TimeSpan.FromSeconds(1)); // one round takes the four
+        Assert.That(await Eventually.TrueAsync(async () =>
+        {
+            foreach (var notification in accepted)
+                if ((int)(await Delivery(app, notification))["attempts"]! == 0) return false;
+            return true;
+        }, Within), Is.True);
+
+        Assert.That(connections, Has.Count.EqualTo(1), "one connection tried for the round, not one (and one timeout) per email");
+        foreach (var notification in accepted)
+        {
+            var delivery = await Delivery(app, notification);
+            Assert.That((string?)delivery["state"], Is.EqualTo("queued"));
+            Assert.That((int)delivery["attempts"]!, Is.EqualTo(1));
+            Assert.That((string?)delivery["last_error"], Is.Not.Empty, "why it waits");
+        }
+        foreach (var connection in connections) connection.Dispose();
     }
 
     [Test]

@@ -140,6 +140,50 @@ public sealed class ReplicaTests
     }
 
     [Test]
+    public async Task Given_a_sending_quota_slower_than_the_lease_Then_two_replicas_still_hand_each_email_over_once()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow); // both replicas' workers and quotas move only with the test
+        var settings = Replica(ThrowawayDirectory.New(), null);
+        foreach (var (key, value) in smtp.HostSettings()) settings[key] = value;
+        settings["Notifications:Smtp:MaxPerSecond"] = "0.0333"; // one email every 30 s per replica: eight take 4 minutes alone
+        settings["Notifications:Smtp:Connections"] = "1";
+        await using var first = await EcommerceApp.StartAsync(settings, clock);
+        await using var second = await EcommerceApp.StartAsync(settings, clock);
+        var accepted = new List<int>();
+        foreach (var order in Enumerable.Range(1, 8))
+            accepted.Add((int)(await first.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(order))).Body["id"]!);
+
+        // A round that took all eight would still be sending when its 2-minute lease ran out and the other replica took
+        // the rest; each round hands over only while half its lease is left, and gives back the rest.
+        Assert.That(await Eventually.TrueAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(2));
+            return Task.FromResult(smtp.Received.Count >= accepted.Count);
+        }, TimeSpan.FromSeconds(90)), Is.True, $"{smtp.Received.Count} of {accepted.Count} delivered");
+        Assert.That(await Eventually.TrueAsync(async () =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(2));
+            return (int)(await first.Notifications.GetJson("/api/v1/notifications/owed")).Body["count"]! == 0;
+        }, TimeSpan.FromSeconds(30)), Is.True);
+        // A worker still holding rows another has delivered would send them within its lease: let one more lease pass.
+        var ticks = 0;
+        Assert.That(await Eventually.TrueAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(2));
+            return Task.FromResult(++ticks >= 75);
+        }, TimeSpan.FromSeconds(60)), Is.True);
+        var messageIds = new List<string>();
+        foreach (var id in accepted)
+        {
+            var delivery = (await first.Notifications.GetJson($"/api/v1/notifications/{id}/delivery")).Body;
+            Assert.That((int)delivery["attempts"]!, Is.EqualTo(1), $"notification {id} handed over once");
+            messageIds.Add((string)delivery["message_id"]!);
+        }
+        Assert.That(smtp.Received.Select(e => e.Message.MessageId), Is.EquivalentTo(messageIds), "each once");
+    }
+
+    [Test]
     public async Task Given_an_email_one_replica_owes_Then_the_next_email_of_that_order_on_the_other_replica_waits_behind_it()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow); // both replicas' workers poll only when the test moves it

@@ -40,13 +40,26 @@ public sealed class SmtpDeliveryTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Accepted));
         var pace = new SmtpPace(2, clock);
-        await pace.WaitAsync(CancellationToken.None);
-        var second = pace.WaitAsync(CancellationToken.None);
+        var anyTime = DateTimeOffset.MaxValue;
+        Assert.That(await pace.WaitAsync(anyTime, CancellationToken.None), Is.True);
+        var second = pace.WaitAsync(anyTime, CancellationToken.None);
         clock.Advance(TimeSpan.FromMilliseconds(499));
         Assert.That(second.IsCompleted, Is.False);
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await second.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.That(new SmtpPace(0, clock).WaitAsync(CancellationToken.None).IsCompleted, Is.True, "0 paces nothing");
+        Assert.That(await second.WaitAsync(TimeSpan.FromSeconds(5)), Is.True);
+        Assert.That(new SmtpPace(0, clock).WaitAsync(anyTime, CancellationToken.None).IsCompleted, Is.True, "0 paces nothing");
+    }
+
+    [Test]
+    public async Task Given_a_turn_that_comes_too_late_Then_it_is_not_taken_and_the_next_caller_still_gets_it()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(Accepted));
+        var pace = new SmtpPace(0.1, clock); // a turn every 10 s
+        Assert.That(await pace.WaitAsync(clock.GetUtcNow().AddSeconds(60), CancellationToken.None), Is.True);
+        Assert.That(await pace.WaitAsync(clock.GetUtcNow().AddSeconds(10), CancellationToken.None), Is.False, "the next turn is 10 s away: not before then");
+        var next = pace.WaitAsync(clock.GetUtcNow().AddSeconds(11), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.That(await next.WaitAsync(TimeSpan.FromSeconds(5)), Is.True, "the turn refused before was not used up");
     }
 
     [TestCase(null, null, null, "Notifications:Smtp:From must be")]

@@ -12,7 +12,10 @@ namespace Ecommerce.Notifications.Delivery;
 /// message that is not delivered yet holds back the later ones of its order, across replicas too), with backoff and
 /// jitter between attempts, resuming after a restart from what the database holds. A provider's lanes (SMTP connections)
 /// work side by side, each order on one lane. Outcomes are written at most 0.1 s after they are known, so after a crash
-/// at most those few are handed over again, with the same Message-Id.
+/// at most those few are handed over again, with the same Message-Id. A round starts no hand-over once half its claim's
+/// lease has passed (a sending quota or a slow server): the rest is given back untried, never left to lapse into another
+/// replica's hands while this one still sends it; and a provider that gives no answer at all costs one try a lane, the
+/// lane's later messages waiting with that error (<see cref="ClaimedRound"/>).
 /// </summary>
 internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProviders providers, LoggedDelivery logged, NotificationsMetrics metrics,
     TimeProvider clock, ILogger<DeliveryWorker> logger, ModuleDatabases databases, OrderLog orderLog)
@@ -38,7 +41,8 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        var (taken, _, full) = await OwedDelivery.Queue.TakeAsync(db.Set<OwedDelivery>(), Clock.GetUtcNow().UtcDateTime, BatchSize, stopping);
+        var claimedAt = Clock.GetUtcNow().UtcDateTime;
+        var (taken, _, full) = await OwedDelivery.Queue.TakeAsync(db.Set<OwedDelivery>(), claimedAt, BatchSize, stopping);
         if (taken.Count == 0) return false;
 
         var takenIds = taken.Select(d => d.NotificationId).ToList();
@@ -46,26 +50,32 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         // Each order's messages on one lane of its provider, in order; the lanes side by side. One DbContext: writes take turns.
         using var writes = new SemaphoreSlim(1, 1);
         var lanes = taken.GroupBy(d => (d.Channel, Lane: providers.For(d.Channel) is { } p ? LaneOf(d.OrderId, p.Lanes) : 0))
-            .Select(lane => RunLaneAsync(db, writes, providers.For(lane.Key.Channel), lane.Key.Lane, lane.ToList(), notifications, stopping));
-        var held = await Task.WhenAll(lanes);
+            .Select(lane => RunLaneAsync(db, writes, providers.For(lane.Key.Channel), lane.Key.Lane, lane.ToList(), notifications,
+                new ClaimedRound(claimedAt, Clock), stopping));
+        var stoppedShort = await Task.WhenAll(lanes);
         // Right away again only after a full batch: a part batch means the queue is drained, and a pause lets the next
         // messages gather into one round instead of a round (five queries) per message or two while orders stream in.
-        return full && held.All(h => !h);
+        return full && stoppedShort.All(s => !s);
     }
 
     /// <summary>An order's lane; the API takes any order id, negative ones too.</summary>
     private static int LaneOf(int orderId, int lanes) => (int)((uint)orderId % (uint)lanes);
 
-    /// <summary>One lane's messages in order; true when one was not delivered (its order's later ones were held back).</summary>
+    /// <summary>
+    /// One lane's messages in order; true when it stopped short: one was not delivered (its order's later ones were held
+    /// back), or the claim's time ran short and the rest was given back untried (<see cref="ClaimedRound"/>). Once the
+    /// provider gave no answer at all, the lane's later messages get that outcome without a try.
+    /// </summary>
     private async Task<bool> RunLaneAsync(NotificationsDbContext db, SemaphoreSlim writes, IDeliveryProvider? provider, int lane,
-        List<OwedDelivery> rows, Dictionary<int, Notification> notifications, CancellationToken stopping)
+        List<OwedDelivery> rows, Dictionary<int, Notification> notifications, ClaimedRound round, CancellationToken stopping)
     {
         var heldBack = new HashSet<int>();
         var outcomes = new List<Outcome>();
         try
         {
-            foreach (var row in rows)
+            for (var next = 0; next < rows.Count; next++)
             {
+                var row = rows[next];
                 using var _ = orderLog.About(row.OrderId);
                 var notification = notifications[row.NotificationId];
                 Attempt? attempt = null;
@@ -76,10 +86,17 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
                     continue;
                 }
                 if (provider is null) logged.Log([notification]); // its provider was configured when it was accepted and is not any more
+                else if (round.Unanswered is { } unanswered) attempt = unanswered;
+                else if (round.Expiring || !await provider.WaitTurnAsync(round.TryBy, stopping))
+                {
+                    var untried = rows.Skip(next).Select(r => r.NotificationId).ToList();
+                    await InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => untried.Contains(d.NotificationId)).ReleaseAsync());
+                    return true;
+                }
                 else
                 {
                     WorkRound.MarkBusy();
-                    attempt = await provider.DeliverAsync(notification, lane, stopping);
+                    attempt = round.Saw(await provider.DeliverAsync(notification, lane, stopping));
                 }
                 var now = Clock.GetUtcNow().UtcDateTime;
                 outcomes.Add(new Outcome(row, notification, attempt, now));

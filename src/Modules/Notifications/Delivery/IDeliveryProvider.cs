@@ -18,6 +18,12 @@ internal interface IDeliveryProvider
     /// <summary>The id a new message keeps on every attempt (the email's Message-Id, the SMS's reference).</summary>
     string NewMessageId();
 
+    /// <summary>
+    /// Takes the next turn to hand a message over and waits for it (a provider's sending quota; at once without one); false,
+    /// taking nothing, when that turn would come only at or after <paramref name="before"/>.
+    /// </summary>
+    Task<bool> WaitTurnAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult(true);
+
     Task<Attempt> DeliverAsync(Notification notification, int lane, CancellationToken cancellationToken);
 }
 

@@ -45,9 +45,10 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
         {
             return new Attempt(Shared.Outbox.Delivery.Refused, $"Not an email address MIME can carry: {unreadable.Message}");
         }
-        await _pace.WaitAsync(cancellationToken);
         return await _connections[lane].SendAsync(message, cancellationToken);
     }
+
+    public Task<bool> WaitTurnAsync(DateTimeOffset before, CancellationToken cancellationToken) => _pace.WaitAsync(before, cancellationToken);
 
     /// <summary>
     /// The stored notification as an email: subject and body exactly as the API recorded them (UTF-8; the subject as

@@ -2,7 +2,7 @@ namespace Ecommerce.Notifications.Delivery;
 
 /// <summary>
 /// <c>Notifications:Smtp:MaxPerSecond</c>: evenly spaced hand-overs (a provider's sending quota), apart from the API's own
-/// acceptance limit, over all connections together. 0 paces nothing.
+/// acceptance limit. Shared by the connections; 0 paces nothing.
 /// </summary>
 internal sealed class SmtpPace(double perSecond, TimeProvider clock)
 {
@@ -10,16 +10,22 @@ internal sealed class SmtpPace(double perSecond, TimeProvider clock)
     private readonly Lock _lock = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
 
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the next free turn and waits for it; false, taking nothing, when that turn would come only at or after
+    /// <paramref name="before"/> (the worker's rows would be another's by then).
+    /// </summary>
+    public async Task<bool> WaitAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        if (_interval == TimeSpan.Zero) return;
+        if (_interval == TimeSpan.Zero) return true;
         DateTimeOffset slot;
         var now = clock.GetUtcNow();
         lock (_lock)
         {
             slot = _next > now ? _next : now;
+            if (slot >= before) return false;
             _next = slot + _interval;
         }
         if (slot > now) await Task.Delay(slot - now, clock, cancellationToken);
+        return true;
     }
 }
