@@ -4,20 +4,17 @@ namespace Ecommerce.Shared.Outbox;
 /// One worker's round over the rows it claimed, tried one after another, and the two limits such a round keeps.
 /// It starts no try once half the lease has passed since the claim: a provider's quota or a slow receiver would otherwise
 /// stretch a round of hundreds past the lease, another replica would take the rows left (their lease ran out) and both
-/// would send them; the rows left are given back untried instead. And once the receiver gave no answer at all, the rows
+/// would work them; the rows left are given back untried instead. And once the receiver gave no answer at all, the rows
 /// after it get that outcome without a try of their own: an outage costs one connection attempt a round, not one per row
 /// (one timeout, when the receiver accepts connections and never answers).
 /// </summary>
 public sealed class ClaimedRound(DateTime claimedAt, TimeProvider clock)
 {
-    /// <summary>Time enough for the longest try (a connection and a message, each within its timeout) before the lease ends.</summary>
+    /// <summary>Time enough for the longest try (a connection and a call, each within its timeout) before the lease ends.</summary>
     public static readonly TimeSpan TryWindow = OwedWork.Lease / 2;
 
     /// <summary>No try starts at or after this (half the lease after the claim).</summary>
     public DateTimeOffset TryBy { get; } = new DateTimeOffset(claimedAt.Ticks, TimeSpan.Zero) + TryWindow;
-
-    /// <summary>Half the lease has passed since the claim: start no more tries; give the rest back.</summary>
-    public bool Expiring => clock.GetUtcNow() >= TryBy;
 
     /// <summary>The first outcome this round that had no answer at all; the rows after it get it without a try.</summary>
     public Attempt? Unanswered { get; private set; }
@@ -27,5 +24,21 @@ public sealed class ClaimedRound(DateTime claimedAt, TimeProvider clock)
     {
         if (attempt.Unanswered) Unanswered ??= attempt;
         return attempt;
+    }
+
+    /// <summary>
+    /// Works the rows in order while the claim's time lasts: <paramref name="work"/> returns false when a row's try could
+    /// not start in time (a quota's turn too late). That row and the rest are then given back untried
+    /// (<paramref name="giveBack"/>). True when the round stopped short so.
+    /// </summary>
+    public async Task<bool> WorkInTurnAsync<T>(IReadOnlyList<T> rows, Func<T, Task<bool>> work, Func<IReadOnlyList<T>, Task> giveBack)
+    {
+        for (var next = 0; next < rows.Count; next++)
+        {
+            if (clock.GetUtcNow() < TryBy && await work(rows[next])) continue;
+            await giveBack(rows.Skip(next).ToList());
+            return true;
+        }
+        return false;
     }
 }

@@ -73,9 +73,8 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         var outcomes = new List<Outcome>();
         try
         {
-            for (var next = 0; next < rows.Count; next++)
+            var gaveBack = await round.WorkInTurnAsync(rows, async row =>
             {
-                var row = rows[next];
                 using var _ = orderLog.About(row.OrderId);
                 var notification = notifications[row.NotificationId];
                 Attempt? attempt = null;
@@ -83,16 +82,11 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
                 {
                     await InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId)
                         .PostponeAsync(Clock.GetUtcNow().UtcDateTime, EarlierNotDelivered));
-                    continue;
+                    return true;
                 }
                 if (provider is null) logged.Log([notification]); // its provider was configured when it was accepted and is not any more
                 else if (round.Unanswered is { } unanswered) attempt = unanswered;
-                else if (round.Expiring || !await provider.WaitTurnAsync(round.TryBy, stopping))
-                {
-                    var untried = rows.Skip(next).Select(r => r.NotificationId).ToList();
-                    await InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => untried.Contains(d.NotificationId)).ReleaseAsync());
-                    return true;
-                }
+                else if (!await provider.WaitTurnAsync(round.TryBy, stopping)) return false;
                 else
                 {
                     WorkRound.MarkBusy();
@@ -102,14 +96,19 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
                 outcomes.Add(new Outcome(row, notification, attempt, now));
                 if (attempt?.Delivery == Shared.Outbox.Delivery.Retry) heldBack.Add(row.OrderId);
                 if (outcomes.Count >= WriteEvery || now - outcomes[0].At >= WriteAfter) await InTurnAsync(writes, () => RecordAsync(db, outcomes));
-            }
+                return true;
+            }, untried =>
+            {
+                var ids = untried.Select(r => r.NotificationId).ToList();
+                return InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => ids.Contains(d.NotificationId)).ReleaseAsync());
+            });
+            return gaveBack || heldBack.Count > 0;
         }
         finally
         {
             // Also when the shutdown timeout cancels the round: what the provider took is written, not handed over again.
             if (outcomes.Count > 0) await InTurnAsync(writes, () => RecordAsync(db, outcomes));
         }
-        return heldBack.Count > 0;
     }
 
     private static async Task InTurnAsync(SemaphoreSlim writes, Func<Task> write)

@@ -34,8 +34,10 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<Orders
     }
 
     /// <summary>
-    /// Takes up to 100 due rows of one kind (the <paramref name="step"/> of the attempt log) under a lease and tries each:
-    /// done, the row goes; not yet, it is put back with backoff and the reason. Each try is in the attempt log.
+    /// Takes up to 100 due rows of one kind (the <paramref name="step"/> of the attempt log) under a lease and tries each
+    /// while the lease has time left (<see cref="ClaimedRound"/>: Payments or Notifications slow to answer would otherwise
+    /// stretch a round past it): done, the row goes; not yet, it is put back with backoff and the reason; not tried in
+    /// time, it is given back untried. Each try is in the attempt log.
     /// </summary>
     private async Task WorkThroughAsync<T>(Func<IQueryable<T>, IQueryable<T>> eligible,
         Func<IServiceProvider, OrdersDbContext, T, Task<string?>> attempt, string step, CancellationToken stopping)
@@ -46,7 +48,8 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<Orders
         var now = Clock.GetUtcNow().UtcDateTime;
         var due = await eligible(db.Set<T>().Due(now)).OrderBy(r => r.OrderId).Select(r => r.OrderId).Take(100).ToListAsync(stopping);
         if (due.Count == 0) return;
-        foreach (var row in await db.Set<T>().Where(r => due.Contains(r.OrderId)).ClaimAsync(now, stopping))
+        var claimed = await db.Set<T>().Where(r => due.Contains(r.OrderId)).ClaimAsync(now, stopping);
+        await new ClaimedRound(now, Clock).WorkInTurnAsync(claimed, async row =>
         {
             using var _ = orderLog.About(row.OrderId);
             string? error;
@@ -65,13 +68,18 @@ internal sealed class ChainRecovery(IServiceScopeFactory scopes, IOptions<Orders
                 await rows.ExecuteDeleteAsync(CancellationToken.None);
                 await db.RecordAsync([(row.OrderId, step)], Attempt.Done, tried);
                 Logger.LogInformation("Finished the {Step} of order {OrderId}", step, row.OrderId);
-                continue;
+                return true;
             }
             var next = tried + Backoff.After(row.Attempts + 1);
             await rows.PostponeAsync(next, error);
             await db.RecordAsync([(row.OrderId, step)], new Attempt(Delivery.Retry, error), tried, next);
             Logger.LogWarning("Could not finish the {Step} of order {OrderId} yet: {Error}", step, row.OrderId, error);
-        }
+            return true;
+        }, untried =>
+        {
+            var left = untried.Select(r => r.OrderId).ToList();
+            return db.Set<T>().Where(r => left.Contains(r.OrderId)).ReleaseAsync();
+        });
     }
 
     /// <summary>
