@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
@@ -95,18 +93,11 @@ public sealed class EmailDeliveryTests
     [Test]
     public async Task Given_a_server_that_takes_connections_and_never_answers_Then_a_round_tries_it_once_and_every_email_waits_with_the_error()
     {
-        // Accepts every connection and never greets, as a hung server or a proxy in front of a dead one does.
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var connections = new ConcurrentQueue<TcpClient>();
-        _ = Task.Run(async () =>
-        {
-            while (true) connections.Enqueue(await silent.AcceptTcpClientAsync());
-        });
+        using var silent = new SilentServer(); // takes the connection and never greets
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow); // the worker's rounds come only when the test moves it
         await using var app = await EcommerceApp.StartAsync(new Dictionary<string, string?>
         {
-            ["Notifications:Smtp:Host"] = "127.0.0.1", ["Notifications:Smtp:Port"] = $"{((IPEndPoint)silent.LocalEndpoint).Port}",
+            ["Notifications:Smtp:Host"] = "127.0.0.1", ["Notifications:Smtp:Port"] = $"{silent.Port}",
             ["Notifications:Smtp:Security"] = "None", ["Notifications:Smtp:From"] = "shop@example.com",
             ["Notifications:Smtp:Connections"] = "1", ["Notifications:Smtp:TimeoutSeconds"] = "1",
         }, clock);
@@ -122,7 +113,7 @@ public sealed class EmailDeliveryTests
             return true;
         }, Within), Is.True);
 
-        Assert.That(connections, Has.Count.EqualTo(1), "one connection tried for the round, not one (and one timeout) per email");
+        Assert.That(silent.Connections, Is.EqualTo(1), "one connection tried for the round, not one (and one timeout) per email");
         foreach (var notification in accepted)
         {
             var delivery = await Delivery(app, notification);
@@ -130,7 +121,6 @@ public sealed class EmailDeliveryTests
             Assert.That((int)delivery["attempts"]!, Is.EqualTo(1));
             Assert.That((string?)delivery["last_error"], Is.Not.Empty, "why it waits");
         }
-        foreach (var connection in connections) connection.Dispose();
     }
 
     [Test]
