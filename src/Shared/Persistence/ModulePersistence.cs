@@ -77,21 +77,30 @@ public static class ModulePersistence
         options.UseSqlServer(connectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
 
     private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString, string schema) =>
-        options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
+        options.UseNpgsql(WithPostgresDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", schema));
 
     /// <summary>
-    /// Npgsql prepares a statement on the server once it has run twice on a connection (<c>Max Auto Prepare=20</c>), unless
-    /// the connection string says otherwise: the chain's statements are few and repeated, and this measured 28 % more
-    /// orders a second. Npgsql leaves it off by default because a pooler in transaction mode (PgBouncer before 1.21) does not
-    /// keep prepared statements: there, <c>Max Auto Prepare=0</c> in the connection string turns it off.
+    /// What a PostgreSQL connection string gets unless it says otherwise. <c>Max Auto Prepare=20</c>: Npgsql prepares a
+    /// statement on the server once it has run twice on a connection; the chain's statements are few and repeated, and this
+    /// measured 28 % more orders a second. <c>No Reset On Close=true</c>: a pooled connection goes back without Npgsql's
+    /// reset, which (because prepared statements must survive it) is seven statements the server runs at the next use,
+    /// about 7.5 times per order; nothing here leaves session state behind (no SET, temp tables, LISTEN or cursors; the
+    /// migrations' advisory lock is released in a finally). Measured, two A/Bs of two pairs: 674 and 641 orders/s against
+    /// 544 and 522, then 519 and 481 against 489 and 446; the server's CPU per order 15–25 % lower (1.28–1.81 ms against
+    /// 1.71–2.13). Npgsql leaves both off by default for poolers in transaction
+    /// mode (PgBouncer before 1.21 keeps no prepared statements): there, <c>Max Auto Prepare=0</c> in the connection string.
     /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
+    internal static string WithPostgresDefaults(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        return given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
-            ? connectionString
-            : connectionString.TrimEnd(';') + ";Max Auto Prepare=20";
+        var keys = given.Keys.Cast<string>().Select(key => key.Replace(" ", "", StringComparison.Ordinal)).ToList();
+        var withDefaults = connectionString.TrimEnd(';');
+        foreach (var (key, value) in PostgresDefaults)
+            if (!keys.Contains(key.Replace(" ", "", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase)) withDefaults += $";{key}={value}";
+        return withDefaults == connectionString.TrimEnd(';') ? connectionString : withDefaults;
     }
+
+    private static readonly (string Key, string Value)[] PostgresDefaults = [("Max Auto Prepare", "20"), ("No Reset On Close", "true")];
 
     /// <summary>
     /// A refused write (a unique index deciding a race) is an answer, not an incident: EF's own error lines are lowered,

@@ -9,7 +9,7 @@ namespace Ecommerce.Shared.Persistence;
 /// <summary>
 /// A few new rows of one entity type into PostgreSQL: one <c>INSERT … RETURNING</c> per row, all of them in one batch
 /// (one round trip), with the statement's text fixed per entity type so that the connection prepares it on the server
-/// once (<c>Max Auto Prepare</c>, <see cref="ModulePersistence.WithAutoPrepare"/>). What SaveChanges does for these rows,
+/// once (<c>Max Auto Prepare</c>, <see cref="ModulePersistence.WithPostgresDefaults"/>). What SaveChanges does for these rows,
 /// without its update pipeline, which built each statement anew and was 28 % of the host's CPU under the order chain.
 /// The batch is atomic on its own (one implicit transaction) or runs in the caller's. A refused row (a unique index)
 /// surfaces as DbUpdateException, as from SaveChanges; values are those COPY writes (<see cref="EntityColumns"/>).

@@ -16,7 +16,7 @@ public sealed class PostgresInsertBatchTests
     {
         await TestStore.RequireProviderAsync(TestStore.Postgres);
         var connectionString = await (await PostgresServer.RunningAsync()).DatabaseAsync("insert-batch-" + Guid.NewGuid().ToString("N"));
-        _db = new Rows(new DbContextOptionsBuilder<Rows>().UseNpgsql(ModulePersistence.WithAutoPrepare(connectionString)).Options);
+        _db = new Rows(new DbContextOptionsBuilder<Rows>().UseNpgsql(ModulePersistence.WithPostgresDefaults(connectionString)).Options);
         await _db.Database.EnsureCreatedAsync();
     }
 
