@@ -151,9 +151,14 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
                     settled.AddRange(ids);
                     continue;
                 }
-                foreach (var (row, _, attempt, at) in kind)
-                    await db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId)
-                        .PostponeAsync(at + (attempt!.RetryAfter ?? Backoff.After(row.Attempts + 1)), error);
+                // Messages that failed alike after as many attempts wait alike: one statement for each such group (an
+                // outage fails a whole round's), not one per message.
+                foreach (var alike in kind.GroupBy(o => (o.Row.Attempts, o.Attempt!.RetryAfter)))
+                {
+                    var waiting = alike.Select(o => o.Row.NotificationId).ToList();
+                    await db.Set<OwedDelivery>().Where(d => waiting.Contains(d.NotificationId))
+                        .PostponeAsync(alike.Max(o => o.At) + (alike.Key.RetryAfter ?? Backoff.After(alike.Key.Attempts + 1)), error);
+                }
             }
             await db.Set<OwedDelivery>().Where(d => settled.Contains(d.NotificationId)).ExecuteDeleteAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
