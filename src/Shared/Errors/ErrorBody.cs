@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ecommerce.Shared.Json;
 
 namespace Ecommerce.Shared.Errors;
@@ -9,10 +8,7 @@ public static class ErrorBody
     public static Task WriteAsync(HttpContext context, int status, object detail)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Body(detail), WireJson.Options);
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes).AsTask();
+        return Wire.WriteAsync(context.Response, new Body(detail), WireJson.Options);
     }
 
     private sealed record Body(object Detail);

@@ -29,12 +29,23 @@ public static class Wire
         {
             // The host's JSON options: the wire dialect (WireJson), as configured once for every module.
             var options = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var body = JsonSerializer.SerializeToUtf8Bytes(value, options);
-            var response = httpContext.Response;
-            response.StatusCode = statusCode;
-            response.ContentType = ContentType;
-            response.ContentLength = body.Length;
-            return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+            httpContext.Response.StatusCode = statusCode;
+            return WriteAsync(httpContext.Response, value, options);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as the whole body: rendered first (into pooled pieces, <see cref="PooledSegments"/>), so
+    /// the answer has its Content-Length and a small one leaves with its headers in one write.
+    /// </summary>
+    public static async Task WriteAsync<T>(HttpResponse response, T value, JsonSerializerOptions options)
+    {
+        using var body = new PooledSegments();
+        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth, SkipValidation = true }))
+            JsonSerializer.Serialize(writer, value, options);
+        response.ContentType = ContentType;
+        response.ContentLength = body.Length;
+        // Not cancelled with the request: Kestrel drops the writes of an aborted one itself.
+        await body.CopyToAsync(response.BodyWriter);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Ecommerce.Shared.Errors;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
 namespace Ecommerce.Shared.Validation;
@@ -87,6 +88,16 @@ public static class JsonBody
 
     private static async Task<byte[]> ReadAllAsync(HttpRequest request)
     {
+        // A declared length the server accepts is read straight into an array of that size: no growing copies and no
+        // final copy (a bulk import's 2.5 MB body cost ~11 MB of large objects that way). Kestrel fails a body that stops
+        // short of it, as before.
+        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        if (request.ContentLength is { } length && length <= (limit ?? 0))
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, request.HttpContext.RequestAborted);
+            return body;
+        }
         using var buffer = new MemoryStream(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength : 1024);
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         return buffer.ToArray();

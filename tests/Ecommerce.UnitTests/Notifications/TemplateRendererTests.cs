@@ -56,5 +56,29 @@ public sealed class TemplateRendererTests
         Assert.That(email.Body, Does.Contain("¥183,101"));
     }
 
+    [TestCase("{order_id}", "5")]
+    [TestCase("#{order_id}!", "#5!")]
+    [TestCase("{{order_id}}", "{5}")]
+    [TestCase("{a{order_id}", "{a5")]
+    [TestCase("{Order_id} {order_id}", "{Order_id} 5")]
+    [TestCase("{} { order_id} {order_id", "{} { order_id} {order_id")]
+    [TestCase("{order_id}{customer_name}", "5お客様")]
+    [TestCase("}{order_id}{", "}5{")]
+    [TestCase("no placeholder", "no placeholder")]
+    public void Given_a_line_with_braces_Then_only_whole_lower_case_placeholders_are_filled(string line, string expected)
+    {
+        var template = new NotificationTemplate("TEST", line, [line], [line]);
+        Assert.That(TemplateRenderer.Email(template, 5, Data("{}")).Body, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Given_a_placeholder_without_a_value_Then_its_line_is_left_out()
+    {
+        var template = new NotificationTemplate("TEST", "#{order_id} {nothing}", ["first {order_id}", "{order_id} and {nothing}", "last"], []);
+        var email = TemplateRenderer.Email(template, 5, Data("{}"));
+        Assert.That(email.Body, Is.EqualTo("first 5\nlast"));
+        Assert.That(email.Subject, Is.EqualTo("#{order_id} {nothing}"));
+    }
+
     private static IEnumerable<string> Templates => TemplateCatalog.All.Keys;
 }

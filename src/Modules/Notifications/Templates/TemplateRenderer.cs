@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Ecommerce.Shared.Text;
 
 namespace Ecommerce.Notifications.Templates;
@@ -9,7 +8,7 @@ namespace Ecommerce.Notifications.Templates;
 internal sealed record RenderedMessage(string Subject, string Body);
 
 /// <summary>Fills a template from template_data: amounts as <c>¥183,100</c>, absent names as お客様, absent lines left out.</summary>
-internal static partial class TemplateRenderer
+internal static class TemplateRenderer
 {
     public const int SmsMaxLength = 140;
     private static readonly HashSet<string> MoneyKeys = ["total_amount", "amount", "refund_amount"];
@@ -60,19 +59,32 @@ internal static partial class TemplateRenderer
         return rendered.ToString();
     }
 
-    /// <summary>The line with its placeholders filled, or null when one of them has no value.</summary>
+    /// <summary>
+    /// The line with its <c>{key}</c> placeholders (lower-case letters and underscores) filled, or null when one of them
+    /// has no value. Scanned by hand: every order's email passes here, and the regex it replaces cost ~2 KB of matches
+    /// and groups per email and its engine's compilation on the first order.
+    /// </summary>
     private static string? Line(string template, Dictionary<string, string> values)
     {
-        var complete = true;
-        var line = Placeholder().Replace(template, match =>
+        var open = template.IndexOf('{');
+        if (open < 0) return template;
+        var lookup = values.GetAlternateLookup<ReadOnlySpan<char>>();
+        var line = new StringBuilder(template.Length + 32);
+        var copied = 0;
+        while (open >= 0)
         {
-            if (values.TryGetValue(match.Groups["key"].Value, out var value)) return value;
-            complete = false;
-            return "";
-        });
-        return complete ? line : null;
+            var end = open + 1;
+            while (end < template.Length && template[end] is (>= 'a' and <= 'z') or '_') end++;
+            if (end == open + 1 || end == template.Length || template[end] != '}')
+            {
+                open = template.IndexOf('{', open + 1);
+                continue;
+            }
+            if (!lookup.TryGetValue(template.AsSpan(open + 1, end - open - 1), out var value)) return null;
+            line.Append(template, copied, open - copied).Append(value);
+            copied = end + 1;
+            open = template.IndexOf('{', copied);
+        }
+        return line.Append(template, copied, template.Length - copied).ToString();
     }
-
-    [GeneratedRegex(@"\{(?<key>[a-z_]+)\}", RegexOptions.NonBacktracking)]
-    private static partial Regex Placeholder();
 }
