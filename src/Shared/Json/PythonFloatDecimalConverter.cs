@@ -10,5 +10,5 @@ public sealed class PythonFloatDecimalConverter : JsonConverter<decimal>
         reader.GetDecimal();
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-        writer.WriteRawValue(PythonFloat.Format(value), skipInputValidation: true);
+        PythonFloat.Write(writer, value);
 }

@@ -19,16 +19,14 @@ public static class EmailAddress
         if (local.Length == 0) return Fail("There must be something before the @-sign.", out reason);
         if (domain.Length == 0) return Fail("There must be something after the @-sign.", out reason);
 
-        var badLocal = local.Where(c => !(char.IsLetterOrDigit(c) || LocalSpecials.Contains(c) || c > 127)).Distinct().ToList();
-        if (badLocal.Count > 0)
-            return Fail($"The email address contains invalid characters before the @-sign: {Describe(badLocal)}.", out reason);
+        if (!All(local, IsLocal))
+            return Fail($"The email address contains invalid characters before the @-sign: {Describe(local, IsLocal)}.", out reason);
         if (local.StartsWith('.')) return Fail("An email address cannot start with a period.", out reason);
         if (local.EndsWith('.')) return Fail("An email address cannot have a period immediately before the @-sign.", out reason);
         if (local.Contains("..")) return Fail("An email address cannot have two periods in a row.", out reason);
 
-        var badDomain = domain.Where(c => !(char.IsLetterOrDigit(c) || c is '-' or '.')).Distinct().ToList();
-        if (badDomain.Count > 0)
-            return Fail($"The part after the @-sign contains invalid characters: {Describe(badDomain)}.", out reason);
+        if (!All(domain, IsDomain))
+            return Fail($"The part after the @-sign contains invalid characters: {Describe(domain, IsDomain)}.", out reason);
         if (domain.StartsWith('.')) return Fail("An email address cannot have a period immediately after the @-sign.", out reason);
         if (domain.EndsWith('.')) return Fail("An email address cannot end with a period.", out reason);
         if (domain.Contains("..")) return Fail("An email address cannot have two periods in a row.", out reason);
@@ -45,6 +43,18 @@ public static class EmailAddress
         return false;
     }
 
-    private static string Describe(IEnumerable<char> chars) =>
-        string.Join(", ", chars.Select(c => c switch { ' ' => "SPACE", '\t' => "TAB", _ => $"'{c}'" }));
+    private static bool IsLocal(char c) => char.IsLetterOrDigit(c) || LocalSpecials.Contains(c) || c > 127;
+
+    private static bool IsDomain(char c) => char.IsLetterOrDigit(c) || c is '-' or '.';
+
+    // Checked before the invalid characters are listed: every order's address passes here, nearly always valid.
+    private static bool All(string text, Func<char, bool> allowed)
+    {
+        foreach (var c in text)
+            if (!allowed(c)) return false;
+        return true;
+    }
+
+    private static string Describe(string text, Func<char, bool> allowed) =>
+        string.Join(", ", text.Where(c => !allowed(c)).Distinct().Select(c => c switch { ' ' => "SPACE", '\t' => "TAB", _ => $"'{c}'" }));
 }

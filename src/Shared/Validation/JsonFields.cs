@@ -28,6 +28,14 @@ public sealed class JsonFields
     /// <summary>Describe mode: no value is read (a lambda here would allocate on every read, so each method branches).</summary>
     internal JsonFields(BodySchema schema) : this(default, [], []) => _schema = schema;
 
+    /// <summary>Python's len(): code points, not UTF-16 units. Counted without LINQ, which boxes the enumerator per field.</summary>
+    private static int Runes(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes()) count++;
+        return count;
+    }
+
     /// <summary>A required string (no <paramref name="fallback"/>) or one with a default.</summary>
     public string String(string name, int minLength = 0, int maxLength = int.MaxValue, string? pattern = null, string? fallback = null)
     {
@@ -39,7 +47,7 @@ public sealed class JsonFields
         if (!TryGet(name, fallback is null, out var value)) return fallback ?? "";
         if (value.ValueKind != JsonValueKind.String) return Fail(Pydantic.StringType(Loc(name), value), "");
         var text = value.GetString()!;
-        var length = text.EnumerateRunes().Count();
+        var length = Runes(text);
         if (length < minLength) return Fail(Pydantic.StringTooShort(Loc(name), value, minLength), "");
         if (length > maxLength) return Fail(Pydantic.StringTooLong(Loc(name), value, maxLength), "");
         // The non-backtracking engine: no input can make a pattern slow (its time is linear in the text).

@@ -21,6 +21,21 @@ public sealed class PythonFloatTests
         Assert.That(PythonFloat.Format(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
 
     [Test]
+    public void Given_any_amount_Then_the_json_text_written_directly_equals_pythons_repr()
+    {
+        var random = new Random(20261207);
+        var amounts = new List<decimal> { 0m, 1m, -1m, 0.0001m, 0.00009m, 99999999999999.9m, 999999999999999m, 1000000000000000m, 1e16m, 1e20m, -0.5m };
+        for (var i = 0; i < 20_000; i++)
+        {
+            var scale = (byte)random.Next(0, 8);
+            var digits = (long)(random.NextDouble() * Math.Pow(10, random.Next(1, 19)));
+            amounts.Add(new decimal(digits) / (decimal)Math.Pow(10, scale) * (random.Next(2) == 0 ? 1 : -1));
+        }
+        foreach (var amount in amounts)
+            Assert.That(System.Text.Json.JsonSerializer.Serialize(amount, WireJson.Options), Is.EqualTo(PythonFloat.Format(amount)), amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Test]
     public void Given_a_binary_float_sum_Then_the_shortest_round_trip_digits_are_kept() =>
         Assert.That(PythonFloat.Format(0.1 + 0.2), Is.EqualTo("0.30000000000000004"));
 

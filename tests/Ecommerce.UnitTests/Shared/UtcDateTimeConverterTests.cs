@@ -20,4 +20,16 @@ public sealed class UtcDateTimeConverterTests
     [Test]
     public void Given_sub_microsecond_ticks_Then_they_are_cut_as_python_would() =>
         Assert.That(UtcDateTimeConverter.Format(new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Utc).AddTicks(5)), Is.EqualTo("2025-12-01T10:00:01Z"));
+
+    [TestCase(0L)]
+    [TestCase(5L)]
+    [TestCase(10L)]
+    [TestCase(1_230_000L)]
+    [TestCase(1_230_007L)]
+    [TestCase(9_999_999L)]
+    public void Given_a_time_in_an_answer_Then_the_json_holds_the_same_text(long ticks)
+    {
+        var time = new DateTime(2025, 12, 1, 10, 0, 1, DateTimeKind.Utc).AddTicks(ticks);
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(time, WireJson.Options), Is.EqualTo($"\"{UtcDateTimeConverter.Format(time)}\""));
+    }
 }
