@@ -4,6 +4,7 @@ using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Shared.Persistence;
@@ -71,9 +72,12 @@ public static class ModulePersistence
 
     // A list in a query (ids.Contains(x)) as one JSON parameter: EF 10's default, one parameter per element,
     // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk).
+#pragma warning disable EF1001
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) => options
         .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-        .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
+        .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance)
+        .ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>();
+#pragma warning restore EF1001
 
     // On a server database the migrations history lives in the module's own schema, beside its tables.
     private static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder options, string connectionString, string schema) =>

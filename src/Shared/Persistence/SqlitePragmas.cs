@@ -37,7 +37,9 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void CountCommits(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle }) SqliteCommits.Count(handle, Path.GetFileNameWithoutExtension(connection.DataSource));
+        if (connection is not SqliteConnection { Handle: { } handle }) return;
+        SqliteCommits.Count(handle, Path.GetFileNameWithoutExtension(connection.DataSource));
+        SqliteFunctions.Register(handle);
     }
 
     // The native handle outlives the pooled SqliteConnection wrappers that open it.
