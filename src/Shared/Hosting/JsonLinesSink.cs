@@ -31,9 +31,6 @@ internal sealed class JsonLinesSink : ILogEventSink, IDisposable
     private StringBuilder _writing = new();
     private long _dropped;
 
-    [ThreadStatic]
-    private static StringWriter? _line;
-
     public JsonLinesSink(ITextFormatter formatter)
     {
         _formatter = formatter;
@@ -45,26 +42,8 @@ internal sealed class JsonLinesSink : ILogEventSink, IDisposable
 
     public void Emit(LogEvent logEvent)
     {
-        // Each thread formats into its own writer, kept: a new one per line was ~5 % of the host's allocations. Taken
-        // out of its slot while in use, so a line logged from inside the formatting gets a writer of its own.
-        var line = _line ?? new StringWriter(new StringBuilder(1024), CultureInfo.InvariantCulture);
-        _line = null;
-        var text = line.GetStringBuilder();
-        text.Clear();
-        if (text.Capacity > 1 << 16) text.Capacity = 1024; // one huge line's buffer is not kept for good
-        try
-        {
-            _formatter.Format(logEvent, line);
-            Append(text);
-        }
-        finally
-        {
-            _line = line;
-        }
-    }
-
-    private void Append(StringBuilder text)
-    {
+        var line = new StringWriter(new StringBuilder(512), CultureInfo.InvariantCulture);
+        _formatter.Format(logEvent, line);
         bool first;
         lock (_lock)
         {
@@ -74,11 +53,10 @@ internal sealed class JsonLinesSink : ILogEventSink, IDisposable
                 return;
             }
             first = _pending.Length == 0;
-            _pending.Append(text);
+            _pending.Append(line.GetStringBuilder());
         }
         if (first) _wake.Release();
     }
-
 
     private async Task WriteLoopAsync()
     {
