@@ -71,8 +71,9 @@ public static class ModulePersistence
     }
 
     // A list in a query (ids.Contains(x)) as one JSON parameter: EF 10's default, one parameter per element,
-    // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk).
-#pragma warning disable EF1001
+    // costs Microsoft.Data.Sqlite a name lookup per parameter per row (~80 ms for a 1,000-id chunk). EF's decimal SQL
+    // functions come from SqliteFunctions, once per physical connection, not from EF's connection on every open.
+#pragma warning disable EF1001 // the connection service EF exposes only as internal API; SqliteFunctionsTests pin it
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) => options
         .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
         .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance)
