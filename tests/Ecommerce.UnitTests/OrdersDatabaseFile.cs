@@ -11,21 +11,17 @@ namespace Ecommerce.UnitTests;
 /// </summary>
 internal sealed class OrdersDatabaseFile : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("orders-db-").FullName;
+    private readonly SqliteScratch _scratch = new();
 
     /// <summary>A new context on the file (each call its own; the file is migrated on the first).</summary>
     public SqliteOrdersDbContext Open()
     {
         var options = new DbContextOptionsBuilder<SqliteOrdersDbContext>();
-        ModulePersistence.UseProvider(options, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, "orders.db")}", OrdersDbContext.Schema);
+        ModulePersistence.UseProvider(options, DatabaseProvider.Sqlite, $"Data Source={_scratch.File("orders.db")}", OrdersDbContext.Schema);
         var db = new SqliteOrdersDbContext(options.Options);
         db.Database.Migrate();
         return db;
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _scratch.Dispose();
 }

@@ -13,17 +13,13 @@ namespace Ecommerce.UnitTests.Shared;
 /// </summary>
 public sealed class SqliteFreshSchemaTests
 {
-    private string _directory = null!;
+    private SqliteScratch _scratch = null!;
 
     [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("fresh-schema-").FullName;
+    public void CreateDirectory() => _scratch = new SqliteScratch();
 
     [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void DeleteDirectory() => _scratch.Dispose();
 
     [TestCase("Orders")]
     [TestCase("Payments")]
@@ -54,7 +50,7 @@ public sealed class SqliteFreshSchemaTests
 
     private DbContext Context(string module, string file)
     {
-        var connectionString = $"Data Source={Path.Combine(_directory, file)}";
+        var connectionString = $"Data Source={_scratch.File(file)}";
         DbContextOptions<T> Options<T>(string schema) where T : DbContext =>
             (DbContextOptions<T>)ModulePersistence.UseProvider(new DbContextOptionsBuilder<T>(), DatabaseProvider.Sqlite, connectionString, schema).Options;
         return module switch

@@ -10,17 +10,13 @@ namespace Ecommerce.UnitTests.Shared;
 /// </summary>
 public sealed class SqliteFunctionsTests
 {
-    private string _directory = null!;
+    private SqliteScratch _scratch = null!;
 
     [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("sqlite-functions-").FullName;
+    public void CreateDirectory() => _scratch = new SqliteScratch();
 
     [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void DeleteDirectory() => _scratch.Dispose();
 
     [TestCase("SELECT ef_add('183100.0', '0.5')")]
     [TestCase("SELECT ef_add(NULL, '0.5')")]
@@ -39,7 +35,7 @@ public sealed class SqliteFunctionsTests
     [TestCase("SELECT v FROM amounts WHERE v IS NOT NULL ORDER BY v COLLATE EF_DECIMAL")]
     public void Given_sql_over_decimals_Then_the_answer_is_the_one_efs_own_functions_give(string sql)
     {
-        var file = Path.Combine(_directory, "amounts.db");
+        var file = _scratch.File("amounts.db");
         using (var setup = new SqliteConnection($"Data Source={file}"))
         {
             setup.Open();
