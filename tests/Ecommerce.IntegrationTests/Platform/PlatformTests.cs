@@ -64,6 +64,31 @@ public sealed class PlatformTests : HostFixture
         }
     }
 
+    [Test]
+    public async Task Given_an_answer_larger_than_one_send_Then_it_still_has_its_content_length_and_every_byte()
+    {
+        // Rendered into pooled pieces and sent in several flushes: the length is still known before the first.
+        var orders = Enumerable.Range(0, 300).Select(_ => Requests.Order()).ToList();
+        using var response = await App.Orders.PostAsync("/api/v1/orders/bulk", Http.Json(new { orders }));
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body.Length, Is.GreaterThan(64 * 1024));
+        Assert.That(response.Headers.TransferEncodingChunked, Is.Not.True);
+        Assert.That(response.Content.Headers.ContentLength, Is.EqualTo(body.Length));
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(body)!["created"]!.GetValue<int>(), Is.EqualTo(300));
+    }
+
+    [Test]
+    public async Task Given_a_request_body_sent_in_chunks_without_a_length_Then_it_is_read_whole()
+    {
+        using var content = Http.Json(Requests.Order());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders/") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await App.Orders.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ReadJson())["customer_email"]!.GetValue<string>(), Is.EqualTo("tanaka@example.co.jp"));
+    }
+
     [TestCase("/api/v1/payments")]
     [TestCase("/api/v1/payments/")]
     public async Task Given_a_create_route_with_or_without_slash_Then_it_answers_directly(string path)
