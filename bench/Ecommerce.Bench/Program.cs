@@ -7,11 +7,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|overview|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32 | --rate ORDERS_PER_S] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|ab|overview|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32 | --rate ORDERS_PER_S] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
-if (options.Scenario is not ("orders" or "floor" or "overview" or "import" or "burst" or "startup" or "delivery"))
+if (options.Scenario is not ("orders" or "floor" or "ab" or "overview" or "import" or "burst" or "startup" or "delivery"))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|overview|import|burst|startup|delivery [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|ab|overview|import|burst|startup|delivery [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
     return 2;
 }
 
@@ -23,9 +23,19 @@ if (hostDll is null)
     Console.WriteLine(options.ReadyToRun ? "Publishing src/Host as the container holds it (deploy/publish.sh; the first time ~5 min) ..." : "Building src/Host (Release) ...");
     hostDll = Builds.Host(root, options.ReadyToRun);
 }
-if (options.Scenario == "floor")
+if (options.Scenario is "floor" or "ab")
+{
+    // ab: this build (--host, or the sources built) against another (--baseline DLL), alternated, the same table.
+    var baselineDll = args.Contains("--baseline") ? args[Array.IndexOf(args, "--baseline") + 1] : null;
+    if (options.Scenario == "ab" && baselineDll is null)
+    {
+        Console.Error.WriteLine("ab needs --baseline HOST_DLL (e.g. an earlier commit's build)");
+        return 2;
+    }
     return await FloorScenario.RunAsync(root, hostDll, options,
-        args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 2);
+        args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 2,
+        options.Scenario == "ab" ? baselineDll : null);
+}
 if (options.Scenario == "overview") return await OverviewScenario.RunAsync(hostDll, options with { Orders = args.Contains("--orders") ? options.Orders : 100_000 });
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options, args.Contains("--smtp"));
 if (options.Scenario == "delivery")
