@@ -33,9 +33,9 @@ internal static class FloorScenario
         foreach (var (name, run) in results)
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"{name,-10}{run.Orders.PerSecond,10:0}{run.Orders.Percentile(0.50),9:0.0}{run.Orders.Percentile(0.99),9:0.0}{run.Health.PerSecond,10:0}{run.HostCpuPerOrderMs,8:0.00}{run.PeakRssMiB,9:0}{run.KernelPerOrder}{run.Counts.PerOrder(run.Created.Count)}");
-        var floor = results.Where(r => r.Name == reference).Average(r => r.Run.Orders.PerSecond);
+        var referenceMean = results.Where(r => r.Name == reference).Average(r => r.Run.Orders.PerSecond);
         var product = results.Where(r => r.Name == "product").Average(r => r.Run.Orders.PerSecond);
-        report.AppendLine(CultureInfo.InvariantCulture, $"product ÷ {reference} (mean orders/s): {product:0} ÷ {floor:0} = {100 * product / floor:0.0} %");
+        report.AppendLine(CultureInfo.InvariantCulture, $"product ÷ {reference} (mean orders/s): {product:0} ÷ {referenceMean:0} = {100 * product / referenceMean:0.0} %");
         if (baselineDll is not null)
         {
             // Pair i: the baseline's run and the product's right after it.
