@@ -80,8 +80,8 @@ public static class BulkInsert
         try
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
-            using (var statement = SqliteInsertStatement.Prepare(connection, entityType))
-                foreach (var entity in entities) statement.Insert(entity);
+            var statement = SqliteInsertStatement.Prepare(connection, entityType);
+            foreach (var entity in entities) statement.Insert(entity);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         }
         catch (SqliteException exception)

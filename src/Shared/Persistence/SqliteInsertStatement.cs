@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -15,10 +16,15 @@ namespace Ecommerce.Shared.Persistence;
 /// formats (decimal as <c>0.0###…</c> text, DateTime as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>), so rows read back exactly
 /// as if SaveChanges had written them (a unit test compares the stored bytes). Types it does not know are refused
 /// when the statement is built, never stored in another form.
+/// A statement is compiled once per physical connection and entity type and kept with that connection (SQLite
+/// recompiles it by itself after a schema change): Microsoft.Data.Sqlite compiles a command's SQL on every execution,
+/// and an order's chain inserts eight rows in as many statements. A pooled connection serves one caller at a time, so its
+/// statements need no lock; they are finalized when the connection's handle is collected after the pool closes it.
 /// </summary>
-internal sealed class SqliteInsertStatement : IDisposable
+internal sealed class SqliteInsertStatement
 {
     private static readonly ConcurrentDictionary<IEntityType, Plan> Plans = new();
+    private static readonly ConditionalWeakTable<sqlite3, Dictionary<IEntityType, sqlite3_stmt>> Compiled = new();
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
@@ -30,8 +36,13 @@ internal sealed class SqliteInsertStatement : IDisposable
     {
         var plan = Plans.GetOrAdd(entityType, Plan.For);
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open");
-        var rc = raw.sqlite3_prepare_v2(db, plan.Sql, out var statement);
-        SqliteException.ThrowExceptionForRC(rc, db);
+        var statements = Compiled.GetValue(db, static _ => []);
+        if (!statements.TryGetValue(entityType, out var statement))
+        {
+            var rc = raw.sqlite3_prepare_v3(db, plan.Sql, raw.SQLITE_PREPARE_PERSISTENT, out statement);
+            SqliteException.ThrowExceptionForRC(rc, db);
+            statements[entityType] = statement;
+        }
         return new SqliteInsertStatement(db, statement, plan);
     }
 
@@ -70,8 +81,6 @@ internal sealed class SqliteInsertStatement : IDisposable
         };
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
     }
-
-    public void Dispose() => _statement.Dispose();
 
     /// <summary>What is built once per entity type: the SQL and the columns (<see cref="EntityColumns"/>).</summary>
     private sealed record Plan(string Sql, Func<object, object?>[] Columns, Action<object, long> SetKey)

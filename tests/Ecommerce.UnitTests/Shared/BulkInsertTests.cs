@@ -3,7 +3,9 @@ using Ecommerce.Orders.Data;
 using Ecommerce.Orders.Domain;
 using Ecommerce.Orders.Outbox;
 using Ecommerce.Shared.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 
 namespace Ecommerce.UnitTests.Shared;
 
@@ -107,5 +109,56 @@ public sealed class BulkInsertTests
         var refused = Assert.ThrowsAsync<DbUpdateException>(() => db.InsertAllAsync(again));
         Assert.That(DbErrors.IsUniqueViolation(refused!), Is.True);
         Assert.That(await db.Orders.CountAsync(), Is.EqualTo(1), "its own transaction was rolled back");
+    }
+
+    [Test]
+    public async Task Given_inserts_on_one_pooled_connection_Then_the_statements_compiled_there_do_not_grow_with_the_number_of_calls()
+    {
+        await using var db = Context();
+        async Task InsertRound(int round)
+        {
+            var orders = NewOrders(2, prefix: $"round{round}");
+            await db.InsertAllAsync(orders);
+            foreach (var order in orders) order.LinkItemsToId();
+            await db.InsertAllAsync(orders.SelectMany(o => o.Items).ToList());
+        }
+
+        await InsertRound(0);
+        var compiled = StatementMemory(db);
+        for (var round = 1; round <= 5; round++) await InsertRound(round);
+
+        Assert.That(compiled, Is.Positive, "the two INSERTs stay compiled on the connection");
+        Assert.That(StatementMemory(db), Is.EqualTo(compiled), "kept and reused, not compiled again per call");
+        Assert.That(await db.Orders.CountAsync(), Is.EqualTo(12));
+        Assert.That(await db.Set<OrderItem>().CountAsync(), Is.EqualTo(24));
+    }
+
+    [Test]
+    public async Task Given_a_kept_statement_When_the_table_changes_shape_Then_the_next_insert_still_stores_its_row()
+    {
+        await using var db = Context();
+        await db.InsertAllAsync(NewOrders(1, prefix: "before"));
+        await db.Database.ExecuteSqlRawAsync("ALTER TABLE orders ADD COLUMN \"Note\" TEXT NULL");
+
+        var after = NewOrders(1, prefix: "after");
+        await db.InsertAllAsync(after);
+
+        Assert.That(after[0].Id, Is.EqualTo(2));
+        Assert.That(await db.Orders.Where(o => o.ExternalId == "after-0").Select(o => o.CustomerName).SingleAsync(), Is.EqualTo("顧客"));
+    }
+
+    /// <summary>Bytes SQLite holds for the statements compiled on the context's (pooled) connection.</summary>
+    private static int StatementMemory(DbContext db)
+    {
+        db.Database.OpenConnection();
+        try
+        {
+            raw.sqlite3_db_status(((SqliteConnection)db.Database.GetDbConnection()).Handle!, raw.SQLITE_DBSTATUS_STMT_USED, out var used, out _, 0);
+            return used;
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
     }
 }
