@@ -141,11 +141,7 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Peak resident set size of the host so far (VmHWM, Linux), in MiB.</summary>
-    public double PeakRssMiB()
-    {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
+    public double PeakRssMiB() => StatusMiB("VmHWM:") ?? double.NaN;
 
     /// <summary>
     /// From now on, the host's private memory is sampled every 10 ms (<see cref="PeakPrivateMiB"/>): its resident pages
@@ -167,19 +163,27 @@ public sealed class HostProcess : IAsyncDisposable
         lock (_sampling) return _peakPrivateMiB;
     }
 
-    /// <summary>RssAnon + RssShmem (the JIT's code is in shared memory), Linux; 0 once the process is gone.</summary>
+    /// <summary>RssAnon + RssShmem (the JIT's code is in shared memory); 0 once the process is gone.</summary>
     private double PrivateMiB()
     {
         try
         {
-            return File.ReadLines($"/proc/{_process.Id}/status")
-                .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssShmem:", StringComparison.Ordinal))
-                .Sum(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)) / 1024;
+            return StatusMiB("RssAnon:", "RssShmem:") ?? 0;
         }
         catch (IOException)
         {
             return 0;
         }
+    }
+
+    /// <summary>The sum of these fields of the process's <c>/proc/PID/status</c> (Linux, in kB), in MiB; null when it has none of them.</summary>
+    private double? StatusMiB(params string[] fields)
+    {
+        var values = File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(line => fields.Any(field => line.StartsWith(field, StringComparison.Ordinal)))
+            .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
+            .ToList();
+        return values.Count == 0 ? null : values.Sum() / 1024;
     }
 
     /// <summary>SIGKILL: the process ends at once, mid-request, as in a crash or an OOM kill.</summary>
