@@ -51,7 +51,7 @@ internal sealed class FloorDatabase
             if (!_configured.Add(connection.Handle!)) return connection;
         }
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+        command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-256;";
         command.ExecuteNonQuery();
         var tag = new KeyValuePair<string, object?>("database", _name);
         raw.sqlite3_commit_hook(connection.Handle!, _ =>
