@@ -17,8 +17,7 @@ internal static class FloorScenario
     {
         var reference = baselineDll is null ? "floor" : "baseline";
         if (baselineDll is null) Console.WriteLine("Building bench/Ecommerce.Floor (Release) ...");
-        var referenceDll = baselineDll is not null ? Path.GetFullPath(baselineDll)
-            : Builds.Project(root, Path.Combine(root, "bench", "Ecommerce.Floor", "Ecommerce.Floor.csproj"), asContainer: false);
+        var referenceDll = baselineDll ?? Builds.Project(root, Path.Combine(root, "bench", "Ecommerce.Floor", "Ecommerce.Floor.csproj"), asContainer: false);
         var results = new List<(string Name, ChainRun Run)>();
         for (var i = 0; i < runs; i++)
         {

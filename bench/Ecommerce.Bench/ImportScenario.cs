@@ -102,7 +102,8 @@ internal static class ImportScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single, {sample} measured:      {singleTime.TotalSeconds,8:0.00} s   {sample / singleTime.TotalSeconds,8:0} orders/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"single, {count} extrapolated: {singleExtrapolated.TotalSeconds,8:0.00} s   (from the {sample} measured)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up bulk vs single:    {singleExtrapolated / bulkTime,8:0.0}×   (cold bulk: {singleExtrapolated / coldTime:0.0}×)"));
-        Console.WriteLine($"imported orders paid:       {verifiedPaid}/{count}\nwith a completed payment:   {verifiedPayments}/{count}\nwith ORDER_CONFIRMATION:    {verifiedConfirmations}/{count}");
+        foreach (var (label, verified) in new[] { ("imported orders paid:", verifiedPaid), ("with a completed payment:", verifiedPayments), ("with ORDER_CONFIRMATION:", verifiedConfirmations) })
+            Console.WriteLine($"{label,-28}{verified}/{count}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host peak RSS (bulk):       {bulkMemory.Rss:0} MiB (private {bulkMemory.Private:0} MiB, sampled: the rest is program files mapped from disk)"));
         if (sink is not null)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ecommerce.Bench;
 
 internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, TimeSpan Warmup, string LogLevel, Dictionary<string, string> Environment, int Orders, bool ReadyToRun, string? HostDll,
-    double? Rate = null)
+    double? Rate = null, int? Runs = null, string? BaselineDll = null)
 {
     public static Options Parse(string[] args)
     {
@@ -26,7 +26,10 @@ internal sealed record Options(string Scenario, int Clients, TimeSpan Duration, 
             args.Contains("--ready-to-run"),
             args.Contains("--host") ? Path.GetFullPath(Value("--host", "")) : null,
             // --rate N: the measured orders arrive at N a second (open loop) instead of from --clients clients in a loop.
-            args.Contains("--rate") ? double.Parse(Value("--rate", ""), CultureInfo.InvariantCulture) : null);
+            args.Contains("--rate") ? double.Parse(Value("--rate", ""), CultureInfo.InvariantCulture) : null,
+            // --runs N: alternated runs (floor, ab, startup; each scenario has its default); --baseline DLL: another build to compare.
+            args.Contains("--runs") ? int.Parse(Value("--runs", ""), CultureInfo.InvariantCulture) : null,
+            args.Contains("--baseline") ? Path.GetFullPath(Value("--baseline", "")) : null);
     }
 
     /// <summary>

@@ -26,15 +26,12 @@ if (hostDll is null)
 if (options.Scenario is "floor" or "ab")
 {
     // ab: this build (--host, or the sources built) against another (--baseline DLL), alternated, the same table.
-    var baselineDll = args.Contains("--baseline") ? args[Array.IndexOf(args, "--baseline") + 1] : null;
-    if (options.Scenario == "ab" && baselineDll is null)
+    if (options.Scenario == "ab" && options.BaselineDll is null)
     {
         Console.Error.WriteLine("ab needs --baseline HOST_DLL (e.g. an earlier commit's build)");
         return 2;
     }
-    return await FloorScenario.RunAsync(root, hostDll, options,
-        args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 2,
-        options.Scenario == "ab" ? baselineDll : null);
+    return await FloorScenario.RunAsync(root, hostDll, options, options.Runs ?? 2, options.Scenario == "ab" ? options.BaselineDll : null);
 }
 if (options.Scenario == "overview") return await OverviewScenario.RunAsync(hostDll, options with { Orders = args.Contains("--orders") ? options.Orders : 100_000 });
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options, args.Contains("--smtp"));
@@ -42,9 +39,7 @@ if (options.Scenario == "delivery")
     return await DeliveryScenario.RunAsync(hostDll, options,
         TimeSpan.FromMilliseconds(args.Contains("--latency-ms") ? int.Parse(args[Array.IndexOf(args, "--latency-ms") + 1], CultureInfo.InvariantCulture) : 0));
 if (options.Scenario == "startup")
-    return await StartupScenario.RunAsync(root, hostDll, options.ReadyToRun,
-        args.Contains("--runs") ? int.Parse(args[Array.IndexOf(args, "--runs") + 1], CultureInfo.InvariantCulture) : 5,
-        args.Contains("--baseline") ? args[Array.IndexOf(args, "--baseline") + 1] : null);
+    return await StartupScenario.RunAsync(root, hostDll, options.ReadyToRun, options.Runs ?? 5, options.BaselineDll);
 if (options.Scenario == "burst")
     return await BurstScenario.RunAsync(hostDll, options with { Clients = args.Contains("--clients") ? options.Clients : 8 },
         args.Contains("--orders") ? options.Orders : 200);
