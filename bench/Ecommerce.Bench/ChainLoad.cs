@@ -35,20 +35,7 @@ internal static class ChainLoad
         var orderUrl = host.Url("Orders", "/api/v1/orders/");
         var healthUrl = host.Url("Orders", "/health");
         var created = new ConcurrentBag<(int Id, string Status)>();
-
-        async Task<bool> PostOrder(HttpClient client, bool record)
-        {
-            using var content = new ByteArrayContent(OrderBody);
-            content.Headers.ContentType = new("application/json");
-            using var response = await client.PostAsync(orderUrl, content);
-            if (response.StatusCode != HttpStatusCode.Created) return false;
-            if (record)
-            {
-                var order = JsonNode.Parse(await response.Content.ReadAsStreamAsync())!;
-                created.Add(((int)order["id"]!, (string)order["status"]!));
-            }
-            return true;
-        }
+        Task<bool> PostOrder(HttpClient client, bool record) => PostOrderAsync(client, orderUrl, record ? created : null);
 
         async Task<bool> GetHealth(HttpClient client)
         {
@@ -76,5 +63,20 @@ internal static class ChainLoad
         var peakRss = host.PeakRssMiB();
         var counts = await counters.ReadAsync() - countsBefore; // a second later: the orders' trailing work (emails by the worker) included
         return new ChainRun(health, orders, created.ToList(), hostCpu, loadCpu, peakRss, counts, kernel);
+    }
+
+    /// <summary>One order through the chain: true on a 201; its id and status added to <paramref name="created"/> when given.</summary>
+    public static async Task<bool> PostOrderAsync(HttpClient client, string orderUrl, ConcurrentBag<(int Id, string Status)>? created)
+    {
+        using var content = new ByteArrayContent(OrderBody);
+        content.Headers.ContentType = new("application/json");
+        using var response = await client.PostAsync(orderUrl, content);
+        if (response.StatusCode != HttpStatusCode.Created) return false;
+        if (created is not null)
+        {
+            var order = JsonNode.Parse(await response.Content.ReadAsStreamAsync())!;
+            created.Add(((int)order["id"]!, (string)order["status"]!));
+        }
+        return true;
     }
 }

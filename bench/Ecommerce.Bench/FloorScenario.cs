@@ -48,7 +48,8 @@ internal static class FloorScenario
         return results.All(r => r.Run.Orders.Failures == 0 && r.Run.Created.All(o => o.Status == "paid")) ? 0 : 1;
     }
 
-    private static async Task<ChainRun> MeasureAsync(string dll, Options options)
+    /// <summary>One run of the orders load on a build (the host, the floor) in a fresh process and data directory.</summary>
+    internal static async Task<ChainRun> MeasureAsync(string dll, Options options)
     {
         Console.WriteLine($"Starting {Path.GetFileName(dll)} ...");
         await using var host = await HostProcess.StartAsync(dll, new Dictionary<string, string>

@@ -7,11 +7,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ecommerce.Bench;
 
-// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|ab|overview|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32 | --rate ORDERS_PER_S] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
+// dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|ab|original|overview|import|burst|startup|delivery [--runs 5] [--baseline HOST_DLL] [--clients 32 | --rate ORDERS_PER_S] [--duration 30] [--warmup 20] [--log-level Information] [--env KEY=VALUE] [--otel] [--auth] [--signed-webhooks] [--ready-to-run] [--provider Postgres --connection-string CS]
 var options = Options.Parse(args);
-if (options.Scenario is not ("orders" or "floor" or "ab" or "overview" or "import" or "burst" or "startup" or "delivery"))
+if (options.Scenario is not ("orders" or "floor" or "ab" or "original" or "overview" or "import" or "burst" or "startup" or "delivery"))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|ab|overview|import|burst|startup|delivery [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Ecommerce.Bench -- orders|floor|ab|original|overview|import|burst|startup|delivery [--clients N] [--duration S] [--warmup S] [--orders N] [--log-level L] [--env K=V]");
     return 2;
 }
 
@@ -33,6 +33,7 @@ if (options.Scenario is "floor" or "ab")
     }
     return await FloorScenario.RunAsync(root, hostDll, options, options.Runs ?? 2, options.Scenario == "ab" ? options.BaselineDll : null);
 }
+if (options.Scenario == "original") return await OriginalScenario.RunAsync(root, hostDll, options, options.Runs ?? 2);
 if (options.Scenario == "overview") return await OverviewScenario.RunAsync(hostDll, options with { Orders = args.Contains("--orders") ? options.Orders : 100_000 });
 if (options.Scenario == "import") return await ImportScenario.RunAsync(hostDll, options, args.Contains("--smtp"));
 if (options.Scenario == "delivery")
