@@ -11,7 +11,18 @@ if (args is [ApiKeyCommands.New, ..]) return ApiKeyCommands.RunNew(Console.Out, 
 // `healthcheck` probes a running host's /health on every port (the container's HEALTHCHECK) and exits 0 or 1.
 if (args is [HealthProbeCommand.Name, .. var probeArgs]) return await HealthProbeCommand.RunAsync(probeArgs);
 
-EcommerceApplication.Build(args).Run();
+WebApplication host;
+try
+{
+    host = EcommerceApplication.Build(args);
+}
+catch (InvalidOperationException exception)
+{
+    // A setting the host cannot start with, found while it is built, before any port listens; the message names it.
+    await Console.Error.WriteLineAsync($"The host did not start: {exception.Message}");
+    return 1;
+}
+await host.RunAsync();
 return Environment.ExitCode; // 1 when a module's database could not be migrated (ModuleDatabases)
 
 public partial class Program;

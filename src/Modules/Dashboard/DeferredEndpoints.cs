@@ -41,7 +41,11 @@ internal sealed class DeferredEndpoints : EndpointDataSource, IEndpointRouteBuil
         var databases = app.Services.GetRequiredService<ModuleDatabases>();
         app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
         {
-            await databases.AllReady.ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!await databases.AllReadyOrFailedAsync(CancellationToken.None))
+            {
+                _done.SetCanceled(); // a database could not be migrated: the host is stopping, nothing to serve
+                return;
+            }
             try
             {
                 map(this);

@@ -54,7 +54,7 @@ public abstract class PollingWorker(TimeProvider clock, ILogger logger, ModuleDa
         try
         {
             await _started.Task.WaitAsync(rounds.Token);
-            await databases.AllReady.WaitAsync(rounds.Token);
+            if (!await databases.AllReadyOrFailedAsync(rounds.Token)) return; // the host is stopping already, with exit code 1
             while (!rounds.IsCancellationRequested)
             {
                 var more = false;

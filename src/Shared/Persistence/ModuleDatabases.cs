@@ -40,6 +40,17 @@ public sealed class ModuleDatabases(
 
     public Task AllReady => Task.WhenAll(_ready.Values);
 
+    /// <summary>
+    /// True once every module's database is ready; false when one could not be migrated (logged, and the host is stopping
+    /// with exit code 1): what a background loop waits on, ending quietly then instead of failing the host's stop too.
+    /// </summary>
+    public async Task<bool> AllReadyOrFailedAsync(CancellationToken cancellationToken)
+    {
+        var all = AllReady;
+        await Task.WhenAny(all).WaitAsync(cancellationToken); // completes with it, without rethrowing its failure
+        return all.IsCompletedSuccessfully;
+    }
+
     private Task Listening()
     {
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -2,10 +2,12 @@ using System.Data.Common;
 using Ecommerce.Shared.Hosting;
 using Ecommerce.Shared.Security;
 using Ecommerce.Shared.Testing;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Ecommerce.Shared.Persistence;
 
@@ -24,7 +26,7 @@ public static class ModulePersistence
         services.AddScoped<IModuleReset>(sp => new DatabaseReset<TContext>(sp.GetRequiredService<TContext>(), module));
         var connectionString = settings.Kind == DatabaseProvider.Sqlite
             ? settings.SqliteConnectionString(module)
-            : settings.ServerConnectionString(configuration, module);
+            : Readable(settings.Kind, module, settings.ServerConnectionString(configuration, module));
         return settings.Kind switch
         {
             DatabaseProvider.Sqlite => Add<TContext, TSqlite>(services, DatabaseProvider.Sqlite, connectionString, schema),
@@ -32,6 +34,29 @@ public static class ModulePersistence
             _ => Add<TContext, TPostgres>(services, DatabaseProvider.Postgres, connectionString, schema),
         };
     }
+
+    /// <summary>
+    /// A server connection string as its provider reads it, checked while the host is built: a keyword the provider does not
+    /// know (<c>Max Pool Size</c> is SQL Server's; Npgsql's is <c>Maximum Pool Size</c>) stops the start naming the setting,
+    /// instead of failing the migration once the ports listen. The provider's message names the keyword, never a value.
+    /// </summary>
+    private static string Readable(DatabaseProvider provider, string module, string connectionString)
+    {
+        try
+        {
+            _ = provider == DatabaseProvider.SqlServer ? ReadSqlServer(connectionString) : ReadPostgres(connectionString);
+            return connectionString;
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{module} is not a {provider} connection string: {exception.Message}", exception);
+        }
+    }
+
+    // One method per provider, as in UseProvider: only the configured provider's assembly is loaded.
+    private static object ReadSqlServer(string connectionString) => new SqlConnectionStringBuilder(connectionString);
+
+    private static object ReadPostgres(string connectionString) => new NpgsqlConnectionStringBuilder(WithPostgresDefaults(connectionString));
 
     private static IServiceCollection Add<TContext, TProvider>(IServiceCollection services, DatabaseProvider provider, string connectionString, string schema)
         where TContext : DbContext where TProvider : TContext
