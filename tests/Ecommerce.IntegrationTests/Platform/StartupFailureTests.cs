@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Ecommerce.IntegrationTests.Platform;
 
@@ -34,6 +36,22 @@ public sealed class StartupFailureTests
         Assert.That(output, Does.StartWith("The host did not start: ConnectionStrings:Orders is not a Postgres connection string:"));
         Assert.That(output, Does.Contain("max pool size"));
         Assert.That(output, Does.Not.Contain("s3cret-pw"));
+    }
+
+    [Test]
+    public async Task Given_a_port_another_process_holds_Then_the_process_says_which_setting_chooses_it_and_exits_1()
+    {
+        var taken = FreePorts.Next();
+        using var other = new TcpListener(IPAddress.IPv6Any, taken);
+        other.Server.DualMode = true; // as Kestrel binds: [::], IPv4 too
+        other.Start();
+
+        var (exitCode, output) = await RunHostAsync(new() { ["Ports:Orders"] = taken.ToString(CultureInfo.InvariantCulture) });
+
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain($"The host did not start: Failed to bind to address http://[::]:{taken}: address already in use."));
+        Assert.That(output, Does.Contain("Ports:Orders"));
+        Assert.That(output, Does.Not.Contain("Unhandled exception"));
     }
 
     [Test]
