@@ -30,7 +30,14 @@ public sealed class DatabaseSettings : IModuleOptions
     public string SqliteConnectionString(string module)
     {
         var directory = Path.GetFullPath(SqliteDirectory);
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Database:SqliteDirectory '{directory}' cannot be created: {exception.Message}", exception);
+        }
         return $"Data Source={Path.Combine(directory, module.ToLowerInvariant() + ".db")};Pooling=True;Default Timeout=30";
     }
 

@@ -55,6 +55,23 @@ public sealed class StartupFailureTests
     }
 
     [Test]
+    public async Task Given_a_data_directory_where_a_file_stands_Then_the_process_names_the_setting_and_exits_1()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (exitCode, output) = await RunHostAsync(new() { ["Database:SqliteDirectory"] = Path.Combine(file, "data") });
+
+            Assert.That(exitCode, Is.EqualTo(1), output);
+            Assert.That(output, Does.StartWith($"The host did not start: Database:SqliteDirectory '{Path.Combine(file, "data")}' cannot be created:"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public async Task Given_a_database_file_that_cannot_be_opened_Then_the_process_logs_it_once_and_exits_1()
     {
         var data = ThrowawayDirectory.New();
