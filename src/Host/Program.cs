@@ -22,6 +22,11 @@ catch (InvalidOperationException exception)
     // A setting the host cannot start with, found while it is built, before any port listens; the message names it.
     return await DidNotStartAsync(exception.Message);
 }
+catch (InvalidDataException exception)
+{
+    // A configuration file that is not JSON: its name, then where the parser stopped.
+    return await DidNotStartAsync($"{exception.Message} {exception.GetBaseException().Message}");
+}
 var started = host.Lifetime.ApplicationStarted; // read before RunAsync: a host that failed to start is disposed by it
 try
 {

@@ -22,6 +22,16 @@ public sealed class StartupFailureTests
     }
 
     [Test]
+    public async Task Given_an_appsettings_json_that_is_not_json_Then_the_process_says_where_and_exits_1()
+    {
+        var (exitCode, output) = await RunHostAsync([], appsettings: """{ "Orders": { "BulkChunkSize": 5 }, oops""");
+
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.StartWith("The host did not start: Failed to load configuration from file"));
+        Assert.That(output, Does.Contain("appsettings.json").And.Contain("BytePositionInLine: 36"));
+    }
+
+    [Test]
     public async Task Given_a_connection_string_its_provider_cannot_read_Then_the_process_names_the_setting_not_the_password_and_exits_1()
     {
         // SQL Server's keyword for the pool's size; Npgsql's is "Maximum Pool Size". No server is needed: it is read at start.
@@ -92,17 +102,21 @@ public sealed class StartupFailureTests
         }
     }
 
-    /// <summary>Runs the host until it exits on its own (60 s at most), on free ports; its exit code and everything it wrote.</summary>
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(Dictionary<string, string> settings)
+    /// <summary>
+    /// Runs the host until it exits on its own (60 s at most), on free ports, in a working directory of its own (its
+    /// content root, where it reads <c>appsettings.json</c>); its exit code and everything it wrote.
+    /// </summary>
+    private static async Task<(int ExitCode, string Output)> RunHostAsync(Dictionary<string, string> settings, string? appsettings = null)
     {
+        var data = ThrowawayDirectory.New();
+        Directory.CreateDirectory(data);
+        if (appsettings is not null) await File.WriteAllTextAsync(Path.Combine(data, "appsettings.json"), appsettings);
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!,
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = data,
         };
         foreach (var module in new[] { "Orders", "Payments", "Notifications", "Dashboard" })
             start.Environment[$"Ports__{module}"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
-        var data = ThrowawayDirectory.New();
         start.Environment["Database__SqliteDirectory"] = data;
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         using var process = Process.Start(start)!;
