@@ -41,7 +41,11 @@ public sealed class ModuleRegistry
     public bool TryAdd(string name)
     {
         if (!IsEnabled(name)) return false;
-        _modules.Add(new RunningModule(name, ConfiguredPort(name)));
+        var port = ConfiguredPort(name);
+        // Each module answers only on its own port (requests are routed by the port they came in on).
+        if (port != 0 && _modules.FirstOrDefault(m => m.Port == port) is { } other)
+            throw new InvalidOperationException($"Ports:{other.Name} and Ports:{name} are both {port}: each module needs a port of its own.");
+        _modules.Add(new RunningModule(name, port));
         return true;
     }
 

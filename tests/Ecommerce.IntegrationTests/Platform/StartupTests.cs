@@ -20,6 +20,17 @@ public sealed class StartupTests
         Assert.That(Flatten(exception!), Does.Contain("Ports:Orders must be a port number"));
     }
 
+    [Test]
+    public void Given_two_modules_on_one_port_Then_start_up_fails_naming_both()
+    {
+        var port = FreePorts.Next();
+        var exception = Assert.CatchAsync(() => EcommerceApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ports:Orders"] = $"{port}", ["Ports:Payments"] = $"{port}",
+        }));
+        Assert.That(Flatten(exception!), Does.Contain($"Ports:Orders and Ports:Payments are both {port}: each module needs a port of its own."));
+    }
+
     [TestCase("Orders:BulkChunkSize", "0", "Orders:BulkChunkSize must be a whole number from 1 to 100000, not 0.")]
     [TestCase("Orders:BulkParallelism", "-1", "Orders:BulkParallelism must be a whole number from 1 to 64, not -1.")]
     [TestCase("Orders:ChainRecoveryAfterSeconds", "0", "Orders:ChainRecoveryAfterSeconds must be a number of seconds greater than 0, not 0.")]
