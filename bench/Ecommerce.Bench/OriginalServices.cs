@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Ecommerce.Shared.Http;
@@ -46,6 +47,7 @@ internal sealed class OriginalServices : IAsyncDisposable
         var ports = Services.ToDictionary(s => s, _ => FreePorts.Next());
         string Url(string service) => $"http://127.0.0.1:{ports[service].ToString(CultureInfo.InvariantCulture)}";
         var services = new Dictionary<string, (Process, int)>();
+        var errors = new ConcurrentQueue<string>();
         foreach (var service in Services)
         {
             var start = new ProcessStartInfo(python, [app, service, ports[service].ToString(CultureInfo.InvariantCulture)])
@@ -58,9 +60,14 @@ internal sealed class OriginalServices : IAsyncDisposable
             start.Environment["NOTIFICATIONS_URL"] = Url("notifications");
             start.Environment["RATE_LIMIT_PER_SECOND"] = rateLimitPerSecond.ToString(CultureInfo.InvariantCulture);
             var process = Process.Start(start)!;
-            // uvicorn's access lines drained (and dropped) so a full pipe never blocks a service.
+            // Drained so a full pipe never blocks a service: uvicorn's access lines dropped, the last lines of its errors kept.
             process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, line) =>
+            {
+                if (line.Data is null) return;
+                errors.Enqueue($"{service}: {line.Data}");
+                while (errors.Count > 20) errors.TryDequeue(out var _);
+            };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             services[service] = (process, ports[service]);
@@ -75,7 +82,7 @@ internal sealed class OriginalServices : IAsyncDisposable
                 if (clock.Elapsed > TimeSpan.FromSeconds(60) || services[service].Item1.HasExited)
                 {
                     await original.DisposeAsync();
-                    throw new InvalidOperationException($"the original's {service} service did not answer /health");
+                    throw new InvalidOperationException($"the original's {service} service did not answer /health:\n{string.Join('\n', errors)}");
                 }
                 await Task.Delay(20);
             }
