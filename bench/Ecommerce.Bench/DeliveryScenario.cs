@@ -16,7 +16,7 @@ internal static class DeliveryScenario
 {
     private const int Batch = 1000;
 
-    /// <param name="latency">--latency-ms: the sink answers each message this much later, as a provider across the internet.</param>
+    /// <param name="latency">--latency-ms: the sink answers each exchange this much later, as a provider across the internet.</param>
     public static async Task<int> RunAsync(string hostDll, Options options, TimeSpan latency)
     {
         var count = options.Orders;
@@ -52,7 +52,7 @@ internal static class DeliveryScenario
 
         var report = new StringBuilder();
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: {count} emails through POST /notifications/email/batch ({Batch} each), delivered over SMTP to a local sink answering after {latency.TotalMilliseconds:0} ms");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Scenario: {count} emails through POST /notifications/email/batch ({Batch} each), delivered over SMTP to a local sink answering each exchange after {latency.TotalMilliseconds:0} ms");
         report.AppendLine(CultureInfo.InvariantCulture, $"{"",-44}{"seconds",10}{"msgs/s",10}");
         report.AppendLine(CultureInfo.InvariantCulture, $"{"baseline: one MailKit connection, direct",-44}{baseline.TotalSeconds,10:0.00}{count / baseline.TotalSeconds,10:0}");
         report.AppendLine(CultureInfo.InvariantCulture, $"{"accepted by the API (stored and queued)",-44}{accepted.TotalSeconds,10:0.00}{count / accepted.TotalSeconds,10:0}");

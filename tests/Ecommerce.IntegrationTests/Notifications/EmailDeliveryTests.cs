@@ -190,6 +190,27 @@ public sealed class EmailDeliveryTests
     }
 
     [Test]
+    public async Task Given_a_server_that_offers_CHUNKING_Then_each_email_goes_by_BDAT_and_arrives_as_stored()
+    {
+        // aiosmtpd offers no CHUNKING (DATA is tested above); the sink offers it as Postfix, Exchange and Gmail do.
+        await using var sink = new SmtpSink(keepMessages: true);
+        await using var app = await EcommerceApp.StartAsync(sink.HostSettings.ToDictionary(s => s.Key, s => (string?)s.Value));
+        var (_, confirmation) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(5));
+        var (_, shipped) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(5, "ORDER_SHIPPED"));
+        await WaitDelivered(app, [confirmation, shipped]);
+
+        Assert.That(sink.Received.Select(e => e.Command), Is.EqualTo(new[] { "BDAT", "BDAT" }), "each message by BDAT, none twice");
+        foreach (var (notification, email) in new[] { confirmation, shipped }.Zip(sink.Received))
+        {
+            var message = MimeMessage.Load(new MemoryStream(email.Raw));
+            Assert.That(message.MessageId, Is.EqualTo((string?)(await Delivery(app, notification))["message_id"]), "in order per order");
+            Assert.That(message.Subject, Is.EqualTo((string)notification["subject"]!));
+            Assert.That(message.TextBody, Is.EqualTo((string)notification["body"]!));
+            Assert.That(email.Recipients, Is.EqualTo(new[] { "tanaka@example.co.jp" }));
+        }
+    }
+
+    [Test]
     public async Task Given_a_bulk_import_Then_every_confirmation_arrives_over_one_kept_connection()
     {
         await using var smtp = await SmtpServer.StartAsync();

@@ -60,7 +60,7 @@ internal sealed class SmtpConnection(SmtpOptions smtp, X509Certificate2? authori
     {
         if (IsOpen) return _client!;
         await DisposeAsync();
-        var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(smtp.TimeoutSeconds).TotalMilliseconds };
+        var client = new ChunkingSmtpClient { Timeout = (int)TimeSpan.FromSeconds(smtp.TimeoutSeconds).TotalMilliseconds };
         if (authority is not null) client.ServerCertificateValidationCallback = TrustingAuthority;
         try
         {
@@ -75,6 +75,15 @@ internal sealed class SmtpConnection(SmtpOptions smtp, X509Certificate2? authori
         logger.LogInformation("Connected to SMTP server {SmtpHost}:{SmtpPort} ({Security})", smtp.Host, smtp.Port, client.IsSecure ? "TLS" : "plain");
         _client = client;
         return client;
+    }
+
+    /// <summary>
+    /// BDAT (CHUNKING) wherever the server offers it, as Postfix, Exchange and Gmail do: the message follows its command
+    /// without waiting for DATA's 354, a round trip fewer per message; DATA as before where it is not offered.
+    /// </summary>
+    private sealed class ChunkingSmtpClient : SmtpClient
+    {
+        protected override bool PreferSendAsBinaryData => true;
     }
 
     /// <summary>The system's trust, or else a chain that ends at the configured authority; a name mismatch is never accepted.</summary>
