@@ -1,0 +1,54 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
+
+namespace Ecommerce.IntegrationTests.Testing;
+
+/// <summary>The testing package's SMTP sink keeps each message as MailKit sent it, by DATA (its doubled dots undone) and by BDAT.</summary>
+[TestFixture]
+public sealed class SmtpSinkTests
+{
+    [TestCase(false, "DATA")]
+    [TestCase(true, "BDAT")]
+    public async Task Given_messages_sent_by_MailKit_Then_each_is_kept_as_sent_with_its_command(bool chunking, string command)
+    {
+        await using var sink = new SmtpSink(keepMessages: true);
+        using var client = chunking ? new ChunkingClient() : new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", sink.Port, SecureSocketOptions.None);
+        var sent = new[]
+        {
+            Message("a@example.com", "Dots", "first\r\n.\r\n..two dots\r\n.last", ContentEncoding.SevenBit), // a lone dot would end DATA unless doubled
+            Message("b@example.co.jp", "ご注文ありがとうございます", "田中太郎 様\r\nご注文を承りました。", ContentEncoding.Base64),
+        };
+        foreach (var message in sent) await client.SendAsync(message);
+        await client.DisconnectAsync(quit: true);
+
+        Assert.That(sink.Messages, Is.EqualTo(2));
+        Assert.That(sink.Received.Select(e => e.Command), Is.EqualTo(new[] { command, command }));
+        foreach (var (message, kept) in sent.Zip(sink.Received))
+        {
+            using var wire = new MemoryStream();
+            var format = FormatOptions.Default.Clone();
+            format.NewLineFormat = NewLineFormat.Dos;
+            await message.WriteToAsync(format, wire);
+            Assert.That(kept.Raw, Is.EqualTo(wire.ToArray()), "byte for byte");
+            var parsed = MimeMessage.Load(new MemoryStream(kept.Raw));
+            Assert.That((parsed.Subject, parsed.TextBody?.TrimEnd()), Is.EqualTo((message.Subject, message.TextBody)));
+            Assert.That(kept.Recipients, Is.EqualTo(new[] { message.To.Mailboxes.Single().Address }));
+        }
+    }
+
+    private static MimeMessage Message(string to, string subject, string body, ContentEncoding encoding)
+    {
+        var message = new MimeMessage { Subject = subject, Body = new TextPart(TextFormat.Plain) { Text = body, ContentTransferEncoding = encoding } };
+        message.From.Add(MailboxAddress.Parse("shop@example.com"));
+        message.To.Add(MailboxAddress.Parse(to));
+        return message;
+    }
+
+    private sealed class ChunkingClient : SmtpClient
+    {
+        protected override bool PreferSendAsBinaryData => true;
+    }
+}
