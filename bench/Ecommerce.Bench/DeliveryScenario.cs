@@ -9,8 +9,9 @@ namespace Ecommerce.Bench;
 
 /// <summary>
 /// N emails accepted in batches of 1,000 and delivered over SMTP to a local sink, after as many (at most 5,000) to warm
-/// up: time to the last one, messages/s, CPU per email and connections opened, against a baseline from the same run: one MailKit connection sending N messages of the same form
-/// straight to the same sink (what one connection can carry here, with nothing stored).
+/// up: time to the last one, messages/s, CPU per email and connections opened, against a baseline from the same run:
+/// one MailKit connection sending N messages of the same form straight to the same sink (what one connection can carry
+/// here, with nothing stored).
 /// </summary>
 internal static class DeliveryScenario
 {

@@ -24,7 +24,6 @@ public sealed class SmtpSink : IAsyncDisposable
     private int _connections;
     private long _lastMessageTicks;
 
-
     public SmtpSink(TimeSpan latency = default, bool keepMessages = false)
     {
         _latency = latency;
