@@ -187,18 +187,21 @@ public sealed class SmtpSink : IAsyncDisposable
                     _content?.SetLength(0);
                     Reply(Replies, "250 OK");
                     break;
-                case "RCPT":
-                    _recipients.Add(text[(text.IndexOf('<') + 1)..text.IndexOf('>')]);
+                case "RCPT" when Path(text) is { } recipient:
+                    _recipients.Add(recipient);
                     Reply(Replies, "250 OK");
                     break;
                 case "DATA":
                     Reply(Replies, "354 end with .");
                     _inData = true;
                     break;
-                case "BDAT":
-                    var arguments = text[4..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    _chunkLeft = long.Parse(arguments[0], System.Globalization.CultureInfo.InvariantCulture);
+                case "BDAT" when text[4..].Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var size, ..] arguments
+                                 && long.TryParse(size, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes >= 0:
+                    _chunkLeft = bytes;
                     _lastChunk = arguments.Length > 1 && arguments[1].Equals("LAST", StringComparison.OrdinalIgnoreCase);
+                    break;
+                case "RCPT" or "BDAT":
+                    Reply(Replies, "501 5.5.4 Syntax error in parameters");
                     break;
                 case "QUIT":
                     Reply(Replies, "221 bye");
@@ -208,6 +211,14 @@ public sealed class SmtpSink : IAsyncDisposable
                     Reply(Replies, "250 OK");
                     break;
             }
+        }
+
+        /// <summary>The address between the angle brackets of <c>RCPT TO:&lt;…&gt;</c>; null when there are none.</summary>
+        private static string? Path(string command)
+        {
+            var open = command.IndexOf('<');
+            var close = open < 0 ? -1 : command.IndexOf('>', open);
+            return close < 0 ? null : command[(open + 1)..close];
         }
 
         private void Take(string command)

@@ -39,6 +39,23 @@ public sealed class SmtpSinkTests
         }
     }
 
+    [Test]
+    public async Task Given_commands_without_their_parameters_Then_the_sink_answers_501_and_keeps_the_conversation()
+    {
+        await using var sink = new SmtpSink(keepMessages: true);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(System.Net.IPAddress.Loopback, sink.Port);
+        using var reader = new StreamReader(tcp.GetStream());
+        await using var writer = new StreamWriter(tcp.GetStream()) { NewLine = "\r\n", AutoFlush = true };
+        Assert.That(await reader.ReadLineAsync(), Does.StartWith("220"));
+        foreach (var (command, reply) in new[] { ("RCPT TO:nobody", "501"), ("BDAT many LAST", "501"), ("NOOP", "250") })
+        {
+            await writer.WriteLineAsync(command);
+            Assert.That(await reader.ReadLineAsync(), Does.StartWith(reply), command);
+        }
+        Assert.That(sink.Messages, Is.EqualTo(0));
+    }
+
     private static MimeMessage Message(string to, string subject, string body, ContentEncoding encoding)
     {
         var message = new MimeMessage { Subject = subject, Body = new TextPart(TextFormat.Plain) { Text = body, ContentTransferEncoding = encoding } };
