@@ -22,6 +22,8 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentQueue<SunkEmail>? _received;
     private int _messages;
     private int _connections;
+    private int _answers;
+    private readonly ConcurrentDictionary<string, bool> _tempFailed = new(StringComparer.OrdinalIgnoreCase);
     private long _lastMessageTicks;
 
     public SmtpSink(TimeSpan latency = default, bool keepMessages = false)
@@ -37,6 +39,8 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>The messages taken so far, in arrival order; empty unless kept (<c>keepMessages</c>).</summary>
     public IReadOnlyCollection<SunkEmail> Received => _received ?? [];
     public int Connections => Volatile.Read(ref _connections);
+    /// <summary>How many times it wrote replies: a client waits a round trip for each.</summary>
+    public int Answers => Volatile.Read(ref _answers);
     /// <summary>When the last message was taken (Stopwatch ticks).</summary>
     public long LastMessageAt => Interlocked.Read(ref _lastMessageTicks);
 
@@ -95,6 +99,7 @@ public sealed class SmtpSink : IAsyncDisposable
                 {
                     if (_latency > TimeSpan.Zero) await Task.Delay(_latency, _stop.Token);
                     await stream.WriteAsync(conversation.Replies.GetBuffer().AsMemory(0, (int)conversation.Replies.Length), _stop.Token);
+                    Interlocked.Increment(ref _answers);
                     conversation.Replies.SetLength(0);
                 }
                 if (conversation.Ended) return;
@@ -188,8 +193,18 @@ public sealed class SmtpSink : IAsyncDisposable
                     Reply(Replies, "250 OK");
                     break;
                 case "RCPT" when Path(text) is { } recipient:
-                    _recipients.Add(recipient);
-                    Reply(Replies, "250 OK");
+                    if (recipient.StartsWith("reject", StringComparison.OrdinalIgnoreCase))
+                        Reply(Replies, "550 5.1.1 No such mailbox here");
+                    else if (recipient.StartsWith("tempfail", StringComparison.OrdinalIgnoreCase) && sink._tempFailed.TryAdd(recipient, true))
+                        Reply(Replies, "451 4.3.0 Mailbox busy, try again later");
+                    else
+                    {
+                        _recipients.Add(recipient);
+                        Reply(Replies, "250 OK");
+                    }
+                    break;
+                case "DATA" when _recipients.Count == 0:
+                    Reply(Replies, "554 5.5.1 Error: no valid recipients");
                     break;
                 case "DATA":
                     Reply(Replies, "354 end with .");
@@ -223,6 +238,12 @@ public sealed class SmtpSink : IAsyncDisposable
 
         private void Take(string command)
         {
+            if (_recipients.Count == 0)
+            {
+                _content?.SetLength(0);
+                Reply(Replies, "554 5.5.1 Error: no valid recipients");
+                return;
+            }
             sink.Took(_content is null ? null : new SunkEmail(command, [.. _recipients], _content.ToArray()));
             _content?.SetLength(0);
             _recipients.Clear();

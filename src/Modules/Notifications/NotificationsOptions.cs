@@ -21,7 +21,7 @@ public sealed class NotificationsOptions : IModuleOptions
             .Concat(Smtp.Problems()).Concat(Sms.Problems());
 }
 
-/// <summary>SMTP security, as MailKit names it: <c>Auto</c> uses TLS when the server offers it (STARTTLS, or TLS on port 465).</summary>
+/// <summary>SMTP security: <c>StartTls</c> and <c>SslOnConnect</c> require TLS (never plain text); <c>Auto</c> uses TLS on port 465 and STARTTLS wherever the server offers it.</summary>
 public enum SmtpSecurity
 {
     None,

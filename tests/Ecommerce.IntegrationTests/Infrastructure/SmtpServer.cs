@@ -8,7 +8,7 @@ namespace Ecommerce.IntegrationTests.Infrastructure;
 /// <summary>
 /// A real SMTP server for a test: Debian's <c>python3-aiosmtpd</c> running <c>smtp_server.py</c> on a free (or given) port,
 /// reporting each message it takes as it takes it. Recipients <c>reject…@</c> get 550, <c>tempfail…@</c> 451 once. With a
-/// certificate it requires STARTTLS. Stopped when disposed. Where aiosmtpd is missing, the test is skipped with that reason.
+/// certificate it requires STARTTLS; with a login (<c>user:password</c>) it requires AUTH. Stopped when disposed. Where aiosmtpd is missing, the test is skipped with that reason.
 /// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
@@ -34,6 +34,11 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedEmail> Received => _received;
 
+    /// <summary>Each AUTH the server was asked for: its mechanism and whether the login was right.</summary>
+    public IReadOnlyCollection<(string Mechanism, bool Success)> Logins => _logins;
+
+    private readonly ConcurrentQueue<(string, bool)> _logins = new();
+
     /// <summary>The settings that point the host at this server.</summary>
     public Dictionary<string, string?> HostSettings(string security = "None") => new()
     {
@@ -44,13 +49,14 @@ public sealed class SmtpServer : IAsyncDisposable
         ["Notifications:Smtp:FromName"] = "サンプルショップ",
     };
 
-    public static async Task<SmtpServer> StartAsync(int? port = null, string? certificateFile = null, string? keyFile = null)
+    public static async Task<SmtpServer> StartAsync(int? port = null, string? certificateFile = null, string? keyFile = null, string? login = null)
     {
         if (!File.Exists(Python) || !HasAiosmtpd()) Assert.Ignore("aiosmtpd is not installed; install Debian's python3-aiosmtpd package");
         var chosen = port ?? FreePorts.Next();
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_server.py");
         var arguments = new List<string> { script, "--port", $"{chosen}" };
         if (certificateFile is not null) arguments.AddRange(["--cert", certificateFile, "--key", keyFile!]);
+        if (login is not null) arguments.AddRange(["--auth", login]);
         var process = Process.Start(new ProcessStartInfo(Python, arguments)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -84,6 +90,11 @@ public sealed class SmtpServer : IAsyncDisposable
         if (root.GetProperty("event").GetString() == "ready")
         {
             _ready.TrySetResult();
+            return;
+        }
+        if (root.GetProperty("event").GetString() == "auth")
+        {
+            _logins.Enqueue((root.GetProperty("mechanism").GetString()!, root.GetProperty("success").GetBoolean()));
             return;
         }
         var raw = Convert.FromBase64String(root.GetProperty("data").GetString()!);

@@ -4,7 +4,8 @@
 Prints one JSON line per event on stdout: {"event": "ready"} once it listens, then for each message taken
 {"event": "message", "peer": "127.0.0.1:PORT", "mail_from": ..., "rcpt_tos": [...], "data": base64 of the raw message}.
 Recipients whose local part starts with "reject" get 550 (no such mailbox); with "tempfail", 451 the first time.
-With --cert/--key it offers STARTTLS and requires it before MAIL.
+With --cert/--key it offers STARTTLS and requires it before MAIL. With --auth USER:PASSWORD it requires that login
+(AUTH PLAIN or LOGIN, offered also without TLS) before MAIL.
 """
 import argparse
 import asyncio
@@ -14,6 +15,7 @@ import ssl
 import sys
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 def emit(event):
@@ -47,12 +49,22 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--auth")
     args = parser.parse_args()
     options = {}
     if args.cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.cert, args.key)
         options = {"tls_context": context, "require_starttls": True}
+    if args.auth:
+        user, password = args.auth.split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            given = (auth_data.login.decode(), auth_data.password.decode())
+            emit({"event": "auth", "mechanism": mechanism, "success": given == (user, password)})
+            return AuthResult(success=given == (user, password), handled=False)  # a failure answered 535
+
+        options.update(authenticator=authenticator, auth_required=True, auth_require_tls=False)
     controller = Controller(Handler(), hostname="127.0.0.1", port=args.port, enable_SMTPUTF8=True, **options)
     controller.start()
     emit({"event": "ready"})

@@ -211,6 +211,86 @@ public sealed class EmailDeliveryTests
     }
 
     [Test]
+    public async Task Given_a_server_that_pipelines_Then_a_round_goes_in_one_write_and_each_message_gets_its_own_outcome()
+    {
+        // The sink offers PIPELINING and CHUNKING, as Postfix does: the round's messages go in one write, and a refused or
+        // busy mailbox among them costs only its own message (and holds back its order's later one, which then follows).
+        await using var sink = new SmtpSink(keepMessages: true);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow); // the worker's rounds come only when the test moves it
+        var settings = sink.HostSettings.ToDictionary(s => s.Key, s => (string?)s.Value);
+        settings["Notifications:Smtp:Connections"] = "1";
+        await using var app = await EcommerceApp.StartAsync(settings, clock);
+        var first = await Email(1, "tanaka@example.co.jp");
+        var busy = await Email(2, "tempfail@example.com");
+        var refused = await Email(3, "reject@example.com");
+        var fourth = await Email(4, "suzuki@example.com");
+        var busyLater = await Email(2, "tempfail@example.com", "ORDER_SHIPPED");
+
+        clock.Advance(TimeSpan.FromSeconds(1)); // one round takes the five
+        Assert.That(await Eventually.TrueAsync(async () => (int)(await Delivery(app, busy))["attempts"]! == 1
+            && (string?)(await Delivery(app, refused))["state"] == "failed" && (string?)(await Delivery(app, fourth))["state"] == "delivered", Within), Is.True);
+        await WaitDelivered(app, [first, fourth]);
+        Assert.That(sink.Answers, Is.LessThan(2 + 4), "greeting, EHLO and the round's four messages in fewer round trips than messages");
+        Assert.That((string?)(await Delivery(app, refused))["last_error"], Does.StartWith("550").And.Contain("No such mailbox"));
+        Assert.That((string?)(await Delivery(app, busy))["last_error"], Does.StartWith("451"));
+        var heldBack = await Delivery(app, busyLater);
+        Assert.That(((string?)heldBack["state"], (int)heldBack["attempts"]!), Is.EqualTo(("queued", 0)), "its order's earlier message is not delivered yet");
+
+        clock.Advance(TimeSpan.FromMinutes(10)); // past the busy mailbox's backoff
+        await WaitDelivered(app, [busy, busyLater]);
+        var arrived = new List<string>();
+        foreach (var email in sink.Received) arrived.Add(MimeMessage.Load(new MemoryStream(email.Raw)).MessageId!);
+        var expected = new List<string>();
+        foreach (var notification in new[] { first, fourth, busy, busyLater }) expected.Add((string)(await Delivery(app, notification))["message_id"]!);
+        Assert.That(arrived, Is.EqualTo(expected), "each delivered message once, the busy order's two in order");
+        Assert.That(sink.Received.Select(e => e.Command).Distinct(), Is.EqualTo(new[] { "BDAT" }));
+
+        async Task<JsonNode> Email(int order, string to, string template = "ORDER_CONFIRMATION") =>
+            (await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(order, template, to))).Body;
+    }
+
+    [Test]
+    public async Task Given_StartTls_required_and_a_server_that_does_not_offer_it_Then_nothing_is_sent_in_plain_text()
+    {
+        await using var smtp = await SmtpServer.StartAsync(); // no certificate: no STARTTLS
+        await using var app = await EcommerceApp.StartAsync(smtp.HostSettings("StartTls"));
+        var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1));
+
+        Assert.That(await Eventually.TrueAsync(async () => (int)(await Delivery(app, notification))["attempts"]! >= 1, Within), Is.True);
+        var delivery = await Delivery(app, notification);
+        Assert.That((string?)delivery["state"], Is.EqualTo("queued"), "a server that may be fixed is not a refusal for good");
+        Assert.That((string?)delivery["last_error"], Does.Contain("does not offer STARTTLS"));
+        Assert.That(smtp.Received, Is.Empty);
+    }
+
+    [Test]
+    public async Task Given_a_server_that_requires_a_login_Then_email_goes_with_the_right_one_and_a_wrong_one_is_never_shown()
+    {
+        await using var smtp = await SmtpServer.StartAsync(login: "shop:s3cret-pass");
+        var wrong = smtp.HostSettings();
+        wrong["Notifications:Smtp:UserName"] = "shop";
+        wrong["Notifications:Smtp:Password"] = "not-the-pass";
+        await using (var refusedLogin = await EcommerceApp.StartAsync(wrong))
+        {
+            var (_, refused) = await refusedLogin.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1));
+            Assert.That(await Eventually.TrueAsync(async () => (int)(await Delivery(refusedLogin, refused))["attempts"]! >= 1, Within), Is.True);
+            var delivery = await Delivery(refusedLogin, refused);
+            Assert.That((string?)delivery["state"], Is.EqualTo("queued"));
+            Assert.That((string?)delivery["last_error"], Does.Contain("refused AUTH").And.Not.Contain("not-the-pass"));
+        }
+
+        var settings = smtp.HostSettings();
+        settings["Notifications:Smtp:UserName"] = "shop";
+        settings["Notifications:Smtp:Password"] = "s3cret-pass";
+        await using var app = await EcommerceApp.StartAsync(settings);
+        var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(2));
+        Assert.That(await smtp.WaitForAsync(1, Within), Is.True);
+        await WaitDelivered(app, [notification]);
+        Assert.That(smtp.Logins.Select(l => l.Success), Has.Some.True.And.Some.False);
+        Assert.That(smtp.Received.Single().Message.MessageId, Is.EqualTo((string?)(await Delivery(app, notification))["message_id"]));
+    }
+
+    [Test]
     public async Task Given_a_bulk_import_Then_every_confirmation_arrives_over_one_kept_connection()
     {
         await using var smtp = await SmtpServer.StartAsync();

@@ -62,9 +62,10 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
     private static int LaneOf(int orderId, int lanes) => (int)((uint)orderId % (uint)lanes);
 
     /// <summary>
-    /// One lane's messages in order; true when it stopped short: one was not delivered (its order's later ones were held
-    /// back), or the claim's time ran short and the rest was given back untried (<see cref="ClaimedRound"/>). Once the
-    /// provider gave no answer at all, the lane's later messages get that outcome without a try.
+    /// One lane's messages in order, in groups the provider takes at once; true when it stopped short: one was not
+    /// delivered (its order's later ones were held back), or the claim's time ran short and the rest was given back
+    /// untried (<see cref="ClaimedRound"/>). Once the provider gave no answer at all, the lane's later messages get that
+    /// outcome without a try.
     /// </summary>
     private async Task<bool> RunLaneAsync(NotificationsDbContext db, SemaphoreSlim writes, IDeliveryProvider? provider, int lane,
         List<OwedDelivery> rows, Dictionary<int, Notification> notifications, ClaimedRound round, CancellationToken stopping)
@@ -73,33 +74,48 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
         var outcomes = new List<Outcome>();
         try
         {
-            var gaveBack = await round.WorkInTurnAsync(rows, async row =>
+            var gaveBack = await round.WorkInTurnAsync(Groups(rows, provider?.MostAtOnce ?? rows.Count), async group =>
             {
-                using var _ = orderLog.About(row.OrderId);
-                var notification = notifications[row.NotificationId];
-                Attempt? attempt = null;
-                if (heldBack.Contains(row.OrderId))
+                var sending = new List<OwedDelivery>(group.Count);
+                foreach (var row in group)
                 {
+                    if (!heldBack.Contains(row.OrderId))
+                    {
+                        sending.Add(row);
+                        continue;
+                    }
+                    using var _ = orderLog.About(row.OrderId);
                     await InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => d.NotificationId == row.NotificationId)
                         .PostponeAsync(Clock.GetUtcNow().UtcDateTime, EarlierNotDelivered));
-                    return true;
                 }
-                if (provider is null) logged.Log([notification]); // its provider was configured when it was accepted and is not any more
-                else if (round.Unanswered is { } unanswered) attempt = unanswered;
-                else if (!await provider.WaitTurnAsync(round.TryBy, stopping)) return false;
+                if (sending.Count == 0) return true;
+                var messages = sending.Select(row => notifications[row.NotificationId]).ToList();
+                IReadOnlyList<Attempt?> attempts;
+                if (provider is null)
+                {
+                    logged.Log(messages); // its provider was configured when it was accepted and is not any more
+                    attempts = new Attempt?[messages.Count];
+                }
+                else if (round.Unanswered is { } unanswered) attempts = [.. messages.Select(_ => unanswered)];
                 else
                 {
+                    // With a sending quota a group is one message (MostAtOnce), so a turn that comes too late takes nothing.
+                    foreach (var _ in messages)
+                        if (!await provider.WaitTurnAsync(round.TryBy, stopping)) return false;
                     WorkRound.MarkBusy();
-                    attempt = round.Saw(await provider.DeliverAsync(notification, lane, stopping));
+                    attempts = [.. (await provider.DeliverAsync(messages, lane, stopping)).Select(round.Saw)];
                 }
                 var now = Clock.GetUtcNow().UtcDateTime;
-                outcomes.Add(new Outcome(row, notification, attempt, now));
-                if (attempt?.Delivery == Shared.Outbox.Delivery.Retry) heldBack.Add(row.OrderId);
+                for (var i = 0; i < sending.Count; i++)
+                {
+                    outcomes.Add(new Outcome(sending[i], messages[i], attempts[i], now));
+                    if (attempts[i]?.Delivery == Shared.Outbox.Delivery.Retry) heldBack.Add(sending[i].OrderId);
+                }
                 if (outcomes.Count >= WriteEvery || now - outcomes[0].At >= WriteAfter) await InTurnAsync(writes, () => RecordAsync(db, outcomes));
                 return true;
             }, untried =>
             {
-                var ids = untried.Select(r => r.NotificationId).ToList();
+                var ids = untried.SelectMany(group => group).Select(r => r.NotificationId).ToList();
                 return InTurnAsync(writes, () => db.Set<OwedDelivery>().Where(d => ids.Contains(d.NotificationId)).ReleaseAsync());
             });
             return gaveBack || heldBack.Count > 0;
@@ -109,6 +125,27 @@ internal sealed class DeliveryWorker(IServiceScopeFactory scopes, DeliveryProvid
             // Also when the shutdown timeout cancels the round: what the provider took is written, not handed over again.
             if (outcomes.Count > 0) await InTurnAsync(writes, () => RecordAsync(db, outcomes));
         }
+    }
+
+    /// <summary>
+    /// The lane's rows in order, cut into groups of at most <paramref name="most"/> with no order twice in one: an order's
+    /// next message goes only once the one before has its outcome (a message not delivered holds back the later ones).
+    /// </summary>
+    internal static List<List<OwedDelivery>> Groups(IReadOnlyList<OwedDelivery> rows, int most)
+    {
+        var groups = new List<List<OwedDelivery>>();
+        var orders = new HashSet<int>();
+        foreach (var row in rows)
+        {
+            if (groups.Count == 0 || groups[^1].Count >= most || !orders.Add(row.OrderId))
+            {
+                groups.Add([]);
+                orders.Clear();
+                orders.Add(row.OrderId);
+            }
+            groups[^1].Add(row);
+        }
+        return groups;
     }
 
     private static async Task InTurnAsync(SemaphoreSlim writes, Func<Task> write)

@@ -5,8 +5,9 @@ namespace Ecommerce.Notifications.Delivery;
 
 /// <summary>
 /// Where one channel's messages are handed over (an SMTP server, an SMS gateway). Only the delivery worker calls it: on
-/// each of its <see cref="Lanes"/> one message at a time, the lanes side by side. An outcome is returned, never thrown:
-/// taken (<see cref="Ecommerce.Shared.Outbox.Delivery.Done"/>), refused for good, or worth another try.
+/// each of its <see cref="Lanes"/> one group of at most <see cref="MostAtOnce"/> messages at a time, the lanes side by
+/// side. Each message's outcome is returned, never thrown: taken (<see cref="Ecommerce.Shared.Outbox.Delivery.Done"/>),
+/// refused for good, or worth another try.
 /// </summary>
 internal interface IDeliveryProvider
 {
@@ -14,6 +15,9 @@ internal interface IDeliveryProvider
 
     /// <summary>How many messages it takes at once (an SMTP connection each).</summary>
     int Lanes { get; }
+
+    /// <summary>How many messages one call takes (an SMTP server that pipelines takes a group in one write).</summary>
+    int MostAtOnce => 1;
 
     /// <summary>The id a new message keeps on every attempt (the email's Message-Id, the SMS's reference).</summary>
     string NewMessageId();
@@ -24,7 +28,8 @@ internal interface IDeliveryProvider
     /// </summary>
     Task<bool> WaitTurnAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult(true);
 
-    Task<Attempt> DeliverAsync(Notification notification, int lane, CancellationToken cancellationToken);
+    /// <summary>Each message's outcome, in order.</summary>
+    Task<IReadOnlyList<Attempt>> DeliverAsync(IReadOnlyList<Notification> notifications, int lane, CancellationToken cancellationToken);
 }
 
 /// <summary>The provider of each configured channel; a channel without one has its messages only logged.</summary>

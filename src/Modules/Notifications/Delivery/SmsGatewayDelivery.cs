@@ -29,7 +29,14 @@ internal sealed class SmsGatewayDelivery(HttpClient http, IOptions<Notifications
 
     public string NewMessageId() => $"sms_{Guid.NewGuid():N}";
 
-    public async Task<Attempt> DeliverAsync(Notification notification, int lane, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Attempt>> DeliverAsync(IReadOnlyList<Notification> notifications, int lane, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<Attempt>(notifications.Count);
+        foreach (var notification in notifications) outcomes.Add(await DeliverAsync(notification, cancellationToken));
+        return outcomes;
+    }
+
+    private async Task<Attempt> DeliverAsync(Notification notification, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new SmsMessage(notification.Recipient, notification.Body, notification.MessageId!), WireJson.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, _sms.Url) { Content = new ByteArrayContent(body) };

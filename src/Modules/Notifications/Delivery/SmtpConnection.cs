@@ -1,89 +1,73 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Ecommerce.Shared.Outbox;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using MimeKit;
 
 namespace Ecommerce.Notifications.Delivery;
 
 /// <summary>
-/// One SMTP connection, kept open between messages and rounds, closed after a minute idle and opened again when the
-/// server dropped it. A 5xx reply is a refusal for good (550 no such mailbox); a 4xx reply, a refused connection, a TLS or
-/// login failure and a timeout are worth another try. The password is only ever given to the server. One caller at a time.
+/// One SMTP connection (<see cref="SmtpSession"/>), kept open between groups and rounds, closed after a minute idle and
+/// opened again when the server dropped it. A 5xx reply is a refusal for good (550 no such mailbox); a 4xx reply, a
+/// refused connection, a TLS or login failure and a timeout (<c>Notifications:Smtp:TimeoutSeconds</c> for the connection,
+/// and again for each group) are worth another try. The password is only ever given to the server. One caller at a time.
 /// </summary>
 internal sealed class SmtpConnection(SmtpOptions smtp, X509Certificate2? authority, TimeProvider clock, ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(1);
 
-    private SmtpClient? _client;
+    private SmtpSession? _session;
     private DateTimeOffset _lastUsed;
 
-    public async Task<Attempt> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>Each message's outcome, in order.</summary>
+    public async Task<IReadOnlyList<Attempt>> SendAsync(IReadOnlyList<SmtpEnvelope> messages, CancellationToken cancellationToken)
     {
-        // A kept connection the server has dropped since fails at once: one more try on a fresh one before giving up.
+        // A kept connection the server has dropped since fails before any reply: the group once more on a fresh one.
         var kept = IsOpen;
-        var attempt = await TryAsync(message, cancellationToken);
-        if (kept && attempt is { Delivery: Shared.Outbox.Delivery.Retry } && _client is null)
-            attempt = await TryAsync(message, cancellationToken);
-        return attempt;
+        var (outcomes, answered) = await TryAsync(messages, cancellationToken);
+        if (kept && answered == 0 && _session is null) (outcomes, _) = await TryAsync(messages, cancellationToken);
+        return outcomes;
     }
 
-    private bool IsOpen => _client is { IsConnected: true } && clock.GetUtcNow() - _lastUsed < IdleLimit;
+    private bool IsOpen => _session is not null && clock.GetUtcNow() - _lastUsed < IdleLimit;
 
-    private async Task<Attempt> TryAsync(MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>The outcomes and how many of them the server answered before the conversation broke (if it did).</summary>
+    private async Task<(List<Attempt> Outcomes, int Answered)> TryAsync(IReadOnlyList<SmtpEnvelope> messages, CancellationToken cancellationToken)
     {
+        var outcomes = new List<Attempt>(messages.Count);
         try
         {
-            var client = await ConnectedAsync(cancellationToken);
-            // MailKit returns the text of the server's final 250 reply.
-            var reply = await client.SendAsync(message, cancellationToken);
+            var session = await ConnectedAsync(cancellationToken);
+            using (var timeout = Timeout(cancellationToken)) await session.SendAsync(messages, outcomes, timeout.Token);
             _lastUsed = clock.GetUtcNow();
-            return Attempt.Accepted($"250 {reply}");
-        }
-        catch (SmtpCommandException refused)
-        {
-            // The server answered: the connection stays usable (MailKit reset the transaction).
-            _lastUsed = clock.GetUtcNow();
-            var code = (int)refused.StatusCode;
-            return new Attempt(code >= 500 ? Shared.Outbox.Delivery.Refused : Shared.Outbox.Delivery.Retry, $"{code} {refused.Message}");
+            if (session.Closing) await DisposeAsync();
+            return (outcomes, outcomes.Count);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // No answer, a broken conversation, TLS or login refused: the connection is not trusted again.
             await DisposeAsync();
-            return Attempt.NoAnswer(exception);
+            var answered = outcomes.Count;
+            var noAnswer = Attempt.NoAnswer(exception is OperationCanceledException
+                ? new TimeoutException($"The SMTP server did not answer within {smtp.TimeoutSeconds:0.###} s") : exception);
+            while (outcomes.Count < messages.Count) outcomes.Add(noAnswer);
+            return (outcomes, answered);
         }
     }
 
-    private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
+    private CancellationTokenSource Timeout(CancellationToken cancellationToken)
     {
-        if (IsOpen) return _client!;
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(smtp.TimeoutSeconds));
+        return timeout;
+    }
+
+    private async Task<SmtpSession> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (IsOpen) return _session!;
         await DisposeAsync();
-        var client = new ChunkingSmtpClient { Timeout = (int)TimeSpan.FromSeconds(smtp.TimeoutSeconds).TotalMilliseconds };
-        if (authority is not null) client.ServerCertificateValidationCallback = TrustingAuthority;
-        try
-        {
-            await client.ConnectAsync(smtp.Host!, smtp.Port, (SecureSocketOptions)smtp.Security, cancellationToken);
-            if (smtp.UserName is { Length: > 0 } user) await client.AuthenticateAsync(user, smtp.Password!, cancellationToken);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-        logger.LogInformation("Connected to SMTP server {SmtpHost}:{SmtpPort} ({Security})", smtp.Host, smtp.Port, client.IsSecure ? "TLS" : "plain");
-        _client = client;
-        return client;
-    }
-
-    /// <summary>
-    /// BDAT (CHUNKING) wherever the server offers it, as Postfix, Exchange and Gmail do: the message follows its command
-    /// without waiting for DATA's 354, a round trip fewer per message; DATA as before where it is not offered.
-    /// </summary>
-    private sealed class ChunkingSmtpClient : SmtpClient
-    {
-        protected override bool PreferSendAsBinaryData => true;
+        using (var timeout = Timeout(cancellationToken))
+            _session = await SmtpSession.OpenAsync(smtp, authority is null ? null : TrustingAuthority, timeout.Token);
+        logger.LogInformation("Connected to SMTP server {SmtpHost}:{SmtpPort} ({Security})", smtp.Host, smtp.Port, _session.IsSecure ? "TLS" : "plain");
+        return _session;
     }
 
     /// <summary>The system's trust, or else a chain that ends at the configured authority; a name mismatch is never accepted.</summary>
@@ -103,16 +87,8 @@ internal sealed class SmtpConnection(SmtpOptions smtp, X509Certificate2? authori
 
     public async ValueTask DisposeAsync()
     {
-        if (_client is not { } client) return;
-        _client = null;
-        try
-        {
-            if (client.IsConnected) await client.DisconnectAsync(quit: true, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // Closing a connection that is already broken: nothing to do about it.
-        }
-        client.Dispose();
+        if (_session is not { } session) return;
+        _session = null;
+        await session.DisposeAsync();
     }
 }

@@ -2,15 +2,16 @@ using System.Security.Cryptography.X509Certificates;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Shared.Outbox;
 using Microsoft.Extensions.Options;
+using System.Text;
 using MimeKit;
 using MimeKit.Text;
 
 namespace Ecommerce.Notifications.Delivery;
 
 /// <summary>
-/// Emails over SMTP (MailKit), on <c>Notifications:Smtp:Connections</c> kept connections (<see cref="SmtpConnection"/>):
-/// a provider far away answers each message after a round trip or two, so several connections carry several times as
-/// many. The worker gives each order's messages to one lane, so they still go out in order.
+/// Emails over SMTP, written by MimeKit, on <c>Notifications:Smtp:Connections</c> kept connections
+/// (<see cref="SmtpConnection"/>): a provider far away answers each exchange after a round trip, so several connections
+/// carry several times as many. The worker gives each order's messages to one lane, so they still go out in order.
 /// </summary>
 internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
 {
@@ -34,18 +35,32 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
 
     public string NewMessageId() => $"{Guid.NewGuid():N}@{_messageIdDomain}";
 
-    public async Task<Attempt> DeliverAsync(Notification notification, int lane, CancellationToken cancellationToken)
+    /// <summary>A group goes out in one write where the server pipelines (<see cref="SmtpSession"/>); with a pace, one at a time.</summary>
+    public int MostAtOnce => _smtp.MaxPerSecond > 0 ? 1 : 100;
+
+    public async Task<IReadOnlyList<Attempt>> DeliverAsync(IReadOnlyList<Notification> notifications, int lane, CancellationToken cancellationToken)
     {
-        MimeMessage message;
-        try
+        var outcomes = new Attempt[notifications.Count];
+        var envelopes = new List<SmtpEnvelope>(notifications.Count);
+        var sent = new List<int>(notifications.Count);
+        for (var i = 0; i < notifications.Count; i++)
         {
-            message = Compose(notification);
+            try
+            {
+                envelopes.Add(Envelope(Compose(notifications[i])));
+                sent.Add(i);
+            }
+            catch (ParseException unreadable)
+            {
+                outcomes[i] = new Attempt(Shared.Outbox.Delivery.Refused, $"Not an email address MIME can carry: {unreadable.Message}");
+            }
         }
-        catch (ParseException unreadable)
+        if (envelopes.Count > 0)
         {
-            return new Attempt(Shared.Outbox.Delivery.Refused, $"Not an email address MIME can carry: {unreadable.Message}");
+            var attempts = await _connections[lane].SendAsync(envelopes, cancellationToken);
+            for (var i = 0; i < sent.Count; i++) outcomes[sent[i]] = attempts[i];
         }
-        return await _connections[lane].SendAsync(message, cancellationToken);
+        return outcomes;
     }
 
     public Task<bool> WaitTurnAsync(DateTimeOffset before, CancellationToken cancellationToken) => _pace.WaitAsync(before, cancellationToken);
@@ -68,6 +83,23 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
         text.ContentTransferEncoding = text.GetBestEncoding(EncodingConstraint.SevenBit);
         message.Body = text;
         return message;
+    }
+
+    /// <summary>
+    /// The envelope's addresses as SMTP carries them (a domain that is not ASCII in its IDNA form; a mailbox name that is
+    /// not needs the server's SMTPUTF8) and the message's bytes, lines ending in CRLF.
+    /// </summary>
+    private static SmtpEnvelope Envelope(MimeMessage message)
+    {
+        var from = message.From.Mailboxes.Single().GetAddress(idnEncode: true);
+        var to = message.To.Mailboxes.Single().GetAddress(idnEncode: true);
+        var international = !Ascii.IsValid(from) || !Ascii.IsValid(to);
+        using var bytes = new MemoryStream(2048);
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.International = international;
+        message.WriteTo(format, bytes);
+        return new SmtpEnvelope(from, to, international, bytes.ToArray());
     }
 
     public async ValueTask DisposeAsync()
