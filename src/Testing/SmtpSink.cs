@@ -19,16 +19,22 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly TimeSpan _latency;
+    private readonly string _hello;
     private readonly ConcurrentQueue<SunkEmail>? _received;
     private int _messages;
     private int _connections;
     private int _answers;
     private readonly ConcurrentDictionary<string, bool> _tempFailed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<TcpClient, Conversation> _open = new();
     private long _lastMessageTicks;
 
-    public SmtpSink(TimeSpan latency = default, bool keepMessages = false)
+    /// <param name="latency">How much later each write of replies goes out.</param>
+    /// <param name="keepMessages">Keep each message taken (<see cref="Received"/>).</param>
+    /// <param name="pipelining">false: offers neither PIPELINING nor CHUNKING, so a client sends a command at a time, by DATA.</param>
+    public SmtpSink(TimeSpan latency = default, bool keepMessages = false, bool pipelining = true)
     {
         _latency = latency;
+        _hello = pipelining ? "250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-CHUNKING\r\n250 SIZE 52428800" : "250-sink\r\n250-8BITMIME\r\n250 SIZE 52428800";
         _received = keepMessages ? new() : null;
         _listener.Start();
         _accepting = AcceptAsync();
@@ -53,6 +59,26 @@ public sealed class SmtpSink : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (Messages < count && deadline.Elapsed < TimeSpan.FromMinutes(10)) await Task.Delay(5);
         return Stopwatch.GetElapsedTime(since, LastMessageAt);
+    }
+
+    /// <summary>
+    /// Says 421 and ends every connection, as a server does at its idle timeout (Postfix's after 5 minutes): it sends
+    /// nothing more and drops what the client still sends, so a client's kept connection reads that 421 on its next use.
+    /// </summary>
+    public async Task TimeOutConnectionsAsync()
+    {
+        foreach (var (client, conversation) in _open)
+        {
+            conversation.Silent = true;
+            try
+            {
+                await client.GetStream().WriteAsync("421 4.4.2 sink Error: timeout exceeded\r\n"u8.ToArray());
+                client.Client.Shutdown(SocketShutdown.Send);
+            }
+            catch (Exception exception) when (exception is IOException or ObjectDisposedException or SocketException)
+            {
+            }
+        }
     }
 
     public Dictionary<string, string> HostSettings => new()
@@ -89,6 +115,7 @@ public sealed class SmtpSink : IAsyncDisposable
         client.NoDelay = true; // replies are small and answered one by one: no Nagle wait for the client's delayed ACK
         var stream = client.GetStream();
         var conversation = new Conversation(this);
+        _open[client] = conversation;
         var input = new byte[64 * 1024];
         int start = 0, end = 0;
         try
@@ -119,6 +146,10 @@ public sealed class SmtpSink : IAsyncDisposable
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
         {
         }
+        finally
+        {
+            _open.TryRemove(client, out var _);
+        }
     }
 
     private void Took(SunkEmail? email)
@@ -140,9 +171,13 @@ public sealed class SmtpSink : IAsyncDisposable
         public MemoryStream Replies { get; } = Reply(new MemoryStream(), "220 sink ESMTP");
         public bool Ended { get; private set; }
 
+        /// <summary>Timed out (<see cref="TimeOutConnectionsAsync"/>): what the client still sends is dropped unanswered.</summary>
+        public bool Silent { get; set; }
+
         /// <summary>Answers the whole commands, lines and chunk bytes in <paramref name="input"/>; how many bytes it used.</summary>
         public int Answer(ReadOnlySpan<byte> input)
         {
+            if (Silent) return input.Length;
             var used = 0;
             while (used < input.Length && !Ended)
             {
@@ -185,7 +220,7 @@ public sealed class SmtpSink : IAsyncDisposable
             switch (text.Length < 4 ? "" : text[..4].ToUpperInvariant())
             {
                 case "EHLO":
-                    Reply(Replies, "250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-CHUNKING\r\n250 SIZE 52428800");
+                    Reply(Replies, sink._hello);
                     break;
                 case "MAIL" or "RSET":
                     _recipients.Clear();

@@ -249,6 +249,26 @@ public sealed class EmailDeliveryTests
             (await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(order, template, to))).Body;
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Given_a_kept_connection_the_server_closed_with_421_Then_the_next_email_goes_on_a_fresh_one_at_its_first_attempt(bool pipelining)
+    {
+        await using var sink = new SmtpSink(keepMessages: true, pipelining: pipelining);
+        var settings = sink.HostSettings.ToDictionary(s => s.Key, s => (string?)s.Value);
+        settings["Notifications:Smtp:Connections"] = "1";
+        await using var app = await EcommerceApp.StartAsync(settings);
+        var (_, first) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(1));
+        await WaitDelivered(app, [first]);
+
+        await sink.TimeOutConnectionsAsync(); // its idle timeout: "421 … timeout exceeded", then closed
+        var (_, second) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(2));
+        await WaitDelivered(app, [second]);
+
+        Assert.That((int)(await Delivery(app, second))["attempts"]!, Is.EqualTo(1), "a closed kept connection is not the message's failure");
+        Assert.That(sink.Connections, Is.EqualTo(2));
+        Assert.That(sink.Received, Has.Count.EqualTo(2));
+    }
+
     [Test]
     public async Task Given_StartTls_required_and_a_server_that_does_not_offer_it_Then_nothing_is_sent_in_plain_text()
     {

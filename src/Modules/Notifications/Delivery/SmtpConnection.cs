@@ -38,7 +38,6 @@ internal sealed class SmtpConnection(SmtpOptions smtp, X509Certificate2? authori
             var session = await ConnectedAsync(cancellationToken);
             using (var timeout = Timeout(cancellationToken)) await session.SendAsync(messages, outcomes, timeout.Token);
             _lastUsed = clock.GetUtcNow();
-            if (session.Closing) await DisposeAsync();
             return (outcomes, outcomes.Count);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -85,6 +85,17 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
         return message;
     }
 
+    private static readonly FormatOptions Wire = WireFormat(international: false);
+    private static readonly FormatOptions InternationalWire = WireFormat(international: true);
+
+    private static FormatOptions WireFormat(bool international)
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.International = international;
+        return format;
+    }
+
     /// <summary>
     /// The envelope's addresses as SMTP carries them (a domain that is not ASCII in its IDNA form; a mailbox name that is
     /// not needs the server's SMTPUTF8) and the message's bytes, lines ending in CRLF.
@@ -95,10 +106,7 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
         var to = message.To.Mailboxes.Single().GetAddress(idnEncode: true);
         var international = !Ascii.IsValid(from) || !Ascii.IsValid(to);
         using var bytes = new MemoryStream(2048);
-        var format = FormatOptions.Default.Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
-        format.International = international;
-        message.WriteTo(format, bytes);
+        message.WriteTo(international ? InternationalWire : Wire, bytes);
         return new SmtpEnvelope(from, to, international, bytes.ToArray());
     }
 

@@ -36,8 +36,8 @@ internal sealed class SmtpSession : IAsyncDisposable
 
     public bool IsSecure => _stream is SslStream;
 
-    /// <summary>The server said 421 (closing): the session is not used again.</summary>
-    public bool Closing { get; private set; }
+    /// <summary>The server said 421 (closing): no QUIT.</summary>
+    private bool _closing;
 
     private bool Offers(string extension) => _extensions.Contains(extension);
 
@@ -90,11 +90,7 @@ internal sealed class SmtpSession : IAsyncDisposable
     {
         if (Offers("PIPELINING") && Offers("CHUNKING")) await SendGroupAsync(messages, outcomes, cancellationToken);
         else
-            foreach (var message in messages)
-            {
-                outcomes.Add(await SendByDataAsync(message, cancellationToken));
-                if (Closing) throw new IOException(outcomes[^1].Error);
-            }
+            foreach (var message in messages) outcomes.Add(await SendByDataAsync(message, cancellationToken));
     }
 
     private async Task SendGroupAsync(IReadOnlyList<SmtpEnvelope> messages, List<Attempt> outcomes, CancellationToken cancellationToken)
@@ -117,7 +113,6 @@ internal sealed class SmtpSession : IAsyncDisposable
                 var replies = new SmtpReply[4];
                 for (var i = 0; i < replies.Length; i++) replies[i] = await _replies.ReadAsync(cancellationToken);
                 outcomes.Add(Outcome(replies));
-                if (Closing) throw new IOException(outcomes[^1].Error);
             }
         }
         finally
@@ -154,17 +149,25 @@ internal sealed class SmtpSession : IAsyncDisposable
             // A server that opened DATA after a refused recipient gets an empty text, which it cannot deliver to anyone.
             if (replies[^1].Code == 354) await CommandAsync(".", cancellationToken);
             var refusal = Outcome(replies);
-            if (!Closing) await CommandAsync("RSET", cancellationToken);
+            await CommandAsync("RSET", cancellationToken);
             return refusal;
         }
         await WriteAsync(DotStuffed(message.Message), cancellationToken);
         return Outcome([await _replies.ReadAsync(cancellationToken)]);
     }
 
-    /// <summary>The first reply that is not positive decides; else the last (the message's 250).</summary>
+    /// <summary>
+    /// The first reply that is not positive decides; else the last (the message's 250). A 421 (the server closes, say after
+    /// its idle timeout) decides nothing about the message: the conversation ends there, and a kept connection's group is
+    /// tried once more on a fresh one (<see cref="SmtpConnection"/>).
+    /// </summary>
     private Attempt Outcome(IReadOnlyList<SmtpReply> replies)
     {
-        Closing |= replies.Any(r => r.Closing);
+        if (replies.Any(r => r.Closing))
+        {
+            _closing = true;
+            throw new IOException($"The SMTP server is closing the connection: {replies.First(r => r.Closing)}");
+        }
         foreach (var reply in replies)
             if (!reply.Positive) return new Attempt(reply.Code >= 500 ? Shared.Outbox.Delivery.Refused : Shared.Outbox.Delivery.Retry, reply.ToString());
         return Attempt.Accepted(replies[^1].ToString());
@@ -256,7 +259,7 @@ internal sealed class SmtpSession : IAsyncDisposable
     {
         try
         {
-            if (!Closing && _socket.Connected)
+            if (!_closing && _socket.Connected)
             {
                 using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                 await CommandAsync("QUIT", quick.Token);
