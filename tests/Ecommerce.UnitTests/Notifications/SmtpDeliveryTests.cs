@@ -35,6 +35,24 @@ public sealed class SmtpDeliveryTests
         Assert.That(read.Date, Is.EqualTo(new DateTimeOffset(Accepted)), "the acceptance time: a copy sent again is the same message");
     }
 
+    [TestCase("tanaka@example.co.jp>\r\nRCPT TO:<other@example.com")]
+    [TestCase("\"tanaka\r\nRCPT TO:<other@example.com>\"@example.co.jp")]
+    [TestCase("not an address")]
+    [TestCase("\"tanaka\\\r\nRCPT TO:<x@example.com>\"@example.co.jp")]
+    [TestCase("\"tanaka\\>\"@example.co.jp")] // MimeKit takes it; a '>' would end the command's path early
+    [TestCase("\"tanaka\u0001\"@example.co.jp")]
+    public async Task Given_a_recipient_that_cannot_go_into_an_SMTP_command_Then_it_is_refused_for_good_without_a_connection(string recipient)
+    {
+        var options = Options.Create(new NotificationsOptions { Smtp = { Host = "127.0.0.1", Port = 9, From = "shop@example.com", TimeoutSeconds = 1 } });
+        await using var smtp = new SmtpDelivery(options, TimeProvider.System, NullLogger<SmtpDelivery>.Instance);
+        var notification = Notification.Accepted(42, Notification.Email, "ORDER_CONFIRMATION", recipient, "件名", "本文", Accepted, smtp.NewMessageId());
+
+        var outcome = (await smtp.DeliverAsync([notification], 0, CancellationToken.None)).Single();
+
+        Assert.That(outcome.Delivery, Is.EqualTo(Ecommerce.Shared.Outbox.Delivery.Refused), outcome.Error);
+        Assert.That(outcome.Unanswered, Is.False, "refused here, not a connection that failed");
+    }
+
     [Test]
     public async Task Given_a_pace_of_two_a_second_Then_hand_overs_are_half_a_second_apart()
     {

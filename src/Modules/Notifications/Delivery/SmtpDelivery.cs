@@ -50,7 +50,7 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
                 envelopes.Add(Envelope(Compose(notifications[i])));
                 sent.Add(i);
             }
-            catch (ParseException unreadable)
+            catch (Exception unreadable) when (unreadable is ParseException or FormatException)
             {
                 outcomes[i] = new Attempt(Shared.Outbox.Delivery.Refused, $"Not an email address MIME can carry: {unreadable.Message}");
             }
@@ -104,6 +104,9 @@ internal sealed class SmtpDelivery : IDeliveryProvider, IAsyncDisposable
     {
         var from = message.From.Mailboxes.Single().GetAddress(idnEncode: true);
         var to = message.To.Mailboxes.Single().GetAddress(idnEncode: true);
+        // An address goes into a command line: a line break in it would be a command of its own.
+        if (from.Any(char.IsControl) || to.Any(char.IsControl) || from.Contains('>') || to.Contains('>'))
+            throw new FormatException("an address with a control character or '>' cannot go into an SMTP command");
         var international = !Ascii.IsValid(from) || !Ascii.IsValid(to);
         using var bytes = new MemoryStream(2048);
         message.WriteTo(international ? InternationalWire : Wire, bytes);
