@@ -30,11 +30,12 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <param name="latency">How much later each write of replies goes out.</param>
     /// <param name="keepMessages">Keep each message taken (<see cref="Received"/>).</param>
-    /// <param name="pipelining">false: offers neither PIPELINING nor CHUNKING, so a client sends a command at a time, by DATA.</param>
-    public SmtpSink(TimeSpan latency = default, bool keepMessages = false, bool pipelining = true)
+    /// <param name="pipelining">false: no PIPELINING, so a client sends a command at a time.</param>
+    /// <param name="chunking">false: no CHUNKING, so a client sends each message by DATA.</param>
+    public SmtpSink(TimeSpan latency = default, bool keepMessages = false, bool pipelining = true, bool chunking = true)
     {
         _latency = latency;
-        _hello = pipelining ? "250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-CHUNKING\r\n250 SIZE 52428800" : "250-sink\r\n250-8BITMIME\r\n250 SIZE 52428800";
+        _hello = $"250-sink\r\n{(pipelining ? "250-PIPELINING\r\n" : "")}250-8BITMIME\r\n{(chunking ? "250-CHUNKING\r\n" : "")}250 SIZE 52428800";
         _received = keepMessages ? new() : null;
         _listener.Start();
         _accepting = AcceptAsync();

@@ -253,7 +253,7 @@ public sealed class EmailDeliveryTests
     [TestCase(false)]
     public async Task Given_a_kept_connection_the_server_closed_with_421_Then_the_next_email_goes_on_a_fresh_one_at_its_first_attempt(bool pipelining)
     {
-        await using var sink = new SmtpSink(keepMessages: true, pipelining: pipelining);
+        await using var sink = new SmtpSink(keepMessages: true, pipelining: pipelining, chunking: pipelining);
         var settings = sink.HostSettings.ToDictionary(s => s.Key, s => (string?)s.Value);
         settings["Notifications:Smtp:Connections"] = "1";
         await using var app = await EcommerceApp.StartAsync(settings);
@@ -308,6 +308,28 @@ public sealed class EmailDeliveryTests
         await WaitDelivered(app, [notification]);
         Assert.That(smtp.Logins.Select(l => l.Success), Has.Some.True.And.Some.False);
         Assert.That(smtp.Received.Single().Message.MessageId, Is.EqualTo((string?)(await Delivery(app, notification))["message_id"]));
+    }
+
+    [Test]
+    public async Task Given_a_server_that_pipelines_without_CHUNKING_Then_each_email_goes_by_DATA_its_commands_in_one_write()
+    {
+        // Sendmail's kind: PIPELINING without CHUNKING. MAIL, RCPT and DATA go together, then the text: two round trips.
+        await using var sink = new SmtpSink(keepMessages: true, chunking: false);
+        var settings = sink.HostSettings.ToDictionary(s => s.Key, s => (string?)s.Value);
+        settings["Notifications:Smtp:Connections"] = "1";
+        await using var app = await EcommerceApp.StartAsync(settings);
+        var (_, confirmation) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(8));
+        var (_, shipped) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(8, "ORDER_SHIPPED"));
+        await WaitDelivered(app, [confirmation, shipped]);
+
+        Assert.That(sink.Received.Select(e => e.Command), Is.EqualTo(new[] { "DATA", "DATA" }));
+        Assert.That(sink.Answers, Is.LessThanOrEqualTo(2 + 2 * 2), "greeting, EHLO, then two round trips a message");
+        foreach (var (notification, email) in new[] { confirmation, shipped }.Zip(sink.Received))
+        {
+            var message = MimeMessage.Load(new MemoryStream(email.Raw));
+            Assert.That(message.MessageId, Is.EqualTo((string?)(await Delivery(app, notification))["message_id"]), "in order per order");
+            Assert.That((message.Subject, message.TextBody), Is.EqualTo(((string)notification["subject"]!, (string)notification["body"]!)));
+        }
     }
 
     [Test]
