@@ -8,7 +8,7 @@ namespace Ecommerce.IntegrationTests.Infrastructure;
 /// <summary>
 /// A real SMTP server for a test: Debian's <c>python3-aiosmtpd</c> running <c>smtp_server.py</c> on a free (or given) port,
 /// reporting each message it takes as it takes it. Recipients <c>reject…@</c> get 550, <c>tempfail…@</c> 451 once. With a
-/// certificate it requires STARTTLS; with a login (<c>user:password</c>) it requires AUTH. Stopped when disposed. Where aiosmtpd is missing, the test is skipped with that reason.
+/// certificate it requires STARTTLS (or, told so, TLS from the first byte); with a login (<c>user:password</c>) it requires AUTH. Stopped when disposed. Where aiosmtpd is missing, the test is skipped with that reason.
 /// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
@@ -49,7 +49,8 @@ public sealed class SmtpServer : IAsyncDisposable
         ["Notifications:Smtp:FromName"] = "サンプルショップ",
     };
 
-    public static async Task<SmtpServer> StartAsync(int? port = null, string? certificateFile = null, string? keyFile = null, string? login = null)
+    public static async Task<SmtpServer> StartAsync(int? port = null, string? certificateFile = null, string? keyFile = null, string? login = null,
+        bool tlsOnConnect = false)
     {
         if (!File.Exists(Python) || !HasAiosmtpd()) Assert.Ignore("aiosmtpd is not installed; install Debian's python3-aiosmtpd package");
         var chosen = port ?? FreePorts.Next();
@@ -57,6 +58,7 @@ public sealed class SmtpServer : IAsyncDisposable
         var arguments = new List<string> { script, "--port", $"{chosen}" };
         if (certificateFile is not null) arguments.AddRange(["--cert", certificateFile, "--key", keyFile!]);
         if (login is not null) arguments.AddRange(["--auth", login]);
+        if (tlsOnConnect) arguments.Add("--tls-on-connect");
         var process = Process.Start(new ProcessStartInfo(Python, arguments)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,

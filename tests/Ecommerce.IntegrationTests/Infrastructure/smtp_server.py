@@ -4,7 +4,8 @@
 Prints one JSON line per event on stdout: {"event": "ready"} once it listens, then for each message taken
 {"event": "message", "peer": "127.0.0.1:PORT", "mail_from": ..., "rcpt_tos": [...], "data": base64 of the raw message}.
 Recipients whose local part starts with "reject" get 550 (no such mailbox); with "tempfail", 451 the first time.
-With --cert/--key it offers STARTTLS and requires it before MAIL. With --auth USER:PASSWORD it requires that login
+With --cert/--key it offers STARTTLS and requires it before MAIL; with --tls-on-connect as well, it speaks TLS from the
+first byte instead (port 465's way). With --auth USER:PASSWORD it requires that login
 (AUTH PLAIN or LOGIN, offered also without TLS) before MAIL.
 """
 import argparse
@@ -50,12 +51,13 @@ def main():
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("--auth")
+    parser.add_argument("--tls-on-connect", action="store_true")
     args = parser.parse_args()
     options = {}
     if args.cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.cert, args.key)
-        options = {"tls_context": context, "require_starttls": True}
+        options = {"ssl_context": context} if args.tls_on_connect else {"tls_context": context, "require_starttls": True}
     if args.auth:
         user, password = args.auth.split(":", 1)
 

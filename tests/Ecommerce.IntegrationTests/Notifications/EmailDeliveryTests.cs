@@ -270,6 +270,22 @@ public sealed class EmailDeliveryTests
     }
 
     [Test]
+    public async Task Given_a_server_that_speaks_TLS_from_the_first_byte_Then_email_goes_with_SslOnConnect()
+    {
+        var directory = Directory.CreateTempSubdirectory("ecommerce-smtp-tls-").FullName;
+        var (certificate, key) = SelfSigned(directory);
+        await using var smtp = await SmtpServer.StartAsync(certificateFile: certificate, keyFile: key, tlsOnConnect: true);
+        var settings = smtp.HostSettings("SslOnConnect");
+        settings["Notifications:Smtp:CertificateAuthorityFile"] = certificate;
+        await using var app = await EcommerceApp.StartAsync(settings);
+        var (_, notification) = await app.Notifications.PostJson("/api/v1/notifications/email", Requests.Email(3));
+
+        Assert.That(await smtp.WaitForAsync(1, Within), Is.True);
+        await WaitDelivered(app, [notification]);
+        Assert.That(smtp.Received.Single().Message.Subject, Is.EqualTo((string)notification["subject"]!));
+    }
+
+    [Test]
     public async Task Given_StartTls_required_and_a_server_that_does_not_offer_it_Then_nothing_is_sent_in_plain_text()
     {
         await using var smtp = await SmtpServer.StartAsync(); // no certificate: no STARTTLS

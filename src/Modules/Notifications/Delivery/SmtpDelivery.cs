@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using Ecommerce.Notifications.Domain;
 using Ecommerce.Shared.Outbox;
 using Microsoft.Extensions.Options;
-using System.Text;
 using MimeKit;
 using MimeKit.Text;
 
